@@ -1,0 +1,40 @@
+# newsfacts: the commands a newcomer needs. Each target installs what it is missing.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= newsfacts.db
+PORT   ?= 8001
+SHARED ?= ../shared
+# Installed once per change of pyproject.toml.
+STAMP  := $(VENV)/.installed
+
+.PHONY: install test lint run eval bench train clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/cog --check -r README.md docs/*.md
+
+run: install
+	$(BIN)/newsfacts ingest fixtures/articles/ --db $(DB)
+	$(BIN)/newsfacts serve --db $(DB) --port $(PORT)
+
+eval: install
+	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold.jsonl \
+		--corpus $(SHARED)/corpora/reuters21578
+
+bench: install
+	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info $(DB) $(DB)-wal $(DB)-shm

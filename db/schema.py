@@ -1,0 +1,112 @@
+"""Every table, view, index and full-text index of the fact store, as migrations.
+
+A migration is applied once per database, in order; a new schema change is a new
+function at the end, never an edit of an old one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("newsfacts")
+
+# The table a person opens first: one row per claim, the parties by role, the article.
+DEALS_VIEW = """
+select
+  claims.id as claim_id,
+  articles.published,
+  articles.outlet,
+  articles.title,
+  claims.deal_type,
+  claims.buyer,
+  claims.seller,
+  claims.target,
+  claims.amount_text,
+  claims.value,
+  claims.currency,
+  claims.per,
+  claims.qualifier,
+  claims.term_months,
+  claims.attribution,
+  claims.sentence,
+  claims.confidence,
+  articles.url,
+  claims.article_id
+from claims
+join articles on articles.id = claims.article_id
+where articles.superseded_by is null
+"""
+
+
+@migrations(name="0001_tables")
+def create_tables(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": str,
+            "url": str,
+            "title": str,
+            "outlet": str,
+            "author": str,
+            "published": str,
+            "path": str,
+            "sha256": str,
+            "text": str,
+            "words": int,
+            "ingested_at": str,
+            "extractor_version": str,
+            "superseded_by": str,
+        },
+        pk="id",
+        not_null={"text", "sha256", "ingested_at", "extractor_version"},
+    )
+    db["claims"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "ordinal": int,
+            "deal_type": str,
+            "buyer": str,
+            "seller": str,
+            "target": str,
+            "amount_text": str,
+            "value": float,
+            "currency": str,
+            "per": str,
+            "qualifier": str,
+            "low": float,
+            "high": float,
+            "term_text": str,
+            "term_months": int,
+            "attribution": str,
+            "sentence": str,
+            "start": int,
+            "end": int,
+            "confidence": float,
+            "extractor_version": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null={"article_id", "value", "currency", "sentence", "start", "end"},
+    )
+    db["parties"].create({"id": str, "name": str, "key": str}, pk="id", not_null={"name", "key"})
+    db["claim_parties"].create(
+        {"claim_id": str, "party_id": str, "role": str, "name": str},
+        pk=("claim_id", "party_id", "role"),
+        foreign_keys=[("claim_id", "claims", "id"), ("party_id", "parties", "id")],
+    )
+    db["articles"].create_index(["url"])
+    db["articles"].create_index(["sha256"])
+    db["articles"].create_index(["published"])
+    db["claims"].create_index(["article_id"])
+    db["claims"].create_index(["value"])
+    db["claims"].create_index(["deal_type"])
+    db["parties"].create_index(["key"], unique=True)
+    db["claim_parties"].create_index(["party_id"])
+    db["articles"].enable_fts(["title", "text"], create_triggers=True)
+    db["claims"].enable_fts(["sentence", "buyer", "seller", "target"], create_triggers=True)
+    db.create_view("deals", DEALS_VIEW)
+
+
+def migrate(db: Database) -> None:
+    """Bring a database up to the current schema."""
+    migrations.apply(db)

@@ -1,0 +1,194 @@
+"""The fact store: articles, their claims and the parties in them, in one SQLite file.
+
+Writes go through the sqlite-utils Table API, a batch of articles per transaction, so a
+crash leaves only whole articles behind. The file is in WAL mode with a busy timeout:
+Datasette can serve it, and two ingests can write it, at the same time.
+
+>>> import tempfile, pathlib
+>>> from newsfacts.articles import Article
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "newsfacts.db"
+>>> store = Store(path)
+>>> article = Article(text="Foo Inc said it sold its Bar unit.", title="Foo sells Bar")
+>>> store.write([(article, [])])
+[<Outcome.NEW: 'new'>]
+>>> store.write([(article, [])])
+[<Outcome.UNCHANGED: 'unchanged'>]
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.utils import hash_record
+
+from .. import __version__
+from ..articles import Article
+from ..extract.names import name_key
+from ..extract.records import Claim
+from . import queries
+from .schema import migrate
+
+BUSY_TIMEOUT_MS = 60_000
+# A claim's id is the hash of where it stands: its article, place, sentence and amount.
+CLAIM_KEY = ["article_id", "ordinal", "start", "end", "amount_text"]
+
+
+class Outcome(str, enum.Enum):
+    """What writing an article did to the store."""
+
+    NEW = "new"  # an article the store did not have
+    UNCHANGED = "unchanged"  # the same text, already extracted by this version
+    UPDATED = "updated"  # re-extracted by a newer version, or a new text at a known URL
+
+
+class Store:
+    """A newsfacts SQLite file: open it, write articles with their claims, read them back."""
+
+    def __init__(self, path: str | Path, extractor_version: str = __version__):
+        """
+        :param path: the SQLite file; created with the schema if missing.
+        :param extractor_version: stored on every article and claim written; an article
+            extracted by another version is re-extracted when written again.
+        """
+        self.path = Path(path)
+        self.extractor_version = extractor_version
+        self.db = Database(self.path)
+        self.db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+        if self.db.journal_mode != "wal":
+            self.db.enable_wal()
+        self.db.execute("pragma foreign_keys = on")
+        migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def needs_extraction(self, article: Article) -> bool:
+        """Whether ``article`` is new, changed, or was extracted by another version."""
+        row = self._state(article.id)
+        return row is None or row["sha256"] != article.sha256 or (
+            row["extractor_version"] != self.extractor_version)
+
+    def write(self, items: Iterable[tuple[Article, list[Claim]]]) -> list[Outcome]:
+        """Write articles and their claims in one transaction; return what each write did.
+
+        An article already stored with the same text and extractor version is left as it
+        is. A newer extractor's claims replace the old ones. A new text at a URL already
+        stored becomes the current version, the older one marked superseded.
+        """
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        outcomes = []
+        with self.db.atomic():
+            for article, claims in items:
+                outcomes.append(self._write_one(article, claims, now))
+        return outcomes
+
+    def _write_one(self, article: Article, claims: list[Claim], now: str) -> Outcome:
+        row = self._state(article.id)
+        if row is not None and row["sha256"] == article.sha256 and (
+                row["extractor_version"] == self.extractor_version):
+            return Outcome.UNCHANGED
+        outcome = Outcome.NEW if row is None else Outcome.UPDATED
+        self.db["articles"].upsert(self._article_row(article, now), pk="id")
+        if row is not None:
+            self._delete_claims(article.id)
+        if article.url:
+            older = [r["id"] for r in self.db.query(queries.CURRENT_AT_URL,
+                                                    [article.url, article.id])]
+            for older_id in older:
+                self.db["articles"].update(older_id, {"superseded_by": article.id})
+            if older:
+                outcome = Outcome.UPDATED
+        self._insert_claims(article, claims)
+        return outcome
+
+    def _state(self, article_id: str) -> dict | None:
+        return next(self.db.query(queries.ARTICLE_STATE, [article_id]), None)
+
+    def _article_row(self, article: Article, now: str) -> dict:
+        return {
+            "id": article.id,
+            "url": article.url,
+            "title": article.title,
+            "outlet": article.outlet,
+            "author": article.author,
+            "published": article.published,
+            "path": article.path,
+            "sha256": article.sha256,
+            "text": article.text,
+            "words": len(article.text.split()),
+            "ingested_at": now,
+            "extractor_version": self.extractor_version,
+            "superseded_by": None,
+        }
+
+    def _delete_claims(self, article_id: str) -> None:
+        self.db["claim_parties"].delete_where(queries.WHERE_CLAIMS_OF_ARTICLE, [article_id])
+        self.db["claims"].delete_where(queries.WHERE_ARTICLE, [article_id])
+        self.db["parties"].delete_where(queries.WHERE_ID_IN_ORPHANS)
+
+    def _insert_claims(self, article: Article, claims: list[Claim]) -> None:
+        claim_rows, party_rows, link_rows = [], {}, []
+        for ordinal, claim in enumerate(claims):
+            row = self._claim_row(article.id, ordinal, claim)
+            claim_id = row["id"] = hash_record(row, CLAIM_KEY)
+            claim_rows.append(row)
+            for party in claim.parties:
+                party_row = {"name": party.name, "key": name_key(party.name) or party.name.lower()}
+                party_id = party_row["id"] = hash_record(party_row, ["key"])
+                party_rows.setdefault(party_id, party_row)
+                link_rows.append({"claim_id": claim_id, "party_id": party_id,
+                                  "role": party.role, "name": party.name})
+        if not claim_rows:
+            return
+        self.db["claims"].insert_all(claim_rows, pk="id")
+        self.db["parties"].insert_all(party_rows.values(), pk="id", ignore=True)
+        self.db["claim_parties"].insert_all(link_rows, pk=("claim_id", "party_id", "role"),
+                                            ignore=True)
+
+    def _claim_row(self, article_id: str, ordinal: int, claim: Claim) -> dict:
+        amount, term = claim.amount, claim.term
+        return {
+            "article_id": article_id,
+            "ordinal": ordinal,
+            "deal_type": claim.deal_type,
+            "buyer": "; ".join(claim.names("buyer")) or None,
+            "seller": "; ".join(claim.names("seller")) or None,
+            "target": "; ".join(claim.names("target")) or None,
+            "amount_text": amount.text,
+            "value": amount.value,
+            "currency": amount.currency,
+            "per": amount.per,
+            "qualifier": amount.qualifier,
+            "low": amount.low,
+            "high": amount.high,
+            "term_text": term.text if term else None,
+            "term_months": term.months if term else None,
+            "attribution": claim.attribution,
+            "sentence": claim.sentence,
+            "start": claim.start,
+            "end": claim.end,
+            "confidence": claim.confidence,
+            "extractor_version": self.extractor_version,
+        }
+
+    def claims(self, article_id: str) -> list[dict]:
+        """The stored claims of an article, each with its ``parties`` (role, name)."""
+        rows = list(self.db.query(queries.CLAIMS_OF_ARTICLE, [article_id]))
+        for row in rows:
+            row["parties"] = list(self.db.query(queries.PARTIES_OF_CLAIM, [row["id"]]))
+        return rows
+
+    def counts(self) -> dict:
+        """How many articles, current articles, claims and parties the store holds."""
+        return next(self.db.query(queries.COUNTS))
+

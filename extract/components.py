@@ -1,0 +1,256 @@
+"""The spaCy components of newsfacts: thin glue between Doc spans and the parsers.
+
+- ``newsfacts_money`` (before ``ner``): finds money expressions with the amount grammar,
+  stores each as a span with its ``Amount``, and presets them as MONEY entities so the
+  recogniser works around them (the small model tags "384 mln dlrs" as CARDINAL at best).
+- ``newsfacts_names`` (after ``ner``): fixes company names with the article's own naming
+  ("SpaceX" is no PERSON when the article keeps calling it a company).
+- ``newsfacts_claims`` (last): reads deal frames off the parse and writes ``doc._.claims``.
+
+Article-wide facts (title, date, names, where each passage came from) travel on
+``doc._.article``; a Doc made from a whole article text works without it.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("newsfacts_money")
+>>> doc = nlp("Dixons offered 90.25 dlrs a share, or about 384 mln dlrs.")
+>>> [(span.text, span._.amount["value"]) for span in doc.spans["money"]]
+[('90.25 dlrs a share', 90.25), ('about 384 mln dlrs', 384000000.0)]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..errors import BadConfig
+from .amounts import find_amounts
+from .claims import article_claims
+from .names import ArticleNames
+from .passages import split_passages
+
+ARTICLE_ATTR = "article"
+_NAME_LABELS_TO_FIX = {"PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC",
+                       "EVENT", "LAW", "LANGUAGE"}
+
+
+def _extension(obj, name: str, default=None) -> None:
+    if not obj.has_extension(name):
+        obj.set_extension(name, default=default)
+
+
+_extension(Doc, ARTICLE_ATTR)
+
+
+def article_context(doc: Doc) -> dict:
+    """The article facts a Doc carries, computed from its own text when it carries none."""
+    context = doc._.get(ARTICLE_ATTR)
+    if context is None:
+        context = {"names": ArticleNames.from_text(doc.text).to_dict()}
+        doc._.set(ARTICLE_ATTR, context)
+    return context
+
+
+# --- newsfacts_passages ---------------------------------------------------------------
+
+
+@Language.factory("newsfacts_passages", requires=[], assigns=["token.is_sent_start"])
+def make_passages(nlp: Language, name: str) -> Passages:
+    """Build the sentence splitter that runs before the parser."""
+    return Passages()
+
+
+class Passages:
+    """Preset sentence starts where paragraphs and sentences begin; the parser keeps them.
+
+    News pages run headlines and paragraphs together without end punctuation; the
+    parser alone joins them into one "sentence".
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for passage in split_passages(doc.text):
+            span = doc.char_span(passage.start, passage.end, alignment_mode="expand")
+            if span is not None and len(span):
+                span[0].is_sent_start = True
+        return doc
+
+
+# --- newsfacts_money --------------------------------------------------------------------
+
+
+@Language.factory(
+    "newsfacts_money",
+    default_config={"spans_key": "money", "amount_attr": "amount", "set_ents": True},
+    requires=[],
+    assigns=["doc.spans", "doc.ents", "span._.amount"],
+)
+def make_money(nlp: Language, name: str, spans_key: str, amount_attr: str,
+               set_ents: bool) -> Money:
+    """Build the money finder from its config."""
+    if not spans_key or not amount_attr:
+        raise BadConfig(f"{name}: spans_key and amount_attr must be non-empty names, "
+                        f"got spans_key={spans_key!r}, amount_attr={amount_attr!r}")
+    return Money(spans_key=spans_key, amount_attr=amount_attr, set_ents=set_ents)
+
+
+class Money:
+    """Mark every money expression as a span with its parsed Amount."""
+
+    def __init__(self, spans_key: str, amount_attr: str, set_ents: bool):
+        self.spans_key = spans_key
+        self.amount_attr = amount_attr
+        self.set_ents = set_ents
+        _extension(Span, amount_attr)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in find_amounts(doc.text):
+            span = doc.char_span(match.start, match.end, label="MONEY", alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            if spans and span.start < spans[-1].end:
+                continue
+            span._.set(self.amount_attr, match.amount.to_dict())
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
+        if self.set_ents and spans:
+            # Preset entities: the recogniser that runs next predicts around them, and
+            # the tokens outside them stay unset for it to label.
+            clashing = [e for e in doc.ents if any(e.start < s.end and s.start < e.end
+                                                   for s in spans)]
+            if clashing:
+                doc.set_ents([], missing=clashing, default="unmodified")
+            doc.set_ents(spans, default="unmodified")
+        return doc
+
+
+# --- newsfacts_names ------------------------------------------------------------------
+
+
+@Language.factory(
+    "newsfacts_names",
+    default_config={"min_mentions": 2},
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def make_names(nlp: Language, name: str, min_mentions: int) -> Names:
+    """Build the name fixer from its config."""
+    if min_mentions < 1:
+        raise BadConfig(f"{name}: min_mentions must be at least 1, got {min_mentions}")
+    return Names(min_mentions=min_mentions)
+
+
+class Names:
+    """Label the article's company names ORG, over the model's misses and mislabels."""
+
+    def __init__(self, min_mentions: int):
+        self.min_mentions = min_mentions
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = ArticleNames.from_dict(article_context(doc)["names"])
+        if not names.names:
+            return doc
+        pattern = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names.names, key=len,
+                                                                   reverse=True)) + r")(?![\w])")
+        ents = list(doc.ents)
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} for e in overlapping):
+                continue
+            if all(e.label_ in _NAME_LABELS_TO_FIX or e.label_ == "ORG" for e in overlapping):
+                # keep a longer ORG the model found ("Dixons Group PLC" over "Dixons")
+                if any(e.label_ == "ORG" and e.start <= span.start and e.end >= span.end
+                       for e in overlapping):
+                    continue
+                ents = [e for e in ents if e not in overlapping] + [span]
+        doc.set_ents(sorted(ents, key=lambda e: e.start))
+        return doc
+
+
+# --- newsfacts_claims -------------------------------------------------------------------
+
+
+@Language.factory(
+    "newsfacts_claims",
+    default_config={
+        "frames": {"@misc": "newsfacts.frames.v1"},
+        "spans_key": "money",
+        "amount_attr": "amount",
+        "claims_attr": "claims",
+        "min_confidence": 0.3,
+        "max_cue_distance": 12,
+    },
+    requires=["doc.spans", "token.dep", "doc.ents"],
+    assigns=["doc._.claims"],
+)
+def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_attr: str,
+                claims_attr: str, min_confidence: float, max_cue_distance: int) -> Claims:
+    """Build the claim reader from its config."""
+    missing = {"frames", "cues", "strong"} - set(frames)
+    if missing:
+        raise BadConfig(f"{name}: frames must have keys frames, cues, strong; "
+                        f"missing {', '.join(sorted(missing))}")
+    if not 0 <= min_confidence <= 1:
+        raise BadConfig(f"{name}: min_confidence must be between 0 and 1, got {min_confidence}")
+    return Claims(frames=frames, spans_key=spans_key, amount_attr=amount_attr,
+                  claims_attr=claims_attr, min_confidence=min_confidence,
+                  max_cue_distance=max_cue_distance)
+
+
+class Claims:
+    """Write the article's deal claims to ``doc._.claims`` as dicts (see records.Claim)."""
+
+    def __init__(self, frames: dict, spans_key: str, amount_attr: str, claims_attr: str,
+                 min_confidence: float, max_cue_distance: int):
+        self.settings = {
+            "cues": frames["cues"],
+            "frames": frames["frames"],
+            "amount_attr": amount_attr,
+            "min_confidence": min_confidence,
+            "max_cue_distance": max_cue_distance,
+        }
+        self.spans_key = spans_key
+        self.claims_attr = claims_attr
+        _extension(Doc, claims_attr, default=[])
+        _extension(Span, amount_attr)
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = article_context(doc)
+        names = ArticleNames.from_dict(context["names"])
+        published = context.get("published")
+        claims = article_claims(doc, self.spans_key, self.settings, names,
+                                _date(published))
+        offsets = context.get("passages")
+        out = []
+        for claim in claims:
+            if offsets:
+                claim.start, claim.end = _article_offsets(claim.start, claim.end, offsets)
+            out.append(claim.to_dict())
+        doc._.set(self.claims_attr, out)
+        return doc
+
+
+def _date(value):
+    from datetime import date
+
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _article_offsets(start: int, end: int, passages: list) -> tuple[int, int]:
+    """Map offsets in a Doc of selected passages back to the article text."""
+    for doc_start, art_start, length in passages:
+        if doc_start <= start <= doc_start + length:
+            shift = art_start - doc_start
+            return start + shift, min(end, doc_start + length) + shift
+    return start, end

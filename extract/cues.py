@@ -1,0 +1,194 @@
+"""Word tables for deals: the cue words of each kind of deal and how their arguments map
+to roles, the nouns whose money is not a deal's, attribution cues and corporate suffixes.
+
+Built by reading deal news (Reuters-21578's acquisition wire of 1987, modern wire and
+trade press); each table says what its fields mean. Registered below under versioned
+names so that config.cfg can pick another table set.
+"""
+
+from __future__ import annotations
+
+from spacy.util import registry
+
+# --- Frames -------------------------------------------------------------------------
+# A frame says, for one kind of deal word, which role each argument plays.
+# Keys of a frame: the argument ("subj" = active subject, "obj" = direct object,
+# "dative" = indirect object, "pass" = passive subject, "agent" = by-phrase of a passive,
+# "poss" = possessor of a deal noun, "compound" = noun modifier of a deal noun, or a
+# preposition) -> role ("buyer" who pays, "seller" who is paid, "target" what changes
+# hands). "deal_type" is the default type of the deal the word states.
+FRAMES: dict[str, dict[str, str]] = {
+    # "Dixons said it agreed to acquire Cyclops": subject pays, object is sold.
+    "acquire": {"subj": "buyer", "obj": "seller", "pass": "seller", "agent": "buyer",
+                "poss": "buyer", "from": "seller", "of": "seller", "by": "buyer",
+                "for": "seller", "compound": "seller", "deal_type": "acquisition"},
+    # "Allegheny sold its Wilkinson unit to Swedish Match": subject is paid, "to" pays.
+    "sell": {"subj": "seller", "obj": "target", "pass": "target", "agent": "seller",
+             "poss": "seller", "to": "buyer", "of": "target", "by": "seller",
+             "compound": "target", "deal_type": "acquisition"},
+    # "X's offer for Y", "a bid for Y", "tender offer for Y".
+    "bid": {"subj": "buyer", "poss": "buyer", "by": "buyer", "from": "buyer", "agent": "buyer",
+            "for": "seller", "to": "seller", "obj": "seller", "of": "seller", "compound": "buyer",
+            "deal_type": "acquisition"},
+    # "Anthropic agreed to pay SpaceX $45 billion": subject pays, dative is paid.
+    "pay": {"subj": "buyer", "dative": "seller", "to": "seller", "agent": "buyer", "by": "buyer",
+            "poss": "buyer", "deal_type": "other"},
+    # "holders of USAir would receive 52 dlrs": subject is paid.
+    "receive": {"subj": "seller", "from": "buyer", "deal_type": "other"},
+    # "Microsoft invested $10 billion in OpenAI".
+    "invest": {"subj": "buyer", "poss": "buyer", "agent": "buyer", "by": "buyer", "in": "seller",
+               "into": "seller", "compound": "buyer", "deal_type": "investment"},
+    # "Mistral raised 600 mln euros from investors led by General Catalyst".
+    "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller",
+              "deal_type": "investment"},
+    # "Sanwa Business Credit extended a 3 mln dlr credit line to Telecast".
+    "lend": {"subj": "buyer", "to": "seller", "dative": "seller", "from": "buyer", "by": "buyer",
+             "agent": "buyer", "poss": "seller", "deal_type": "loan"},
+    # "Telecast obtained a 3 mln dlr loan from Sanwa".
+    "borrow": {"subj": "seller", "from": "buyer", "with": "buyer", "deal_type": "loan"},
+    # "Anthropic signed a contract with SpaceX": the customer signs with the provider.
+    "contract": {"subj": "buyer", "with": "seller", "from": "seller", "to": "seller",
+                 "poss": "buyer", "compound": "seller", "deal_type": "contract"},
+    # "Lockheed won a $10 bln contract from the Air Force": the provider wins.
+    "win": {"subj": "seller", "from": "buyer", "by": "buyer", "agent": "buyer",
+            "with": "buyer", "deal_type": "contract"},
+    # "The Air Force awarded Lockheed a contract": the customer awards.
+    "award": {"subj": "buyer", "dative": "seller", "to": "seller", "pass": "seller",
+              "agent": "buyer", "by": "buyer", "deal_type": "contract"},
+    # "Oracle will supply cloud capacity to OpenAI".
+    "supply": {"subj": "seller", "to": "buyer", "dative": "buyer", "for": "buyer",
+               "agent": "seller", "deal_type": "contract"},
+    # "TWA proposed a merger with USAir", "the merger of Chrysler and AMC".
+    "merge": {"subj": "buyer", "poss": "buyer", "with": "seller", "of": "seller",
+              "into": "buyer", "deal_type": "acquisition"},
+    # "a 13 pct stake in Shearson": what changes hands.
+    "stake": {"in": "target", "of": "target", "poss": "buyer", "compound": "target",
+              "deal_type": "stake"},
+    # "the transaction was valued at 500 mln dlrs": no parties of its own.
+    "value": {"deal_type": "other"},
+}
+
+# Deal words (lemmas) -> frame. Verbs and the nouns naming the same act.
+CUES: dict[str, str] = {
+    **dict.fromkeys(
+        ["acquire", "buy", "purchase", "acquisition", "takeover", "take-over", "repurchase",
+         "absorb"], "acquire"),
+    **dict.fromkeys(["sell", "sale", "divest", "divestiture", "divestment", "dispose",
+                     "disposal", "unload", "spin", "auction"], "sell"),
+    # "a buyout from First Boston": the "from" of a buyout is the bidder.
+    **dict.fromkeys(["bid", "offer", "tender", "proposal", "propose", "counterbid",
+                     "counteroffer", "approach", "buyout", "buy-out"], "bid"),
+    **dict.fromkeys(["pay", "payment", "spend", "commit", "commitment", "consideration"], "pay"),
+    **dict.fromkeys(["receive", "fetch", "get"], "receive"),
+    **dict.fromkeys(["invest", "investment", "inject", "injection", "infusion", "back",
+                     "fund", "stake-building", "subscribe", "placement", "placing"], "invest"),
+    **dict.fromkeys(["raise", "funding", "round", "financing", "fundraise", "fundraising"],
+                    "raise"),
+    **dict.fromkeys(["lend", "loan", "credit", "facility", "extend", "grant", "provide"], "lend"),
+    **dict.fromkeys(["borrow", "secure", "arrange"], "borrow"),
+    **dict.fromkeys(["contract", "deal", "agreement", "pact", "order", "sign", "accord",
+                     "arrangement", "partnership", "license", "licence", "lease", "rent"],
+                    "contract"),
+    **dict.fromkeys(["win", "land", "book"], "win"),
+    **dict.fromkeys(["award"], "award"),
+    **dict.fromkeys(["supply", "deliver", "sell-to"], "supply"),
+    **dict.fromkeys(["merge", "merger", "combine", "combination", "amalgamation"], "merge"),
+    # "shares" is no cue: every per-share price has it ("90.25 dlrs a share").
+    **dict.fromkeys(["stake", "interest", "holding"], "stake"),
+    **dict.fromkeys(["value", "valued", "worth", "total", "price", "transaction", "terms"],
+                    "value"),
+}
+
+# Frames strong enough to make a sentence a deal claim on their own. The others
+# ("stake", "value", "receive", "pay") need the article to be about a deal or a strong
+# cue nearby: "shares rose 2 dlrs" is not a deal.
+STRONG_FRAMES = frozenset(
+    ["acquire", "sell", "bid", "invest", "raise", "lend", "borrow", "contract", "win",
+     "award", "supply", "merge", "pay"]
+)
+
+# Surface forms of the cue words, for the cheap filter that runs before the parser.
+# Stems, matched at word starts, case-insensitively.
+CUE_STEMS: tuple[str, ...] = (
+    "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over",
+    "buyout", "buy-out", "sell", "sold", "sale", "divest", "dispos", "unload", "bid", "offer",
+    "tender", "propos", "pay", "paid", "spend", "spent", "commit", "consideration", "invest",
+    "inject", "infusion", "fund", "financ", "raise", "raising", "round", "lend", "lent", "loan",
+    "credit", "facilit", "borrow", "contract", "deal", "agree", "pact", "order", "accord",
+    "arrangement", "licen", "lease", "award", "won", "win", "supply", "supplie", "merge",
+    "merger", "combin", "amalgamat", "stake", "interest", "holding", "valu", "worth",
+    "transaction", "price", "receiv", "fetch", "subscri", "placing", "placement", "back",
+)
+
+# --- Money that is not a deal's -----------------------------------------------------
+# Nouns that, when they govern an amount, make it a company figure, not a price:
+# "Flyfaire, with annual sales of 100 mln dlrs", "a loss of 16 mln dlrs".
+NOT_DEAL_NOUNS = frozenset(
+    """revenue revenues sale sales turnover profit profits earnings income loss losses
+    deficit surplus net pretax pre-tax operating ebitda margin dividend dividends asset
+    assets liability liabilities capitalisation capitalization cap budget fine fines
+    penalty penalties damages fee fees commission expenses expense cost costs charge charges
+    provision provisions writedown write-down writeoff write-off gain gains reserve reserves
+    debt debts deposit deposits capital equity book backlog spending outlay outlays
+    salary salaries compensation bonus wage wages premium premiums tax taxes subsidy
+    subsidies aid payroll shortfall gdp output exports imports trade""".split()
+)
+# ... but a deal's value can be stated through these: "sales of 600 mln dlrs" is not a
+# deal, while "the sale of its unit for 600 mln dlrs" is. A governing "sale" is a
+# deal noun when it has "of <something>" or "to <someone>".
+SALE_NOUNS = frozenset(["sale", "sales"])
+
+# Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
+NOT_DEAL_VERBS = frozenset(
+    """report post earn lose forecast expect estimate trade close open rise fall gain drop
+    climb decline jump slip""".split()
+)
+
+# --- Names -----------------------------------------------------------------------
+# Corporate suffixes: stripped when comparing names (GUIDELINES.md scoring rules), and a
+# capitalised phrase ending in one is a company.
+CORPORATE_SUFFIXES: tuple[str, ...] = (
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos",
+    "Company", "Ltd", "Ltd.", "Limited", "PLC", "Plc", "plc", "P.L.C.", "NV", "N.V.", "AG",
+    "SA", "S.A.", "SpA", "S.p.A.", "BV", "B.V.", "GmbH", "AB", "ASA", "A/S", "Oy", "Oyj",
+    "KK", "K.K.", "LP", "L.P.", "LLC", "L.L.C.", "LLP", "PBC", "SE", "Group", "Holdings",
+    "Holding", "Bancorp", "Bancshares", "Bancorporation", "Partners", "Associates",
+    "Industries", "Enterprises", "International", "Trust", "Fund", "Capital", "Ventures",
+)
+# Suffixes the scorer removes (GUIDELINES.md), lower-case, without dots.
+SCORING_SUFFIXES = frozenset(
+    ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]
+)
+
+# Words that refer back to a company named before: "it said", "the company agreed".
+COMPANY_ANAPHORS = frozenset(
+    ["it", "its", "the company", "the firm", "the group", "the concern", "the bank",
+     "the corporation", "we", "our", "the startup", "the start-up", "the lab",
+     "the company's", "the group's", "the firm's", "they", "their"]
+)
+
+# --- Attribution ---------------------------------------------------------------------
+# Patterns of who an article cites, as regular expressions over the sentence (and the
+# next one). The group named "source" is the attribution recorded.
+ATTRIBUTION_PATTERNS: tuple[str, ...] = (
+    r"(?P<source>according to (?:an? |the )?(?:[\w.'-]+ ){0,5}?(?:filing|statement|"
+    r"release|document|documents|report|sources?|people|person|filings|announcement|"
+    r"regulatory filing|securities filing|[A-Z][\w&.'-]+(?: [A-Z][\w&.'-]+){0,4}))",
+    r"(?P<source>(?:people|persons?|sources?) (?:familiar|close|with knowledge|briefed)"
+    r"[\w ,'-]{0,40}?(?:matter|talks|deal|plans?|negotiations|discussions|situation))",
+    r"(?P<source>(?:in|according to) an? (?:\w+ ){0,3}filing with the "
+    r"(?:Securities and Exchange Commission|SEC)|told the Securities and Exchange "
+    r"Commission|said in a (?:\w+ ){0,2}filing|(?:confirmed|disclosed|revealed|shown) in "
+    r"(?:an? |the )?(?:\w+ ){0,3}(?:filing|statement))",
+    r"(?P<source>said in a (?:\w+ ){0,2}statement|announced|confirmed|disclosed)",
+)
+# "X said", "the company said": the speaker of a deal sentence.
+SAY_VERBS = frozenset(
+    """say tell announce confirm disclose report state add note reveal indicate""".split()
+)
+
+
+@registry.misc("newsfacts.frames.v1")
+def frames_v1() -> dict:
+    """The deal frames and cue words above, as one table for the claims component."""
+    return {"frames": FRAMES, "cues": CUES, "strong": sorted(STRONG_FRAMES)}

@@ -1,0 +1,167 @@
+"""Load the spaCy model, add our components from config.cfg, and run it over articles.
+
+The Extractor feeds the model only the passages worth parsing (the cue filter), as one
+Doc per article, and maps the claims back to the article text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import load_config
+
+from ..errors import ModelNotFound
+from . import components  # noqa: F401  (registers the factories)
+from . import cues  # noqa: F401  (registers newsfacts.frames.v1)
+from .components import ARTICLE_ATTR
+from .names import ArticleNames
+from .passages import clean_for_model, select_passages
+from .records import Claim
+
+MODEL_ENV = "NEWSFACTS_MODEL"
+_SEPARATOR = "\n\n"
+
+
+class ArticleLike(Protocol):
+    text: str
+    title: str | None
+    published: str | None
+
+
+def default_config() -> dict:
+    """The settings of config.cfg, as shipped in the package."""
+    path = resources.files("newsfacts.extract").joinpath("config.cfg")
+    return load_config(Path(str(path)), interpolate=False)
+
+
+def resolve_model(model: str | None = None, config: dict | None = None) -> str:
+    """Return the model to load: ``model``, else $NEWSFACTS_MODEL, else the first installed
+    of config.cfg's ``models`` (the official en_core_web_sm before its republished copy).
+
+    :param model: a package name or a path to a model folder; None picks as above.
+    """
+    wanted = model or os.environ.get(MODEL_ENV)
+    candidates = [wanted] if wanted else list((config or default_config())["newsfacts"]["models"])
+    for name in candidates:
+        if Path(name).is_dir() or importlib.util.find_spec(name.replace("-", "_")) is not None:
+            return name
+    raise ModelNotFound(
+        f"{', '.join(candidates)}: no such spaCy model installed "
+        f"(install one, or name another with --model or ${MODEL_ENV})"
+    )
+
+
+def load_pipeline(model: str | None = None, config: dict | None = None) -> Language:
+    """Load the model and add the newsfacts components, configured by config.cfg.
+
+    :param model: a model package or path; None picks one (see resolve_model).
+    :param config: settings in the form of config.cfg; None uses the shipped file.
+    """
+    config = config or default_config()
+    nlp = spacy.load(resolve_model(model, config))
+    placement = config["newsfacts"]["placement"]
+    for name, settings in config["components"].items():
+        settings = dict(settings)
+        factory = settings.pop("factory")
+        nlp.add_pipe(factory, name=name, config=settings, **_where(placement.get(name), nlp))
+    return nlp
+
+
+def _where(place: str | None, nlp: Language) -> dict:
+    if place == "first":
+        return {"first": True}
+    if place and ":" in place:
+        side, other = place.split(":", 1)
+        if other in nlp.pipe_names:
+            return {side: other}
+    return {"last": True}
+
+
+class Extractor:
+    """Extract deal claims from articles with one loaded pipeline.
+
+    >>> from types import SimpleNamespace
+    >>> extractor = Extractor()
+    >>> article = SimpleNamespace(title=None, published="2026-05-14", text=(
+    ...     "Anthropic has agreed to pay SpaceX $45 billion over three years for compute, "
+    ...     "according to a securities filing."))
+    >>> [claim] = extractor.extract(article)
+    >>> claim.amount.value, claim.amount.currency, claim.term.months
+    (45000000000.0, 'USD', 36)
+    >>> claim.names("buyer"), claim.names("seller")
+    (['Anthropic'], ['SpaceX'])
+    """
+
+    def __init__(self, model: str | None = None, cue_filter: bool | None = None,
+                 config: dict | None = None):
+        """
+        :param model: a model package or path; None picks one (see resolve_model).
+        :param cue_filter: parse only candidate passages; None takes config.cfg's setting.
+        :param config: settings in the form of config.cfg; None uses the shipped file.
+        """
+        self.config = config or default_config()
+        self.nlp = load_pipeline(model, self.config)
+        settings = self.config["newsfacts"]
+        self.cue_filter = settings["cue_filter"] if cue_filter is None else cue_filter
+        self.batch_size = settings["batch_size"]
+        self.claims_attr = self.config["components"]["newsfacts_claims"]["claims_attr"]
+
+    @property
+    def model_name(self) -> str:
+        return f"{self.nlp.meta['lang']}_{self.nlp.meta['name']}-{self.nlp.meta['version']}"
+
+    def make_doc(self, article: ArticleLike) -> Doc | None:
+        """Make the Doc the pipeline reads: the article's selected passages, or None."""
+        text = article.text
+        passages = select_passages(text, self.cue_filter)
+        if not passages:
+            return None
+        pieces, offsets, at = [], [], 0
+        for passage in passages:
+            piece = clean_for_model(text[passage.start:passage.end])
+            offsets.append((at, passage.start, len(piece)))
+            pieces.append(piece)
+            at += len(piece) + len(_SEPARATOR)
+        doc = self.nlp.make_doc(_SEPARATOR.join(pieces))
+        doc._.set(ARTICLE_ATTR, {
+            "names": ArticleNames.from_text(text, article.title).to_dict(),
+            "published": article.published,
+            "passages": offsets,
+        })
+        return doc
+
+    def pipe(self, articles: Iterable[ArticleLike]) -> Iterator[tuple[ArticleLike, list[Claim]]]:
+        """Yield each article with its claims, in order, batching the model's work."""
+        pending: list[tuple[ArticleLike, Doc | None]] = []
+        for article in articles:
+            pending.append((article, self.make_doc(article)))
+            if len(pending) >= self.batch_size:
+                yield from self._run(pending)
+                pending = []
+        if pending:
+            yield from self._run(pending)
+
+    def extract(self, article: ArticleLike) -> list[Claim]:
+        """Return the deal claims of one article."""
+        return next(self.pipe([article]))[1]
+
+    def _run(self, batch: list[tuple[ArticleLike, Doc | None]]):
+        docs = [doc for _, doc in batch if doc is not None]
+        parsed = iter(self.nlp.pipe(docs, batch_size=self.batch_size))
+        for article, doc in batch:
+            if doc is None:
+                yield article, []
+                continue
+            doc = next(parsed)
+            claims = [Claim.from_dict(c) for c in doc._.get(self.claims_attr)]
+            for claim in claims:
+                claim.sentence = article.text[claim.start:claim.end]
+            yield article, claims

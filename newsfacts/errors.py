@@ -1,0 +1,41 @@
+"""The exceptions newsfacts raises for bad input; the CLI turns each into one line."""
+
+
+class NewsfactsError(Exception):
+    """Base of every error a user can cause; its message is one line naming the input."""
+
+
+class ArticleNotFound(NewsfactsError):
+    """An input path or folder that does not exist."""
+
+
+class EmptyArticle(NewsfactsError):
+    """An input with no article text in it."""
+
+
+class BinaryArticle(NewsfactsError):
+    """An input that is not text (an image, an archive, a database)."""
+
+
+class UndecodableArticle(NewsfactsError):
+    """Text in an encoding we cannot read."""
+
+
+class ArticleTooLarge(NewsfactsError):
+    """An input over the size cap."""
+
+
+class BadInput(NewsfactsError):
+    """An input of a known kind that is malformed (a bad JSONL line, a broken feed)."""
+
+
+class FetchFailed(NewsfactsError):
+    """A URL that could not be fetched, or did not return an article."""
+
+
+class ModelNotFound(NewsfactsError):
+    """No spaCy model of the name asked for is installed."""
+
+
+class BadConfig(NewsfactsError):
+    """A component setting with a value it cannot take."""

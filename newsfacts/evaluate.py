@@ -1,0 +1,108 @@
+"""Evaluate extraction on gold sets: find each gold article, run a system over them all,
+score by GUIDELINES.md, and print the scorecard with the naive peer beside it.
+
+Gold ids ``reuters-<NEWID>`` are looked up in the Reuters-21578 corpus folder; any other
+id names a text file, relative to the gold file's folder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .articles import Article
+from .errors import ArticleNotFound
+from .extract.records import Claim
+from .scoring import GoldDeal, Scorecard, load_gold, merge, score
+from .sources.reuters import read_reuters
+from .sources.text import read_text_file
+
+
+@dataclass
+class GoldSet:
+    """A gold file with its articles found."""
+
+    path: Path
+    gold: dict[str, list[GoldDeal]]
+    articles: dict[str, Article]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def load_gold_set(path: str | Path, corpus: str | Path | None = None) -> GoldSet:
+    """Read a gold file and find each of its articles.
+
+    :param path: a gold JSON Lines file (GUIDELINES.md form).
+    :param corpus: the Reuters-21578 folder, needed for ``reuters-<NEWID>`` ids.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ArticleNotFound(f"{path}: no such gold file")
+    gold = load_gold(path)
+    articles: dict[str, Article] = {}
+    reuters_ids = {i for i in gold if i.startswith("reuters-")}
+    if reuters_ids:
+        if corpus is None or not Path(corpus).is_dir():
+            raise ArticleNotFound(
+                f"{corpus or '--corpus'}: the Reuters-21578 folder is needed for "
+                f"{len(reuters_ids)} articles of {path}")
+        for sgm in sorted(Path(corpus).glob("*.sgm")):
+            for article in read_reuters(sgm):
+                if article.id in reuters_ids:
+                    articles[article.id] = article
+    for doc_id in gold:
+        if doc_id in reuters_ids:
+            continue
+        article, _ = read_text_file(path.parent / doc_id)
+        article.id = doc_id
+        articles[doc_id] = article
+    missing = sorted(set(gold) - set(articles))
+    if missing:
+        raise ArticleNotFound(f"{path}: articles not found: {', '.join(missing[:5])}")
+    return GoldSet(path=path, gold=gold, articles=articles)
+
+
+def predict(system, gold_set: GoldSet) -> dict[str, list[Claim]]:
+    """Run a system (anything with ``pipe(articles)``) over a gold set's articles."""
+    ids = list(gold_set.gold)
+    return {article.id: claims
+            for article, claims in system.pipe(gold_set.articles[i] for i in ids)}
+
+
+def evaluate(gold_sets: Iterable[GoldSet], systems: dict) -> dict[str, dict[str, Scorecard]]:
+    """Score each system on each gold set, and on all of them together ("all").
+
+    :param systems: name -> system with ``pipe(articles)`` yielding (article, claims).
+    """
+    gold_sets = list(gold_sets)
+    results: dict[str, dict[str, Scorecard]] = {}
+    for name, system in systems.items():
+        cards = {gs.name: score(predict(system, gs), gs.gold) for gs in gold_sets}
+        cards["all"] = merge(cards.values())
+        results[name] = cards
+    return results
+
+
+ROWS = [
+    ("precision", "Precision", "{:.2f}"),
+    ("recall", "Deal recall", "{:.2f}"),
+    ("f1", "F1", "{:.2f}"),
+    ("buyer", "Buyer", "{:.2f}"),
+    ("seller", "Seller", "{:.2f}"),
+    ("term", "Term", "{:.2f}"),
+    ("predicted", "Claims predicted", "{}"),
+    ("correct", "Claims correct", "{}"),
+    ("gold_deals", "Gold deals", "{}"),
+    ("no_deal_false_claims", "Claims on no-deal articles", "{}"),
+]
+
+
+def scorecard_json(results: dict[str, dict[str, Scorecard]]) -> str:
+    """The scorecard as JSON: system -> gold set -> numbers."""
+    return json.dumps({system: {name: card.to_dict() for name, card in cards.items()}
+                       for system, cards in results.items()}, indent=2)
+

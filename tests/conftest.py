@@ -1,0 +1,66 @@
+"""Shared fixtures: one model per session, real SQLite files in temp dirs, the team's
+../shared data where it exists (tests needing it skip with a reason where it does not).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+ARTICLES = FIXTURES / "articles"
+SHARED = Path(os.environ.get("NEWSFACTS_SHARED", ROOT.parent / "shared"))
+CHROMIUM = os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    no_shared = pytest.mark.skip(reason=f"needs the team's shared data at {SHARED}")
+    no_browser = pytest.mark.skip(reason=f"needs Debian's chromium at {CHROMIUM}")
+    has_browser = Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+    for item in items:
+        if "shared" in item.keywords and not SHARED.is_dir():
+            item.add_marker(no_shared)
+        if "browser" in item.keywords and not has_browser:
+            item.add_marker(no_browser)
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The default Extractor, loaded once."""
+    from newsfacts.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def nlp(extractor):
+    """A bare model (no newsfacts components) for tests that add pipes as a user does."""
+    import spacy
+
+    from newsfacts.extract import resolve_model
+
+    return spacy.load(resolve_model())
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "newsfacts.db"
+
+
+@pytest.fixture(scope="session")
+def fixture_articles():
+    """The bundled sample articles, by file name."""
+    from newsfacts.sources import read_inputs
+
+    return {Path(a.path).name: a for a in read_inputs([ARTICLES])}
+
+
+@pytest.fixture(scope="session")
+def fixture_claims(extractor, fixture_articles):
+    """Claims of every bundled article, by file name."""
+    return {name: claims for (name, _), (_, claims) in
+            zip(fixture_articles.items(), extractor.pipe(fixture_articles.values()), strict=True)}
