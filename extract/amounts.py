@@ -6,6 +6,7 @@ regular expressions are built from them once, at import.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -34,8 +35,9 @@ def parse_amount(text: str, *, country: str | None = None) -> Amount | None:
         dateline, see ``lexicon.DATELINE_COUNTRIES``), which decides bare names such as
         "crowns" or "pesos"; None leaves amounts in those names unread.
 
-    >>> parse_amount("about 120 mln stg")
-    Amount(text='about 120 mln stg', value=120000000.0, currency='GBP', per=None, qualifier='approx', low=None, high=None)
+    >>> parse_amount("about 120 mln stg")  # doctest: +NORMALIZE_WHITESPACE
+    Amount(text='about 120 mln stg', value=120000000.0, currency='GBP', per=None,
+           qualifier='approx', low=None, high=None)
     >>> parse_amount("345p a share").value, parse_amount("345p a share").per
     (3.45, 'share')
     >>> parse_amount("600 mln crowns", country="SE").currency
@@ -117,6 +119,7 @@ def _alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
     return "(?:" + render(trie) + ")"
 
 
+@functools.lru_cache(maxsize=4096)
 def _key(words: str) -> str:
     """Normalise matched words for a table lookup: lower case, single spaces."""
     return " ".join(_WORD_SPLIT.split(words.lower())).strip()
@@ -190,7 +193,9 @@ _START = r"(?<![a-z])(?=\S)"
 # A range: "$1-2 billion", "13.50 to 14.00 dlrs", "between 1 and 2 billion dlrs"; its
 # currency is on the high end, or before the low end ("$1-2 billion").
 _RANGE_TAIL = rf"(?:(?P<rsep>\s*[-\u2013]\s*|\s+to\s+|\s+and\s+){_end('hi')})?"
-_RANGE_CHECK = rf"(?(hi_num)(?(hi_post)|(?(hi_att)|(?(hi_pre)|(?(one_pre)|(?!)))))|{_has_currency('one')})"
+_RANGE_CHECK = (
+    rf"(?(hi_num)(?(hi_post)|(?(hi_att)|(?(hi_pre)|(?(one_pre)|(?!)))))|{_has_currency('one')})"
+)
 _AMOUNT = re.compile(
     rf"{_START}{_end('one')}{_RANGE_TAIL}{_TRAILING}(?:{_PER})?{_RANGE_CHECK}", re.IGNORECASE
 )
@@ -199,6 +204,7 @@ _SINGLE = re.compile(rf"{_end('one')}{_TRAILING}(?:{_PER})?{_has_currency('one')
 _QUALIFIER_BEFORE = re.compile(
     rf"(?<![a-z])(?P<qual>{_alternation(lexicon.QUALIFIERS)})\s+\Z", re.IGNORECASE
 )
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in lexicon.QUALIFIERS)
 _BETWEEN_BEFORE = re.compile(r"(?<![a-z])between\s+\Z", re.IGNORECASE)
 # The two words before a match, to tell "raised from 80 to 92.50" from "ranging from".
 _WORDS_BEFORE = re.compile(r"(?:(?<![a-z])([a-z]+)\s+)?(?<![a-z])([a-z]+)\W*\Z", re.IGNORECASE)
@@ -301,7 +307,15 @@ def _quote_tail(m: re.Match, high: Decimal) -> Decimal:
 
 def _qualifier_before(text: str, start: int) -> tuple[int, str]:
     """Return where the amount at ``start`` begins with its qualifier words, and the qualifier."""
-    found = _QUALIFIER_BEFORE.search(text, max(0, start - 25), start)
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    word_start = end
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    if end == start or text[word_start:end].lower() not in _QUALIFIER_LAST_WORDS:
+        return start, "exact"  # the cheap test first: most amounts have no qualifier
+    found = _QUALIFIER_BEFORE.search(text, max(0, start - 40), start)
     if found is None:
         return start, "exact"
     return found.start(), lexicon.QUALIFIERS[_key(found["qual"])]

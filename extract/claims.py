@@ -1,41 +1,52 @@
 """Turn the deal frames of a parsed article into Claims: one per deal amount, with names
-resolved ("it" -> the company speaking, "Dixons" -> "Dixons Group PLC"), parties filled
-in from the article's lead where a sentence names none, deal type, term and attribution.
+resolved ("it" -> the company the sentence is about, "Dixons" -> "Dixons Group PLC"),
+parties filled in from the deal the article is about where a sentence names none, and
+deal type, term and attribution.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ATTRIBUTION_PATTERNS, NOT_DEAL_VERBS, STRONG_FRAMES
+from .cues import ATTRIBUTION_PATTERNS, STRONG_FRAMES
 from .names import ArticleNames, name_key
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
+    DEAL_NOUNS,
     PART_NOUNS,
+    STAKE_NOUNS,
     Frame,
+    cue_kind,
     governing_cue,
+    names_of,
     read_frame,
     sentence_cues,
     speaker,
+    values_a_deal,
 )
 from .terms import find_terms
 
-# Frames that name a deal but not who is in it ("the deal", "the transaction was valued
-# at"): roles come from a more specific deal word in the sentence, or the article's lead.
+# Frames that name a deal but not always who is in it ("the deal", "the transaction was
+# valued at", "pays holders 52 dlrs"): roles come from a more specific deal word in the
+# sentence, or from the deal the article is about.
 GENERIC = {"contract", "value", "pay", "receive"}
-# Deal words naming assets rather than a company: a sale of these is an asset sale.
 ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "assets", "asset",
                "property", "properties", "division", "divisions", "refinery", "mine",
                "hotel", "hotels", "building", "stores", "branches", "field", "fields",
-               "facility", "facilities", "station", "stations", "operations"}
-STAKE_WORDS = {"stake", "interest", "shares", "share", "stock", "pct", "percent", "majority",
-               "preferred", "common", "holding"}
+               "facility", "facilities", "station", "stations", "operations", "reserves"}
+CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
+                  "chips", "cloud", "computing", "capacity", "supplies", "equipment",
+                  "aircraft", "planes", "software", "gpus", "maintenance", "work"}
 _ATTRIBUTION = [re.compile(p) for p in ATTRIBUTION_PATTERNS]
+# "the deal", "the agreement": a sentence that opens by pointing back at a deal.
+_DEAL_ANAPHORA = re.compile(
+    r"^\s*(?:The|This|That|Under the|Its|Their)\s+(?:\w+\s+){0,2}?(?:deal|agreement|contract|"
+    r"transaction|pact|accord|arrangement|loan|facility|lease|offer|acquisition|purchase)\b")
 
 
 @dataclass
@@ -48,43 +59,62 @@ class Draft:
     frame: Frame
     deal_type: str
     confidence: float
-    roles: dict[str, list[str]] = field(default_factory=dict)
 
 
-def article_claims(doc: Doc, money_attr: str, settings: dict, names: ArticleNames,
+@dataclass
+class Context:
+    """Deals named earlier in the article, for sentences that name no parties."""
+
+    start: int
+    roles: dict[str, list[str]]
+    deal_type: str
+
+
+def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames,
                    published: date | None) -> list[Claim]:
     """Read every deal claim of a parsed article (or of its selected passages)."""
     cues, frames = settings["cues"], settings["frames"]
-    about_deals = any(cues.get(t.lower_) in STRONG_FRAMES or cues.get(t.lemma_.lower())
-                      in STRONG_FRAMES for t in doc)
+    about_deals = any(cue_kind(t, cues) in STRONG_FRAMES for t in doc)
+    main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
-    context: list[tuple[int, dict[str, list[str]], str]] = []  # (sentence start, roles, type)
-    money_spans = list(doc.spans[money_attr]) if money_attr in doc.spans else []
+    context: list[Context] = []
+    money_spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
     for sent in doc.sents:
-        sent_money = [m for m in money_spans if sent.start <= m.start < sent.end]
         sent_cues = sentence_cues(sent, cues)
-        for cue in sent_cues:
-            if cues.get(cue.lemma_.lower(), cues.get(cue.lower_)) in STRONG_FRAMES - GENERIC:
+        for cue in sent_cues:  # every deal named, in order: "the deal" is the latest
+            if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
                 frame = read_frame(cue, cues, frames)
-                if frame.roles.get("buyer") or frame.roles.get("seller"):
-                    context.append((sent.start, _resolved(frame.roles, sent, names),
-                                    frames[frame.kind]["deal_type"]))
-                    break
-        for money in sent_money:
-            draft = _draft(sent, money, money_attr, sent_cues, cues, frames, about_deals,
-                           settings)
+                if frame.has_parties():
+                    context.append(Context(cue.i, _resolved(frame, sent, names, main),
+                                           _deal_type(frame, frames)))
+        for money in (m for m in money_spans if sent.start <= m.start < sent.end):
+            draft = _draft(sent, money, sent_cues, cues, frames, about_deals, settings)
             if draft is not None:
                 drafts.append(draft)
     claims = []
     for draft in drafts:
-        claim = _claim(draft, names, context, published, settings)
+        claim = _claim(draft, names, main, context, published)
         if claim is not None and claim.confidence >= settings["min_confidence"]:
             claims.append(claim)
     return _merge_duplicates(claims)
 
 
-def _draft(sent: Span, money: Span, money_attr: str, sent_cues: list[Token], cues: dict,
-           frames: dict, about_deals: bool, settings: dict) -> Draft | None:
+def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
+    """The company the lead sentence is about: the subject of its main verb."""
+    sents = list(doc.sents)
+    if not sents:
+        return None
+    root = sents[0].root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            found = names_of(child)[0]
+            if found and found[0] != ANAPHOR:
+                return names.canonical(_known_form(_tidy(found[0]), names))
+    return None
+
+
+def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: dict,
+           about_deals: bool, settings: dict) -> Draft | None:
     amount = money._.get(settings["amount_attr"])
     if amount is None:
         return None
@@ -95,52 +125,48 @@ def _draft(sent: Span, money: Span, money_attr: str, sent_cues: list[Token], cue
         return None
     via_parse = cue is not None
     if cue is None:
-        if _reported_figure(money):
-            return None
         cue = _nearest(money, sent_cues, cues, settings["max_cue_distance"])
         if cue is None:
             return None
     frame = read_frame(cue, cues, frames, money)
     frame.via_parse = via_parse
-    kind = frame.kind
-    if kind not in STRONG_FRAMES and not about_deals:
+    if frame.kind == "value" and not values_a_deal(cue):
+        return None  # "a market value of", "the round values Mistral at"
+    if frame.kind == "raise" and not frame.roles.get("buyer"):
+        return None  # money raised from unnamed investors or lenders is not recorded
+    if frame.kind == "invest" and _invests_in_things(cue):
+        return None  # "invest over 13 mln dlrs in improvements": spending, not a deal
+    if frame.kind not in STRONG_FRAMES and not about_deals:
         return None
     # "the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
     # word of the sentence says who is who.
-    if kind in GENERIC or not (frame.roles.get("buyer") or frame.roles.get("seller")):
+    if frame.kind in GENERIC or not frame.has_parties():
         specific = _specific_cue(sent_cues, cue, cues)
         if specific is not None:
             better = read_frame(specific, cues, frames, money)
-            if better.roles.get("buyer") or better.roles.get("seller"):
+            if better.has_parties():
                 better.via_parse = via_parse
                 frame = better
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
-        if verb is not frame.cue and _cue_kind_of(verb, cues):
+        if verb is not frame.cue and cue_kind(verb, cues):
             outer = read_frame(verb, cues, frames, money)
-            for role, names in outer.roles.items():
-                if role == "buyer":
-                    frame.add(role, names)
+            frame.add("buyer", outer.roles.get("buyer", []))
+    if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
+        return None  # "Cityquest also has loan facilities of 30 mln stg": no transaction
     confidence = 0.55 + (0.25 if via_parse else 0.0) + (0.1 if frame.kind in STRONG_FRAMES else 0)
-    return Draft(sent=sent, money=money, amount=amount, frame=frame,
-                 deal_type=_deal_type(frame, frames), confidence=confidence,
-                 roles={k: list(v) for k, v in frame.roles.items()})
+    return Draft(sent=sent, money=money, amount=_per_share(amount, sent), frame=frame,
+                 deal_type=_deal_type(frame, frames), confidence=confidence)
 
 
-def _cue_kind_of(tok: Token, cues: dict) -> str | None:
-    return cues.get(tok.lemma_.lower()) or cues.get(tok.lower_)
-
-
-def _reported_figure(money: Span) -> bool:
-    """Money a company reports, or a price the market sets: "shares rose 2 dlrs"."""
-    tok = money.root
-    for _ in range(6):
-        if tok.head is tok:
-            return False
-        tok = tok.head
-        if tok.pos_ in {"VERB", "AUX"}:
-            return tok.lemma_.lower() in NOT_DEAL_VERBS
+def _invests_in_things(cue: Token) -> bool:
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "into"}:
+            for pobj in child.children:
+                names, part, _ = names_of(pobj)
+                if not names and not part:
+                    return True
     return False
 
 
@@ -148,8 +174,8 @@ def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int)
     best, best_distance = None, max_distance + 1
     for cue in sent_cues:
         distance = min(abs(cue.i - money.start), abs(cue.i - (money.end - 1)))
-        if _cue_kind_of(cue, cues) in STRONG_FRAMES:
-            distance -= 2  # prefer a deal verb to "price" or "value"
+        if cue_kind(cue, cues) in STRONG_FRAMES:
+            distance -= 2  # prefer a deal verb to "value"
         if distance < best_distance:
             best, best_distance = cue, distance
     return best
@@ -157,8 +183,21 @@ def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int)
 
 def _specific_cue(sent_cues: list[Token], cue: Token, cues: dict) -> Token | None:
     specific = [t for t in sent_cues if t is not cue
-                and _cue_kind_of(t, cues) in STRONG_FRAMES - GENERIC]
+                and cue_kind(t, cues) in STRONG_FRAMES - GENERIC]
     return min(specific, key=lambda t: abs(t.i - cue.i)) if specific else None
+
+
+_SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|common share)s?\b"
+                          r"|\bin exchange for (?:their|its|each) (?:stock|shares?)\b", re.I)
+
+
+def _per_share(amount: Amount, sent: Span) -> Amount:
+    """A small sum in a sentence pricing each share is a price per share: "holders would
+    receive 52 dlrs in cash in exchange for their stock", "345p cash for every share"."""
+    limit = 100_000 if amount.currency == "JPY" else 10_000
+    if amount.per is None and amount.value < limit and _SHARE_PRICE.search(sent.text):
+        return Amount(**{**amount.to_dict(), "per": "share"})
+    return amount
 
 
 def _deal_type(frame: Frame, frames: dict) -> str:
@@ -167,43 +206,58 @@ def _deal_type(frame: Frame, frames: dict) -> str:
     part = (frame.target_phrase or "").lower().split()
     head = part[-1] if part else ""
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
-        if head in STAKE_WORDS or frame.cue.lower_ in STAKE_WORDS:
+        if head in STAKE_NOUNS or frame.cue.lower_ in STAKE_NOUNS or frame.roles.get("target") \
+                and not frame.roles.get("seller"):
             return "stake"
         if head in ASSET_WORDS:
             return "asset_sale"
+        if kind == "pay" and _pays_for_goods(frame.cue):
+            return "contract"
         if kind in {"pay", "value", "receive"}:
-            return "acquisition" if frame.roles.get("seller") else "other"
+            return "acquisition" if frame.has_parties() else "other"
         return "acquisition"
     return deal_type
 
 
-def _resolved(roles: dict[str, list[str]], sent: Span, names: ArticleNames) -> dict:
-    """Replace "it"/"the company" by who the sentence is about; use the long forms."""
-    who = speaker(sent)
-    speaking = None
-    if who is not None and who.ent_type_ in {"ORG", "PERSON"}:
-        ent = next((e for e in sent.ents if e.start <= who.i < e.end), None)
-        speaking = ent.text if ent is not None else who.text
-    elif who is not None and names.is_company(who.text):
-        speaking = who.text
+def _pays_for_goods(cue: Token) -> bool:
+    """"pay SpaceX $45 billion for computational resources": a purchase contract."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            for pobj in child.children:
+                if pobj.lower_ in CONTRACT_GOODS or pobj.lemma_.lower() in CONTRACT_GOODS:
+                    return True
+    return False
+
+
+def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -> dict:
+    """Replace "it"/"the company" left open by the parse with the article's main company;
+    use the article's long forms of names."""
     out: dict[str, list[str]] = {}
-    for role, role_names in roles.items():
-        resolved = []
+    for role, role_names in frame.roles.items():
+        resolved: list[str] = []
         for name in role_names:
             if name == ANAPHOR:
-                name = speaking or names.main
+                name = _speaking(sent, names) or main
             if name:
-                name = _tidy(names.canonical(_known_form(name, names)))
+                name = names.canonical(_known_form(_tidy(name), names))
                 if name and name not in resolved and not _is_generic(name):
                     resolved.append(name)
         out[role] = resolved
     return out
 
 
+def _speaking(sent: Span, names: ArticleNames) -> str | None:
+    who = speaker(sent)
+    if who is None:
+        return None
+    found = names_of(who)[0]
+    return found[0] if found and found[0] != ANAPHOR else None
+
+
 def _known_form(name: str, names: ArticleNames) -> str:
     """Prefer a known company name inside an entity: "the Swedish Match Co of Stockholm"."""
     for full in sorted(names.names, key=len, reverse=True):
-        if full in name and full != name:
+        if full in name and full != name and len(full) > 3:
             return full
     return name
 
@@ -211,30 +265,47 @@ def _known_form(name: str, names: ArticleNames) -> str:
 def _tidy(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.'\"<>")
     name = re.sub(r"^(?:the|The)\s+", "", name)
-    return re.sub(r"['’]s$", "", name)
+    return re.sub(r"['’]s?$", "", name)
 
 
 def _is_generic(name: str) -> bool:
     return name.lower() in {"company", "investors", "shareholders", "holders", "group",
-                            "firm", "government", "management"} or len(name) < 2
+                            "firm", "government", "management", "it", "they"} or len(name) < 2
 
 
-def _claim(draft: Draft, names: ArticleNames, context: list, published: date | None,
-           settings: dict) -> Claim | None:
-    roles = _resolved(draft.roles, draft.sent, names)
+def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Context],
+           published: date | None) -> Claim | None:
+    roles = _resolved(draft.frame, draft.sent, names, main)
     buyers, sellers = roles.get("buyer", []), roles.get("seller", [])
     targets = roles.get("target", [])
     deal_type = draft.deal_type
-    if not buyers and not sellers and context:
-        # "The transaction is valued at 16.2 mln dlrs": the deal the lead names.
-        before = [c for c in context if c[0] <= draft.sent.start] or context[:1]
-        _, lead_roles, lead_type = before[-1]
-        buyers, sellers = lead_roles.get("buyer", []), lead_roles.get("seller", [])
-        targets = targets or lead_roles.get("target", [])
+    before = [c for c in context if c.start < draft.sent.start] or context[:1]
+    has_own = bool(buyers or sellers or targets)
+    if before and (not buyers or not (sellers or targets)) and (
+            has_own or _points_at_deal(draft)):
+        # "The transaction is valued at 16.2 mln dlrs": the deal named before.
+        deal = before[-1]
+        deal_buyers = deal.roles.get("buyer", [])
+        deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
+        keys = {name_key(n) for n in sellers + targets}
+        if not buyers and (not keys or keys & {name_key(n) for n in deal_sellers}):
+            buyers = deal_buyers
+        if not sellers and not targets and not _same_party(buyers, deal_sellers):
+            sellers = deal.roles.get("seller", [])
+            targets = deal.roles.get("target", [])
         if deal_type == "other":
-            deal_type = lead_type
+            deal_type = deal.deal_type
         draft.confidence -= 0.1
-    sellers = [s for s in sellers if name_key(s) not in {name_key(b) for b in buyers}]
+    if draft.frame.kind == "lend" and not sellers and main:
+        sellers = [main]  # a loan story is about its borrower
+    buyer_keys = {name_key(b) for b in buyers}
+    sellers = [s for s in sellers if name_key(s) not in buyer_keys]
+    if not buyers and not sellers and not targets:
+        return None  # no party named anywhere: nothing a reader could use
+    if draft.frame.kind == "invest" and not buyers:
+        return None  # money put in by unnamed investors is not recorded
+    if draft.frame.kind == "sell" and not buyers and _sells_own_shares(draft.frame):
+        return None  # "Healthvest began selling five mln shares": a public offering
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
         target = None  # "the shares" names nothing by itself
@@ -243,55 +314,117 @@ def _claim(draft: Draft, names: ArticleNames, context: list, published: date | N
     parties = [Party(n, "buyer") for n in buyers] + [Party(n, "seller") for n in sellers]
     if target and name_key(target) not in {name_key(s) for s in sellers}:
         parties.append(Party(_tidy(target), "target"))
-    if not buyers and not sellers:
-        draft.confidence -= 0.25
+    if not buyers or not sellers:
+        draft.confidence -= 0.1
     sent = draft.sent
     return Claim(
         deal_type=deal_type,
         parties=parties,
         amount=draft.amount,
-        term=_term(sent, draft.money, published),
+        term=_term(sent, draft, deal_type, published),
         attribution=attribution(sent),
         sentence=sent.text,
         start=sent.start_char,
         end=sent.end_char,
-        confidence=max(0.0, min(1.0, draft.confidence)),
+        confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
     )
 
 
-def _term(sent: Span, money: Span, published: date | None) -> Term | None:
-    """The term stated in the sentence, the nearest to the amount when there are several."""
+def _points_at_deal(draft: Draft) -> bool:
+    """Whether a sentence naming no party speaks of a deal named before: "The transaction
+    was valued at", "The deal pays holders", "the offer totals" (not "Americans spend")."""
+    if draft.frame.kind == "value" or draft.frame.cue.lower_ in DEAL_NOUNS:
+        return True
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in DEAL_NOUNS
+               for t in draft.frame.cue.children)
+
+
+def _same_party(a: list[str], b: list[str]) -> bool:
+    return bool({name_key(x) for x in a} & {name_key(x) for x in b})
+
+
+def _sells_own_shares(frame: Frame) -> bool:
+    part = (frame.target_phrase or "").lower().split()
+    return bool(part) and part[-1] in {"shares", "stock", "share", "units", "notes"}
+
+
+def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> Term | None:
+    """The term the sentence states for the deal: the nearest to the amount, if the deal
+    runs over time (a contract, a loan) or the term hangs off the deal in the parse.
+    "A 21-month battle with regulators" is no term of an acquisition."""
     found = find_terms(sent.text, published)
     if not found:
         return None
-    at = money.start_char - sent.start_char
+    at = draft.money.start_char - sent.start_char
     nearest = min(found, key=lambda t: abs(t.start - at))
-    return nearest.term
+    if deal_type in {"contract", "loan"} or draft.frame.kind in {"pay", "lend", "borrow"}:
+        return nearest.term
+    span = sent.char_span(nearest.start, nearest.end, alignment_mode="expand")
+    tok = span.root if span is not None else None
+    for _ in range(3):
+        if tok is None or tok is draft.frame.cue or tok is draft.money.root:
+            return nearest.term if tok is not None else None
+        tok = tok.head if tok.head is not tok else None
+    return None
 
 
 def attribution(sent: Span) -> str | None:
     """Who the sentence cites: "according to a securities filing", "Dixons said"."""
+    text = sent.text
     for pattern in _ATTRIBUTION[:3]:
-        found = pattern.search(sent.text)
+        found = pattern.search(text)
         if found:
             return found.group("source")
     who = speaker(sent)
     if who is not None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text
-        verb = who.head
-        return f"{subject} {verb.text}"
-    found = _ATTRIBUTION[3].search(sent.text)
+        return f"{subject} {who.head.text}"
+    found = _ATTRIBUTION[3].search(text)
     return found.group("source") if found else None
 
 
+def cited_nearby(text: str) -> str | None:
+    """An attribution in the sentence after a claim: "The deal is confirmed in an
+    official securities filing"."""
+    for pattern in _ATTRIBUTION[:3]:
+        found = pattern.search(text)
+        if found:
+            return found.group("source")
+    return None
+
+
+def points_back_to_a_deal(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back at a deal: "The contract runs ..."."""
+    return bool(_DEAL_ANAPHORA.match(sentence))
+
+
 def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
-    """One claim per amount per article: repeats of the same money keep the best-read one."""
+    """One claim per amount per article: repeats of the same money keep the best-read one,
+    and take the term and attribution the others found."""
     kept: list[Claim] = []
     for claim in sorted(claims, key=lambda c: (-_score(c), c.start)):
-        if any(claim.amount.same_money(k.amount) for k in kept):
+        same = next((k for k in kept if claim.amount.same_money(k.amount)), None)
+        if same is None:
+            kept.append(claim)
             continue
-        kept.append(claim)
+        same.term = same.term or claim.term
+        same.attribution = same.attribution or claim.attribution
+    _share_terms(kept)
     return sorted(kept, key=lambda c: (c.start, c.amount.text))
+
+
+def _share_terms(claims: list[Claim]) -> None:
+    """Amounts of the same deal share its term: "a five-year agreement worth $17.4
+    billion ... could be worth up to $19.4 billion"."""
+    for claim in claims:
+        if claim.term is not None or claim.amount.per in {"year", "month"}:
+            continue
+        parties = {(p.role, name_key(p.name)) for p in claim.parties}
+        for other in claims:
+            if other.term is not None and parties and parties <= {
+                    (p.role, name_key(p.name)) for p in other.parties}:
+                claim.term = other.term
+                break
 
 
 def _score(claim: Claim) -> float:

@@ -29,7 +29,7 @@ from ..errors import BadConfig
 from .amounts import find_amounts
 from .claims import article_claims
 from .names import ArticleNames
-from .passages import split_passages
+from .passages import dateline_country, split_passages
 
 ARTICLE_ATTR = "article"
 _NAME_LABELS_TO_FIX = {"PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC",
@@ -48,7 +48,8 @@ def article_context(doc: Doc) -> dict:
     """The article facts a Doc carries, computed from its own text when it carries none."""
     context = doc._.get(ARTICLE_ATTR)
     if context is None:
-        context = {"names": ArticleNames.from_text(doc.text).to_dict()}
+        context = {"names": ArticleNames.from_text(doc.text).to_dict(),
+                   "country": dateline_country(doc.text)}
         doc._.set(ARTICLE_ATTR, context)
     return context
 
@@ -106,7 +107,8 @@ class Money:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in find_amounts(doc.text):
+        country = article_context(doc).get("country")
+        for match in find_amounts(doc.text, country=country):
             span = doc.char_span(match.start, match.end, label="MONEY", alignment_mode="expand")
             if span is None or not len(span):
                 continue

@@ -21,18 +21,18 @@ FRAMES: dict[str, dict[str, str]] = {
     # "Dixons said it agreed to acquire Cyclops": subject pays, object is sold.
     "acquire": {"subj": "buyer", "obj": "seller", "pass": "seller", "agent": "buyer",
                 "poss": "buyer", "from": "seller", "of": "seller", "by": "buyer",
-                "for": "seller", "compound": "seller", "deal_type": "acquisition"},
+                "compound": "seller", "with_partner": "seller", "deal_type": "acquisition"},
     # "Allegheny sold its Wilkinson unit to Swedish Match": subject is paid, "to" pays.
     "sell": {"subj": "seller", "obj": "target", "pass": "target", "agent": "seller",
              "poss": "seller", "to": "buyer", "of": "target", "by": "seller",
-             "compound": "target", "deal_type": "acquisition"},
+             "compound": "target", "with_partner": "buyer", "deal_type": "acquisition"},
     # "X's offer for Y", "a bid for Y", "tender offer for Y".
     "bid": {"subj": "buyer", "poss": "buyer", "by": "buyer", "from": "buyer", "agent": "buyer",
             "for": "seller", "to": "seller", "obj": "seller", "of": "seller", "compound": "buyer",
             "deal_type": "acquisition"},
     # "Anthropic agreed to pay SpaceX $45 billion": subject pays, dative is paid.
     "pay": {"subj": "buyer", "dative": "seller", "to": "seller", "agent": "buyer", "by": "buyer",
-            "poss": "buyer", "deal_type": "other"},
+            "poss": "buyer", "on": "seller", "with_partner": "seller", "deal_type": "other"},
     # "holders of USAir would receive 52 dlrs": subject is paid.
     "receive": {"subj": "seller", "from": "buyer", "deal_type": "other"},
     # "Microsoft invested $10 billion in OpenAI".
@@ -42,10 +42,13 @@ FRAMES: dict[str, dict[str, str]] = {
     "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller",
               "deal_type": "investment"},
     # "Sanwa Business Credit extended a 3 mln dlr credit line to Telecast".
+    # A loan noun's verb decides its subject's role (roles.LENDING_VERBS).
     "lend": {"subj": "buyer", "to": "seller", "dative": "seller", "from": "buyer", "by": "buyer",
-             "agent": "buyer", "poss": "seller", "deal_type": "loan"},
+             "agent": "buyer", "with": "buyer", "for": "seller", "poss": "seller",
+             "deal_type": "loan"},
     # "Telecast obtained a 3 mln dlr loan from Sanwa".
-    "borrow": {"subj": "seller", "from": "buyer", "with": "buyer", "deal_type": "loan"},
+    "borrow": {"subj": "seller", "from": "buyer", "with": "buyer", "agent": "buyer",
+               "deal_type": "loan"},
     # "Anthropic signed a contract with SpaceX": the customer signs with the provider.
     "contract": {"subj": "buyer", "with": "seller", "from": "seller", "to": "seller",
                  "poss": "buyer", "compound": "seller", "deal_type": "contract"},
@@ -56,8 +59,9 @@ FRAMES: dict[str, dict[str, str]] = {
     "award": {"subj": "buyer", "dative": "seller", "to": "seller", "pass": "seller",
               "agent": "buyer", "by": "buyer", "deal_type": "contract"},
     # "Oracle will supply cloud capacity to OpenAI".
-    "supply": {"subj": "seller", "to": "buyer", "dative": "buyer", "for": "buyer",
-               "agent": "seller", "deal_type": "contract"},
+    # "Nebius will supply Microsoft with GPU capacity": the object is the customer.
+    "supply": {"subj": "seller", "obj": "buyer", "to": "buyer", "dative": "buyer",
+               "for": "buyer", "agent": "seller", "deal_type": "contract"},
     # "TWA proposed a merger with USAir", "the merger of Chrysler and AMC".
     "merge": {"subj": "buyer", "poss": "buyer", "with": "seller", "of": "seller",
               "into": "buyer", "deal_type": "acquisition"},
@@ -78,14 +82,16 @@ CUES: dict[str, str] = {
     # "a buyout from First Boston": the "from" of a buyout is the bidder.
     **dict.fromkeys(["bid", "offer", "tender", "proposal", "propose", "counterbid",
                      "counteroffer", "approach", "buyout", "buy-out"], "bid"),
-    **dict.fromkeys(["pay", "payment", "spend", "commit", "commitment", "consideration"], "pay"),
-    **dict.fromkeys(["receive", "fetch", "get"], "receive"),
+    **dict.fromkeys(["pay", "payment", "spend", "commit", "commitment", "consideration",
+                     "payable"], "pay"),
+    # not "fetch": "GenCorp could fetch 110 dlrs a share if broken up" is speculation
+    **dict.fromkeys(["receive", "get"], "receive"),
     **dict.fromkeys(["invest", "investment", "inject", "injection", "infusion", "back",
                      "fund", "stake-building", "subscribe", "placement", "placing"], "invest"),
     **dict.fromkeys(["raise", "funding", "round", "financing", "fundraise", "fundraising"],
                     "raise"),
-    **dict.fromkeys(["lend", "loan", "credit", "facility", "extend", "grant", "provide"], "lend"),
-    **dict.fromkeys(["borrow", "secure", "arrange"], "borrow"),
+    **dict.fromkeys(["lend", "loan", "loans", "credit", "facility", "facilities"], "lend"),
+    **dict.fromkeys(["borrow"], "borrow"),
     **dict.fromkeys(["contract", "deal", "agreement", "pact", "order", "sign", "accord",
                      "arrangement", "partnership", "license", "licence", "lease", "rent"],
                     "contract"),
@@ -95,16 +101,17 @@ CUES: dict[str, str] = {
     **dict.fromkeys(["merge", "merger", "combine", "combination", "amalgamation"], "merge"),
     # "shares" is no cue: every per-share price has it ("90.25 dlrs a share").
     **dict.fromkeys(["stake", "interest", "holding"], "stake"),
-    **dict.fromkeys(["value", "valued", "worth", "total", "price", "transaction", "terms"],
-                    "value"),
+    # Words that state what a deal is worth; roles come from elsewhere in the sentence.
+    **dict.fromkeys(["value", "valued", "values", "worth", "total", "totaling", "totalling",
+                     "transaction", "terms", "amount"], "value"),
 }
 
 # Frames strong enough to make a sentence a deal claim on their own. The others
-# ("stake", "value", "receive", "pay") need the article to be about a deal or a strong
-# cue nearby: "shares rose 2 dlrs" is not a deal.
+# ("stake", "value", "receive", "pay") need the article to be about a deal: "the group
+# paid 31 cents a share" in an earnings report is a dividend.
 STRONG_FRAMES = frozenset(
     ["acquire", "sell", "bid", "invest", "raise", "lend", "borrow", "contract", "win",
-     "award", "supply", "merge", "pay"]
+     "award", "supply", "merge"]
 )
 
 # Surface forms of the cue words, for the cheap filter that runs before the parser.
@@ -124,24 +131,21 @@ CUE_STEMS: tuple[str, ...] = (
 # Nouns that, when they govern an amount, make it a company figure, not a price:
 # "Flyfaire, with annual sales of 100 mln dlrs", "a loss of 16 mln dlrs".
 NOT_DEAL_NOUNS = frozenset(
-    """revenue revenues sale sales turnover profit profits earnings income loss losses
+    """revenue revenues sales turnover profit profits earnings income loss losses
     deficit surplus net pretax pre-tax operating ebitda margin dividend dividends asset
     assets liability liabilities capitalisation capitalization cap budget fine fines
     penalty penalties damages fee fees commission expenses expense cost costs charge charges
     provision provisions writedown write-down writeoff write-off gain gains reserve reserves
     debt debts deposit deposits capital equity book backlog spending outlay outlays
     salary salaries compensation bonus wage wages premium premiums tax taxes subsidy
-    subsidies aid payroll shortfall gdp output exports imports trade""".split()
+    subsidies aid payroll shortfall gdp output exports imports trade valuation
+    capitalisation capitalization damages expenses royalties""".split()
 )
-# ... but a deal's value can be stated through these: "sales of 600 mln dlrs" is not a
-# deal, while "the sale of its unit for 600 mln dlrs" is. A governing "sale" is a
-# deal noun when it has "of <something>" or "to <someone>".
-SALE_NOUNS = frozenset(["sale", "sales"])
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
 NOT_DEAL_VERBS = frozenset(
     """report post earn lose forecast expect estimate trade close open rise fall gain drop
-    climb decline jump slip""".split()
+    climb decline jump slip save""".split()
 )
 
 # --- Names -----------------------------------------------------------------------

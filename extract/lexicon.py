@@ -1,10 +1,12 @@
-"""Word tables the extractor reads: the words news uses for money, scales and terms.
+"""Word tables the extractor reads, kept apart from the code that reads them.
 
-Tables only, no logic: the parsers in ``amounts.py`` and ``terms.py`` build their
-regular expressions from these constants once, at import. Phrases are written in
-lower case with single spaces; the parsers match them case-insensitively (unless a
-table says otherwise) and accept any run of whitespace, a newline included, where a
-phrase has a space, because Reuters wire copy is hard-wrapped mid-phrase.
+Tables only, no logic: each is an UPPER_SNAKE constant whose comment says where its
+words come from and what each field means. The money and term tables below are read
+by ``amounts.py`` and ``terms.py``, which build their regular expressions from them
+once, at import. Their phrases are written in lower case with single spaces; the
+parsers match them case-insensitively (unless a table says otherwise) and accept any
+run of whitespace, a newline included, where a phrase has a space, because Reuters
+wire copy is hard-wrapped mid-phrase.
 """
 
 from __future__ import annotations
@@ -74,11 +76,13 @@ CURRENCY_SYMBOLS: dict[str, str] = {
 CURRENCY_CODES: dict[str, str] = {
     code: code
     for code in (
-        "USD EUR GBP JPY CHF CAD AUD NZD HKD SGD CNY INR KRW TWD SEK NOK DKK ISK "
-        "BRL MXN ARS CLP COP ZAR RUB TRY PLN HUF CZK ILS SAR AED QAR KWD BHD OMR "
-        "EGP THB IDR MYR PHP PKR LKR NGN KES VND XEU XDR "
-        "DEM FRF ITL ESP NLG BEF LUF ATS PTE FIM IEP GRD"
-    ).split()
+        "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "CNY", "INR",
+        "KRW", "TWD", "SEK", "NOK", "DKK", "ISK", "BRL", "MXN", "ARS", "CLP", "COP", "ZAR",
+        "RUB", "TRY", "PLN", "HUF", "CZK", "ILS", "SAR", "AED", "QAR", "KWD", "BHD", "OMR",
+        "EGP", "THB", "IDR", "MYR", "PHP", "PKR", "LKR", "NGN", "KES", "VND", "XEU", "XDR",
+        # withdrawn since 1987
+        "DEM", "FRF", "ITL", "ESP", "NLG", "BEF", "LUF", "ATS", "PTE", "FIM", "IEP", "GRD",
+    )
 } | {"RMB": "CNY"}
 
 # Currency names written after the number ("384 mln dlrs", "1.2 billion Canadian
@@ -558,9 +562,9 @@ PER_WORDS: dict[str, str] = {
 }
 
 # Words after a PER_UNITS phrase that show it is not a rate: "up from 4 mln dlrs a
-# year earlier", "5 mln dlrs a share of the profits".
+# year earlier". Not "of": "four dlrs a share of Chrysler stock" is a price a share.
 PER_BLOCKERS: tuple[str, ...] = (
-    "earlier", "ago", "before", "previously", "prior", "later", "of", "old",
+    "earlier", "ago", "before", "previously", "prior", "later", "old",
 )
 
 # Words that show a sentence counts shares, so "each" means "a share" ("sold 400,000

@@ -3,8 +3,10 @@ their long and short forms, and the company the article is about.
 
 The small spaCy model misses and mislabels names ("SpaceX" as a person, "Anthropic" as
 nothing), so names are also read off the article: phrases ending in a corporate suffix,
-Reuters' bracketed names ("<Hearst Corp>"), and capitalised words the article keeps using
-mid-sentence. Pure: no spaCy here.
+Reuters' bracketed names ("<Hearst Corp>"), names joined by "and" ("Smith and Wesson"),
+acronyms the article defines ("Abu Dhabi National Oil Co (ADNOC)") or implies ("TWA"
+for Trans World Airlines), and capitalised words it keeps using mid-sentence. Pure: no
+spaCy here.
 """
 
 from __future__ import annotations
@@ -23,20 +25,33 @@ _CORPORATE = re.compile(
     rf"(?:,? (?:{_SUFFIX}))+)(?![A-Za-z])"
 )
 _BRACKETED = re.compile(r"<([A-Z][^<>\n]{1,60}?)>")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!\A)\b([A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,})\b")
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,}|[A-Z]{2,6})\b")
+_AND_NAME = re.compile(r"\b([A-Z][a-z]+ (?:and|&) [A-Z][a-z]+)\b")
+# "Abu Dhabi National Oil Co (ADNOC)", "Trans World Airlines Inc, or TWA,"
+_DEFINED_ACRONYM = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){1,7})\s*(?:\(|, or )"
+                              r"([A-Z][A-Za-z]?[A-Z]{1,5})(?:\)|,)")
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“”]\s+|\n\s*\n\s*|\n[ \t]{2,}|-\s+)\Z")
+# Words that lead a capitalised phrase without being part of the name.
+LEADING_WORDS = frozenset(
+    """The A An And Or But In On At For Of To By With From As It Its This That These
+    Those He She They We Mr Mrs Ms Dr Analyst Analysts Shares Chairman President Under
+    After Before When While Since Last Also Separately Meanwhile Both""".split()
+)
 # Words that are capitalised mid-sentence without naming a company.
-NOT_NAMES = frozenset(
-    """The A An And Or But In On At For Of To By With From As It Its This That These Those
-    He She They We I Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-    January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Reuters Reuter Inc Corp Co Ltd PLC Plc
-    Group Holdings Company Chairman President Chief Executive Officer Director Board
-    Securities Exchange Commission Street Wall Federal Reserve Treasury Congress Senate
-    House Court Government State States United American British European Japanese German
-    French Canadian Swiss Dutch Swedish Chinese Korean Indian Australian Italian Spanish
-    AI CEO CFO IPO SEC FTC EU US UK New York London Tokyo Washington Source Photo Image
+NOT_NAMES = LEADING_WORDS | frozenset(
+    """I Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+    April May June July August September October November December Jan Feb Mar Apr Jun
+    Jul Aug Sep Sept Oct Nov Dec Reuters Reuter Inc Corp Co Ltd PLC Plc Group Holdings
+    Company Chief Executive Officer Director Board Securities Exchange Commission Street
+    Wall Federal Reserve Treasury Congress Senate House Court Government State States
+    United American British European Japanese German French Canadian Swiss Dutch Swedish
+    Chinese Korean Indian Australian Italian Spanish Russian AI CEO CFO IPO SEC FTC EU US
+    UK USA GMT EST DLRS MLN PCT CTS STG New York London Tokyo Washington Source Photo Image
     Listen Read More Share Advertisement Subscribe Sign Update Updated Comment Comments
-    Loading Related Topics Deal Deals Market Markets Business Technology News""".split()
+    Loading Related Topics Deal Deals Market Markets Business Technology News Series
+    Class Nasdaq NYSE Dow Jones Index Stock Bank Fund Capital Partners Industries
+    International Mr Mrs Ms Inc. Corp. Co. Ltd. Net Revenue Sales Profit Loss Qtr Oper
+    Shr Avg Shrs Revs Note Year Mths Vs""".split()
 )
 
 
@@ -73,12 +88,23 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
+def initials(name: str, keep_suffixes: bool = False) -> str:
+    """The capitals of a name's words: "Trans World Airlines" -> "TWA".
+
+    >>> initials("Abu Dhabi National Oil Co"), initials("Abu Dhabi National Oil Co", True)
+    ('ADNO', 'ADNOC')
+    """
+    words = (name if keep_suffixes else strip_suffixes(name)).split()
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
 @dataclass
 class ArticleNames:
     """The company names an article uses, longest form first, and its main company."""
 
     names: list[str] = field(default_factory=list)
     main: str | None = None
+    aliases: dict[str, str] = field(default_factory=dict)  # acronym -> full name
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None) -> ArticleNames:
@@ -108,18 +134,48 @@ class ArticleNames:
             if not re.fullmatch(r"[A-Z0-9.]{1,8}", m.group(1)):  # "<CYL>" is a ticker
                 add(m.group(1), m.start())
         for m in _CORPORATE.finditer(text):
-            add(_drop_leading_function_words(m.group(1)), m.start())
-        # Capitalised words used at least twice mid-sentence ("Anthropic", "SpaceX").
-        caps = Counter(m.group(1) for m in _CAPITALISED.finditer(text))
-        for word, count in caps.items():
-            if count >= 2 and word not in NOT_NAMES and not _covered(word, found):
+            add(_drop_leading_words(m.group(1)), m.start())
+        aliases = {}
+        for m in _DEFINED_ACRONYM.finditer(text):
+            full, short = _drop_leading_words(m.group(1)), m.group(2)
+            if initials(full).upper().startswith(short[0]) and len(full.split()) > 1:
+                aliases[short] = full
+                add(full, m.start())
+        for m in _AND_NAME.finditer(text):
+            name = m.group(1)
+            if text.count(name) >= 2 and name.split()[0] not in NOT_NAMES:
+                add(name, m.start())
+        # Capitalised words used at least twice mid-sentence ("Anthropic", "SpaceX") and
+        # never in lower case: names, not words.
+        mid: Counter[str] = Counter()
+        for m in _CAPITALISED.finditer(text):
+            word = m.group(1)
+            if not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+                mid[word] += 1
+        for word, count in mid.items():
+            if (count >= 2 and word not in NOT_NAMES and not _covered(word, found)
+                    and not word.isupper()
+                    and not re.search(rf"\b{re.escape(word.lower())}\b", text)):
                 add(word, text.find(word))
-        names = sorted(found, key=lambda n: order[n])
-        names = _drop_contained(names)
-        return cls(names=names, main=_main_company(text, title, names))
+        for short, full in list(aliases.items()):
+            if full not in found:
+                aliases.pop(short)
+        for name in list(found):  # "TWA" for "Trans World Airlines" without a definition
+            for key in {initials(name), initials(name, keep_suffixes=True)}:
+                if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
+                    aliases[key] = name
+        names = _drop_contained(sorted(found, key=lambda n: order[n]))
+        return cls(names=names, main=_main_company(text, names, found), aliases=aliases)
 
     def canonical(self, name: str) -> str:
-        """Return the article's longest form of ``name`` ("Dixons" -> "Dixons Group PLC")."""
+        """Return the article's longest form of ``name`` ("Dixons" -> "Dixons Group PLC").
+
+        A name the article abbreviates keeps both forms, so either reading matches:
+        "ADNOC" -> "Abu Dhabi National Oil Co (ADNOC)".
+        """
+        stripped = name.strip()
+        if stripped in self.aliases:
+            return f"{self.aliases[stripped]} ({stripped})"
         key = name_key(name)
         if not key:
             return name
@@ -129,27 +185,31 @@ class ArticleNames:
             if full_key == key or _starts_with_words(full_key, key):
                 if best is None or len(full) > len(best):
                     best = full
-        return best or name
+        if best is None:
+            return name
+        short = next((s for s, f in self.aliases.items() if f == best and len(s) >= 3
+                      and not _starts_with_words(name_key(best), s.lower())), None)
+        return f"{best} ({short})" if short and short != best else best
 
     def is_company(self, name: str) -> bool:
         """Whether the article uses ``name`` (or a longer form of it) as a company name."""
         key = name_key(name)
-        return bool(key) and any(
+        return bool(key) and (name in self.aliases or any(
             name_key(full) == key or _starts_with_words(name_key(full), key)
-            for full in self.names
-        )
+            for full in self.names))
 
     def to_dict(self) -> dict:
-        return {"names": self.names, "main": self.main}
+        return {"names": self.names, "main": self.main, "aliases": self.aliases}
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleNames:
-        return cls(names=list(data.get("names", [])), main=data.get("main"))
+        return cls(names=list(data.get("names", [])), main=data.get("main"),
+                   aliases=dict(data.get("aliases", {})))
 
 
-def _drop_leading_function_words(name: str) -> str:
+def _drop_leading_words(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0] in NOT_NAMES:
+    while len(words) > 1 and words[0] in LEADING_WORDS:
         words.pop(0)
     return " ".join(words)
 
@@ -173,17 +233,15 @@ def _drop_contained(names: list[str]) -> list[str]:
     return kept
 
 
-def _main_company(text: str, title: str | None, names: list[str]) -> str | None:
-    """The company the article is about: the first named in its lead, else the title's."""
+def _main_company(text: str, names: list[str], found: Counter) -> str | None:
+    """The company the article is about: the most mentioned, ties going to the lead's."""
     if not names:
         return None
     lead = text[:400]
-    in_lead = [(lead.find(n), n) for n in names if n in lead]
-    if in_lead:
-        return min(in_lead)[1]
-    if title:
-        low = title.lower()
-        for name in names:
-            if name_key(name) and name_key(name).split()[0] in low:
-                return name
-    return names[0]
+
+    def mentions(name: str) -> int:
+        short = strip_suffixes(name)
+        return text.count(short) if len(short) > 2 else found[name]
+
+    return max(names, key=lambda n: (mentions(n) + (2 if n in lead else 0),
+                                     -lead.find(n) if n in lead else -10_000))

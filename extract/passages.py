@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .amounts import find_amounts
 from .cues import CUE_STEMS
+from .lexicon import DATELINE_COUNTRIES
 
 
 class Passage(NamedTuple):
@@ -54,6 +55,19 @@ _CUE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in CUE_STEMS) + r")", r
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>")
 _ANGLE = re.compile(r"[<>]")
 _BLANKS = re.compile(r"[\n\r\t\f\v]")
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of an article's dateline city, which says whose "crowns" it means.
+
+    >>> dateline_country("STOCKHOLM, April 1 - Boliden AB said ...")
+    'SE'
+    """
+    dateline = _DATELINE.match(text)
+    if not dateline:
+        return None
+    city = dateline.group(0).split(",")[0].strip().upper()
+    return DATELINE_COUNTRIES.get(city)
 
 
 def split_passages(text: str) -> list[Passage]:

@@ -21,9 +21,11 @@ from spacy.util import load_config
 from ..errors import ModelNotFound
 from . import components  # noqa: F401  (registers the factories)
 from . import cues  # noqa: F401  (registers newsfacts.frames.v1)
+from .claims import cited_nearby, points_back_to_a_deal
 from .components import ARTICLE_ATTR
 from .names import ArticleNames
-from .passages import clean_for_model, select_passages
+from .passages import clean_for_model, dateline_country, select_passages, split_passages
+from .terms import find_terms
 from .records import Claim
 
 MODEL_ENV = "NEWSFACTS_MODEL"
@@ -134,6 +136,7 @@ class Extractor:
         doc._.set(ARTICLE_ATTR, {
             "names": ArticleNames.from_text(text, article.title).to_dict(),
             "published": article.published,
+            "country": dateline_country(text),
             "passages": offsets,
         })
         return doc
@@ -162,6 +165,36 @@ class Extractor:
                 continue
             doc = next(parsed)
             claims = [Claim.from_dict(c) for c in doc._.get(self.claims_attr)]
-            for claim in claims:
-                claim.sentence = article.text[claim.start:claim.end]
+            if claims:
+                _read_around(article, claims)
             yield article, claims
+
+
+def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
+    """Complete claims from the sentences around them, which the fast path did not parse:
+    the evidence as written, a term or source the next sentences give about the deal
+    ("The deal is confirmed in a securities filing", "The contract runs through 2028")."""
+    text = article.text
+    passages = split_passages(text)
+    published = _published(article)
+    for claim in claims:
+        claim.sentence = text[claim.start:claim.end]
+        following = [p for p in passages if p.start >= claim.end][:2]
+        for i, passage in enumerate(following):
+            sentence = text[passage.start:passage.end]
+            if claim.attribution is None and i == 0:
+                claim.attribution = cited_nearby(sentence)
+            if claim.term is None and claim.deal_type in {"contract", "loan"} and (
+                    points_back_to_a_deal(sentence)):
+                found = find_terms(sentence, published)
+                if found:
+                    claim.term = found[0].term
+
+
+def _published(article: ArticleLike):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(article.published)[:10]) if article.published else None
+    except ValueError:
+        return None

@@ -4,7 +4,7 @@ plays which role in it, from the dependency parse.
 A frame is the deal word (verb or noun) that governs a money expression, with its
 arguments: subject, object, passive agent, possessor and prepositional objects. The
 frame tables in cues.py map each argument to a role. Rules here are about the parse;
-names are tidied and resolved later (claims.py).
+names are tidied and resolved against the article later (claims.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .cues import NOT_DEAL_NOUNS, SAY_VERBS
+from .cues import NOT_DEAL_NOUNS, NOT_DEAL_VERBS, SAY_VERBS
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
 SUBJECTS = {"nsubj", "csubj"}
@@ -23,32 +23,52 @@ PREPOSITIONS = {"prep", "agent", "dative"}
 # Links through which a deal verb takes its subject from the verb above it:
 # "agreed to acquire", "signed a letter of intent to acquire", "moved to buy".
 INHERIT_SUBJECT = {"xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "pobj", "dobj", "prep",
-                   "ccomp", "attr"}
-# Verbs whose object is the deal noun: "made an offer for", "completed the purchase of".
-LIGHT_VERBS = {"make", "submit", "launch", "complete", "announce", "sign", "agree", "reach",
-               "propose", "approve", "have", "finalize", "finalise", "close", "enter",
-               "raise", "increase", "sweeten", "lift", "boost", "renew", "extend", "file",
-               "take", "pursue", "seek", "plan", "consider", "begin", "start", "arrange"}
-# Verbs whose subject receives a deal noun: "Calny received a bid from PepsiCo".
-RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome", "win",
-                   "land", "secure", "obtain", "weigh", "review", "study", "evaluate"}
-# Common nouns that mean "a company": "the company agreed", "the group said".
+                   "attr"}
+# Verbs whose subject receives a deal noun: "Calny received a bid from PepsiCo";
+# for bids also "agreed to a buyout from First Boston".
+RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome",
+                   "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss"}
+AGREEING_VERBS = {"agree", "consent", "succumb"}
+# Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
+LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
+# Common nouns a news story uses for a company it has named: "the company agreed",
+# "the railroad said", "the German plastics maker".
 COMPANY_NOUNS = {"company", "firm", "group", "concern", "corporation", "bank", "startup",
                  "start-up", "maker", "lab", "partnership", "consortium", "insurer",
-                 "carrier", "retailer", "operator", "developer", "conglomerate", "utility"}
+                 "carrier", "retailer", "operator", "developer", "conglomerate", "utility",
+                 "railroad", "railway", "airline", "manufacturer", "producer", "provider",
+                 "lender", "brewer", "miner", "chain", "publisher", "supplier", "business",
+                 "owner", "parent", "buyer", "acquirer", "bidder", "investor", "seller",
+                 "brokerage", "fund", "trust", "venture", "holding", "subsidiary", "unit"}
+# Nouns naming a stake: what changes hands is shares of the company they belong to.
+STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
+               "majority", "pct", "percent", "preferred", "common", "equity", "minority"}
 # Nouns naming a part of a company that changes hands: "its Wilkinson unit", "the mill".
-PART_NOUNS = {"unit", "units", "division", "divisions", "subsidiary", "subsidiaries", "business",
-              "businesses", "operations", "operation", "assets", "asset", "plant", "plants",
-              "mill", "mills", "factory", "factories", "stake", "interest", "shares",
-              "share", "stock", "segment", "segments", "arm", "branch", "branches", "property",
-              "properties", "stores", "store", "hotel", "hotels", "chain", "brand", "brands",
-              "portfolio", "line", "lines", "network", "majority", "pct", "percent", "bonds",
-              "notes", "preferred", "common", "rights", "refinery", "mine", "field", "fields",
-              "building", "headquarters", "facility", "facilities", "station", "stations"}
-ENTITY_LABELS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC",
-                 "EVENT", "LAW"}
-PRONOUNS = {"it", "its", "they", "their", "we", "our", "he", "his", "she", "her"}
-ANAPHOR = "@it"  # stands for "the company the sentence is about", resolved in claims.py
+PART_NOUNS = STAKE_NOUNS | {
+    "unit", "units", "division", "divisions", "subsidiary", "subsidiaries", "business",
+    "businesses", "operations", "operation", "assets", "asset", "plant", "plants", "mill",
+    "mills", "factory", "factories", "segment", "segments", "arm", "branch", "branches",
+    "property", "properties", "stores", "store", "hotel", "hotels", "chain", "brand", "brands",
+    "portfolio", "line", "lines", "network", "bonds", "notes", "rights", "refinery", "mine",
+    "field", "fields", "building", "headquarters", "facility", "facilities", "station",
+    "stations", "affiliate", "operations", "interests", "capacity", "program", "programme",
+    "drug", "product", "products", "reserves", "securities", "debentures", "warrants"}
+# Deal nouns: what can be "valued at" or "worth" a deal's price. "A deal that values
+# Covestro at 14.7 bln euros" states a price; "the round values Mistral at 11.7 bln" a
+# valuation, and "a market value of 910 mln dlrs" no deal at all.
+DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "purchase",
+              "takeover", "sale", "agreement", "contract", "buyout", "package", "tender",
+              "pact", "consideration", "proposal", "price", "payment", "terms", "order",
+              "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
+              "facility", "financing", "award"}
+# Securities named after a deal word: "loan notes", "loan stock", "offer documents".
+SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
+                  "losses", "loss", "documents", "document", "rate", "rates", "book",
+                  "portfolio", "period", "price", "prices"}
+ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
+            "itself", "which", "who"}
+ANAPHOR = "@it"  # stands for "the company the article is about", resolved in claims.py
 
 
 @dataclass
@@ -60,6 +80,7 @@ class Frame:
     roles: dict[str, list[str]] = field(default_factory=dict)
     target_phrase: str | None = None
     via_parse: bool = True  # the amount hangs off the cue in the parse (not just nearby)
+    light_verb: str | None = None  # the verb a deal noun is the object of ("have", "sign")
 
     def add(self, role: str, names: list[str]) -> None:
         slot = self.roles.setdefault(role, [])
@@ -67,90 +88,158 @@ class Frame:
             if name and name not in slot:
                 slot.append(name)
 
-
-def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool]:
-    """Walk up the parse from an amount to the deal word that governs it.
-
-    Returns the cue token (or None) and whether the way up was blocked by a noun whose
-    money is not a deal's ("annual sales of 100 mln dlrs").
-    """
-    tok = money.root
-    came_from: Token | None = None
-    for _ in range(12):
-        if tok is not money.root or tok.i < money.start or tok.i >= money.end:
-            lemma = _lemma(tok)
-            if _is_cue(tok, cues) and not _is_sales_figure(tok, came_from):
-                return tok, False
-            if tok.pos_ in {"NOUN", "PROPN"} and lemma in NOT_DEAL_NOUNS:
-                return None, True
-        if tok.head is tok:
-            break
-        came_from, tok = tok, tok.head
-    return None, False
-
-
-def _is_sales_figure(tok: Token, came_from: Token | None) -> bool:
-    """"sales of 16 mln dlrs" states turnover; "the sale of its unit for 16 mln" a deal."""
-    if tok.lower_ not in {"sales", "sale"} or came_from is None:
-        return False
-    return came_from.dep_ == "prep" and came_from.lower_ == "of" and tok.lower_ == "sales" or (
-        tok.lower_ == "sales" and not any(c.lower_ in {"to", "for"} for c in tok.children))
+    def has_parties(self) -> bool:
+        return bool(self.roles.get("buyer") or self.roles.get("seller"))
 
 
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-def _is_cue(tok: Token, cues: dict[str, str]) -> bool:
-    return _cue_kind(tok, cues) is not None
-
-
-def _cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
-    if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX"} and tok.dep_ != "ROOT":
+def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
+    """The frame a token's deal word belongs to, or None when it is no deal word here."""
+    if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX", "ADP"} and tok.dep_ != "ROOT":
         return None
-    kind = cues.get(_lemma(tok)) or cues.get(tok.lower_)
-    if kind == "stake" and tok.lower_ == "interest" and not any(
+    kind = cues.get(tok.lower_) or cues.get(_lemma(tok))
+    if kind is None:
+        return None
+    if kind == "stake" and tok.lower_ in {"interest", "holding"} and not any(
             c.lower_ == "in" for c in tok.children):
-        return None  # "interest payments" are not a stake
+        return None  # "interest payments", "a holding company" are not stakes
+    if kind == "value" and tok.lower_ in {"value", "values"} and tok.pos_ == "NOUN" and any(
+            c.lower_ in {"market", "book", "net", "face", "par", "asset"} for c in tok.children):
+        return None  # "a market value of 910 mln dlrs"
+    if tok.lower_ == "sales":
+        return None  # "sales of 16 mln dlrs" is turnover; "the sale of its unit" a deal
+    if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
+                              for c in tok.children):
+        return None  # "a 12.2 mln dlr tax credit"
+    if tok.dep_ == "compound" and tok.head.lower_ in SECURITY_NOUNS:
+        return None  # "205p in loan notes", "convertible loan stock"
     return kind
 
 
 def sentence_cues(sent: Span, cues: dict[str, str]) -> list[Token]:
     """The deal words of a sentence, in order."""
-    return [t for t in sent if _is_cue(t, cues)]
+    return [t for t in sent if cue_kind(t, cues)]
+
+
+def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool]:
+    """Walk up the parse from an amount to the deal word that governs it.
+
+    Returns the cue token (or None) and whether the amount is a company figure or a
+    market price instead ("annual sales of 100 mln dlrs", "2.3 mln dlrs in damages",
+    "Cyclops earned 21.3 mln dlrs").
+    """
+    if _figure_nearby(money):
+        return None, True
+    tok = money.root
+    for _ in range(12):
+        if not money.start <= tok.i < money.end:
+            kind = cue_kind(tok, cues)
+            # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
+            # governs; "a market value", "the round values Mistral at": nothing does.
+            if kind and (kind != "value" or values_a_deal(tok)):
+                return tok, False
+            if kind == "value" and tok.pos_ in {"VERB", "AUX"}:
+                return None, True  # a valuation: "valuing the company at $183 billion"
+            if _not_deal_token(tok):
+                return None, True
+            if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
+                return None, True
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return None, False
+
+
+def _not_deal_token(tok: Token) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        return False
+    return tok.lower_ in NOT_DEAL_NOUNS or (_lemma(tok) in NOT_DEAL_NOUNS and tok.lower_ != "sale")
+
+
+def _figure_nearby(money: Span) -> bool:
+    """"2.3 mln dlrs in damages", "11.2 mln dlrs in sales", "sales of 16 mln dlrs"."""
+    for child in money.root.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
+            if any(_not_deal_token(g) for g in child.children if g.dep_ == "pobj"):
+                return True
+    # The words just before the amount: "a loss of", "revenue to", "earnings of".
+    doc = money.doc
+    i = money.start - 1
+    skipped = 0
+    while i >= money.sent.start and skipped < 4:
+        tok = doc[i]
+        if tok.lower_ in {"of", "to", "from", "at", "was", "were", "is", "totalled",
+                          "totaled", "about", "around", "by", "rose", "fell", "the", "a",
+                          "annual", "net", "total"}:
+            i -= 1
+            skipped += 1
+            continue
+        return _not_deal_token(tok) and tok.lower_ not in {"credit", "capital"} or (
+            tok.lower_ == "credit" and i > 0 and doc[i - 1].lower_ in {"extraordinary", "tax"})
+    return False
+
+
+def _reports_figure(verb: Token) -> bool:
+    """A verb that reports a company figure: "Cook reported a loss", "sales were"."""
+    if _lemma(verb) in NOT_DEAL_VERBS:
+        return True
+    return any(c.dep_ in SUBJECTS | OBJECTS | PASSIVE_SUBJECTS and _not_deal_token(c)
+               for c in verb.children)
 
 
 def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str]],
                money: Span | None = None) -> Frame:
     """Read the arguments of a deal word and map them to roles with its frame."""
-    kind = _cue_kind(cue, cues) or "value"
+    kind = cue_kind(cue, cues) or "value"
     frame = Frame(cue=cue, kind=kind)
     table = frames.get(kind, {})
-    for arg, tokens in _arguments(cue, cues, money).items():
-        # "Calny received a bid from PepsiCo": who receives a deal is paid.
-        role = "seller" if arg == "received" else table.get(
-            "subj" if arg == "subj_of_verb" else arg)
+    args, frame.light_verb = _arguments(cue, kind, money)
+    by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
+    for arg, tokens in args.items():
+        # "Hargreaves agreed to a takeover by a consortium": who agrees is bought.
+        role = "seller" if arg == "subj_of_verb" and by_buyer and cue.pos_ == "NOUN" else (
+            _role(arg, kind, table, frame.light_verb))
         if role is None:
             continue
         for tok in tokens:
-            names, part, owner = _names_of(tok)
-            if part and role in {"target", "seller"}:
-                frame.target_phrase = frame.target_phrase or part
-                frame.add("seller", owner)
+            names, part, owner = names_of(tok)
+            if part:
+                if role == "buyer":
+                    frame.add("buyer", owner)  # "sold to a unit of Alleghany Corp"
+                    continue
+                stake = part.split()[-1].lower() in STAKE_NOUNS
+                frame.target_phrase = frame.target_phrase or (None if stake and owner else part)
+                frame.add("target" if stake else "seller", owner)
                 continue
-            if part and role == "buyer":
-                continue  # "shares" cannot pay
             frame.add(role, names)
     return frame
 
 
-def _arguments(cue: Token, cues: dict[str, str], money: Span | None) -> dict[str, list[Token]]:
+def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None) -> str | None:
+    """The role of an argument, given the frame and the verb a deal noun hangs from."""
+    if arg == "received":
+        return "seller"  # "Calny received a bid from PepsiCo": the bid's target
+    if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
+        # "Sanwa extended a credit line" / "Telecast obtained a loan"
+        return "buyer" if light_verb in LENDING_VERBS else "seller"
+    if arg == "subj_of_verb":
+        arg = "subj"
+    return table.get(arg)
+
+
+def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, list[Token]],
+                                                                   str | None]:
     args: dict[str, list[Token]] = {}
 
     def put(key: str, tok: Token) -> None:
         if money is not None and money.start <= tok.i < money.end:
             return  # the amount itself is no party: "pay 45 billion"
-        if tok.like_num or tok.ent_type_ in {"MONEY", "PERCENT", "CARDINAL", "DATE", "TIME"}:
+        if tok.like_num or tok.ent_type_ in {"MONEY", "DATE", "TIME"}:
+            return
+        if tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS:
             return
         args.setdefault(key, []).append(tok)
 
@@ -164,7 +253,7 @@ def _arguments(cue: Token, cues: dict[str, str], money: Span | None) -> dict[str
             put("pass", child)
         elif dep in OBJECTS and is_verb:
             put("obj", child)
-            _prepositions_of(child, put)  # "bought a stake in X", "operations of X"
+            _prepositions_of(child, put)  # "bought a stake in X", "sold a stake to Y"
         elif dep == "dative" and child.pos_ != "ADP":
             put("dative", child)
         elif dep in PREPOSITIONS:
@@ -173,22 +262,23 @@ def _arguments(cue: Token, cues: dict[str, str], money: Span | None) -> dict[str
             put("poss", child)
         elif dep == "compound" and not is_verb:
             put("compound", child)
-        elif dep == "acl" and child.lower_ == "led":
-            for grand in child.children:  # "a round led by Thrive"
-                if grand.dep_ == "agent":
-                    for pobj in grand.children:
-                        put("led", pobj)
+        elif dep in {"acl", "relcl"} and child.lower_ in {"led", "headed", "backed"}:
+            _agents(child, "led", put)  # "a round led by Thrive"
+    _led_rounds(cue, put)
     if is_verb and "subj" not in args and not passive:
-        subject = _inherited_subject(cue)
+        subject = inherited_subject(cue)
         if subject is not None:
             put("subj", subject)
     if is_verb and passive and "pass" not in args:
-        subject = _inherited_subject(cue)
+        subject = inherited_subject(cue)
         if subject is not None:
             put("pass", subject)
+    if is_verb and cue.dep_ in {"acl", "xcomp"}:
+        _counterparty(cue, put)
+    light_verb = None
     if not is_verb:
-        _noun_context(cue, cues, put)
-    return args
+        light_verb = _noun_context(cue, kind, put)
+    return args, light_verb
 
 
 def _prepositions(prep: Token, put) -> None:
@@ -202,11 +292,42 @@ def _prepositions(prep: Token, put) -> None:
 
 def _prepositions_of(noun: Token, put) -> None:
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in {"in", "of", "from", "to",
+                                                                 "with"}:
             _prepositions(child, put)
 
 
-def _inherited_subject(verb: Token) -> Token | None:
+def _agents(verb: Token, key: str, put) -> None:
+    for grand in verb.children:
+        if grand.dep_ == "agent":
+            for pobj in grand.children:
+                put(key, pobj)
+                for conj in pobj.conjuncts:
+                    put(key, conj)
+
+
+def _led_rounds(cue: Token, put) -> None:
+    """"raised 1.7 bln euros in a round led by ASML": the leader invests."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "through", "from"}:
+            for pobj in child.children:
+                for grand in pobj.children:
+                    if grand.dep_ in {"acl", "relcl"} and grand.lower_ in {"led", "headed"}:
+                        _agents(grand, "led", put)
+
+
+def _counterparty(verb: Token, put) -> None:
+    """"an understanding with Nippon Life to sell a stake": the noun's "with" partner."""
+    noun = verb.head
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for pobj in child.children:
+                put("with_partner", pobj)
+
+
+def inherited_subject(verb: Token) -> Token | None:
     """The subject a verb takes from the verb above it: "X agreed to acquire Y" -> X."""
     tok = verb
     for _ in range(6):
@@ -220,54 +341,68 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def _noun_context(noun: Token, cues: dict[str, str], put) -> None:
-    """Arguments a deal noun takes from its verb: "X made an offer for Y" -> subj X."""
+def _noun_context(noun: Token, kind: str, put) -> str | None:
+    """Arguments a deal noun takes from its verb: "X made an offer for Y" -> subj X.
+
+    Returns the verb's lemma, which decides some roles ("Telecast obtained a loan").
+    """
     head = noun.head
     if noun.dep_ in OBJECTS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
-        lemma = _lemma(head)
-        for child in head.children:
-            if child.dep_ in SUBJECTS:
-                put("received" if lemma in RECEIVING_VERBS else "subj", child)
-            elif child.dep_ in PREPOSITIONS and child.lower_ in {"from", "with", "to", "by"}:
-                _prepositions(child, put)
-        if not any(c.dep_ in SUBJECTS for c in head.children):
-            subject = _inherited_subject(head)
-            if subject is not None:
-                put("received" if lemma in RECEIVING_VERBS else "subj", subject)
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        # "agreed to a buyout from First Boston": the verb's subject is the noun's.
-        verb = head.head
-        for child in verb.children:
-            if child.dep_ in SUBJECTS:
-                put("subj_of_verb", child)
+        verb = head
+    elif noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
+            "VERB", "AUX"} and head.lower_ in {"to", "in", "under", "through", "with", "for"}:
+        verb = head.head  # "agreed to a buyout", "raised money in a round"
+    elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
+        return _lemma(head)  # "the offer tops ...": no subject of its own
+    else:
+        return None
+    lemma = _lemma(verb)
+    receives = lemma in RECEIVING_VERBS or (kind == "bid" and lemma in AGREEING_VERBS)
+    subject_key = "received" if receives else "subj_of_verb"
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects:
+        inherited = inherited_subject(verb)
+        subjects = [inherited] if inherited is not None else []
+    for subject in subjects:
+        put(subject_key, subject)
+    for child in verb.children:
+        if child.dep_ in PREPOSITIONS and child.lower_ in {"from", "with", "to", "by"}:
+            _prepositions(child, put)
+        elif child.dep_ == "dative" and child.pos_ != "ADP":
+            put("dative", child)
+    return lemma
 
 
-def _names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
+def names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
     """The party names an argument token stands for.
 
     Returns (names, part, owner): names of companies or people; for a part of a company
-    ("its Wilkinson Sword unit", "the operations of Allis-Chalmers"), the part's phrase
-    and the names of its owner.
+    ("its Wilkinson Sword unit", "the operations of Allis-Chalmers", "a stake in
+    Shearson"), the part's phrase and the names of its owner.
     """
     ent = _entity(tok)
     if ent is not None:
-        return [_entity_text(ent)] + _conjunct_names(tok), None, []
+        return [entity_text(ent)] + _conjunct_names(tok), None, []
     lower = tok.lower_
     if lower in PRONOUNS:
-        return [ANAPHOR], None, []
-    if tok.pos_ in {"NOUN", "PROPN", "NUM"}:
-        led = _led_by(tok)
-        if led:
-            return led, None, []
-        if lower in PART_NOUNS or tok.lemma_ in PART_NOUNS:
-            return [], _part_phrase(tok), _owner_names(tok)
-        if lower in COMPANY_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children):
-            return [ANAPHOR], None, []
-        if tok.pos_ == "PROPN":
-            return [_proper_phrase(tok)] + _conjunct_names(tok), None, []
-        inner = _inner_entity(tok)
-        if inner:
-            return inner, None, []
+        return [antecedent(tok)], None, []
+    if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
+        return [], None, []  # "Americans spend", "a group of Russian investors"
+    appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
+    if appos:  # "Their publisher's parent, ZeniMax Media, was bought"
+        return [entity_text(_entity(appos[0]))], None, []
+    members = _members(tok)
+    if members:
+        return members, None, []
+    if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
+        return [], _part_phrase(tok), _owner_names(tok)
+    if tok.pos_ == "PROPN":
+        return [_proper_phrase(tok)] + _conjunct_names(tok), None, []
+    if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
+        return [antecedent(tok)], None, []
+    inner = _inner_entity(tok)
+    if inner:
+        return inner, None, []
     return [], None, []
 
 
@@ -279,8 +414,11 @@ def _entity(tok: Token) -> Span | None:
     return None
 
 
-def _entity_text(ent: Span) -> str:
-    words = [t for t in ent if t.lower_ not in {"the"} and t.dep_ != "case"]
+def entity_text(ent: Span) -> str:
+    """An entity's words without a leading "the" or a trailing possessive."""
+    words = [t for t in ent if t.dep_ != "case" and t.lower_ not in {"'s", "’s"}]
+    while words and words[0].lower_ == "the":
+        words.pop(0)
     return ent.doc[words[0].i:words[-1].i + 1].text if words else ent.text
 
 
@@ -289,7 +427,7 @@ def _conjunct_names(tok: Token) -> list[str]:
     for conj in tok.conjuncts:
         ent = _entity(conj)
         if ent is not None:
-            names.append(_entity_text(ent))
+            names.append(entity_text(ent))
         elif conj.pos_ == "PROPN":
             names.append(_proper_phrase(conj))
     return names
@@ -304,31 +442,39 @@ def _proper_phrase(tok: Token) -> str:
     return tok.doc[left:tok.i + 1].text
 
 
-def _led_by(tok: Token) -> list[str]:
-    """"a group led by Audio/Video Affiliates" -> the leader; "investors including X"."""
-    names = []
+def _members(tok: Token) -> list[str]:
+    """"a group led by Audio/Video Affiliates", "the group, which includes Mutual Shares"."""
+    names: list[str] = []
     for child in tok.children:
-        if child.dep_ == "acl" and child.lower_ in {"led", "headed", "controlled"}:
+        if child.dep_ in {"acl", "relcl"} and child.lower_ in {"led", "headed", "controlled"}:
             for grand in child.children:
                 if grand.dep_ == "agent":
                     for pobj in grand.children:
-                        names.extend(_names_of(pobj)[0])
-        if child.dep_ == "prep" and child.lower_ in {"including", "led"}:
+                        names.extend(names_of(pobj)[0])
+        elif child.dep_ in {"relcl", "acl"} and _lemma(child) in {"include", "comprise"}:
+            for grand in child.children:
+                if grand.dep_ in OBJECTS:
+                    names.extend(names_of(grand)[0])
+        elif child.dep_ == "acl" and _lemma(child) in {"make", "consist", "compose"}:
+            for prep in child.subtree:  # "a consortium made up of CVC and Nordic Capital"
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head is not tok:
+                    for pobj in prep.children:
+                        names.extend(names_of(pobj)[0])
+                        for conj in pobj.conjuncts:
+                            names.extend(names_of(conj)[0])
+                    break
+        elif child.dep_ == "prep" and child.lower_ in {"including", "led"}:
             for pobj in child.children:
-                names.extend(_names_of(pobj)[0])
+                names.extend(names_of(pobj)[0])
     return [n for n in names if n != ANAPHOR]
 
 
 def _part_phrase(tok: Token) -> str:
     """The words naming a part of a company: "Wilkinson Sword Consumer Group unit"."""
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in {"det", "poss", "case"}
-             and not t.like_num and t.ent_type_ not in {"PERCENT", "CARDINAL"}]
-    for child in tok.rights:  # "the operations of Allis-Chalmers" -> keep "of ..." out
-        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            break
-    if not words:
-        return tok.text
-    return tok.doc[words[0].i:tok.i + 1].text
+             and not t.like_num and t.ent_type_ not in {"PERCENT", "CARDINAL", "MONEY"}
+             and t.lower_ not in {"pct", "percent"} or t.i == tok.i]
+    return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
 
 
 def _owner_names(tok: Token) -> list[str]:
@@ -336,13 +482,12 @@ def _owner_names(tok: Token) -> list[str]:
     owners = []
     for child in tok.children:
         if child.dep_ == "poss":
-            owners.extend(_names_of(child)[0])
+            owners.extend(names_of(child)[0])
         elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             for pobj in child.children:
-                owners.extend(_names_of(pobj)[0])
-        elif child.dep_ == "compound" and _entity(child) is not None and tok.lower_ in {
-                "stake", "shares", "share", "stock", "interest"}:
-            owners.append(_entity_text(_entity(child)))
+                owners.extend(names_of(pobj)[0] or names_of(pobj)[2])
+        elif child.dep_ in {"compound", "amod", "nmod"} and _entity(child) is not None:
+            owners.append(entity_text(_entity(child)))  # "Penobscot common shares"
     return owners
 
 
@@ -351,8 +496,44 @@ def _inner_entity(tok: Token) -> list[str]:
     for t in tok.subtree:
         ent = _entity(t)
         if ent is not None and ent.label_ == "ORG" and t.i != tok.i:
-            return [_entity_text(ent)]
+            return [entity_text(ent)]
     return []
+
+
+def antecedent(pronoun: Token) -> str:
+    """Who "it", "its" or "the company" stands for, from the sentence's own parse.
+
+    "Cyacq agreed to terminate its offer" -> Cyacq (the subject of its clause);
+    "Dixons said it agreed to buy" -> Dixons (the speaker). Falls back to ANAPHOR,
+    which claims.py resolves to the article's main company; so does an object ("buy the
+    company"), which does not refer to its own clause's subject.
+    """
+    if pronoun.dep_ not in {"poss", "nsubj", "nsubjpass"} and pronoun.lower_ not in {
+            "its", "their", "his", "her"}:
+        return ANAPHOR
+    verb = pronoun.head
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+            break
+        verb = verb.head
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        for subject in subjects:
+            if subject is not pronoun and not _is_anaphoric(subject):
+                names = names_of(subject)[0]
+                if names and names[0] != ANAPHOR:
+                    return names[0]
+        if verb.head is verb:
+            break
+        verb = verb.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+    return ANAPHOR
+
+
+def _is_anaphoric(tok: Token) -> bool:
+    return tok.lower_ in PRONOUNS or (
+        tok.lower_ in COMPANY_NOUNS and any(c.lower_ in {"the", "this"} for c in tok.children))
 
 
 def speaker(sent: Span) -> Token | None:
@@ -363,3 +544,38 @@ def speaker(sent: Span) -> Token | None:
                 if child.dep_ in SUBJECTS:
                     return child
     return None
+
+
+def value_subject(cue: Token) -> Token | None:
+    """What a "value" word says is worth the money: "the transaction was valued at",
+    "a deal that values Covestro at", "an agreement worth", "its offer, totaling"."""
+    if cue.pos_ in {"VERB", "AUX"}:
+        for child in cue.children:
+            if child.dep_ in PASSIVE_SUBJECTS | SUBJECTS:
+                if child.lower_ in {"that", "which"} and cue.dep_ == "relcl":
+                    return cue.head
+                return child
+        if cue.dep_ in {"acl", "relcl", "amod"}:
+            return cue.head
+        return None
+    if cue.dep_ in {"amod", "acl"}:  # "an agreement worth $17.4 billion"
+        return cue.head
+    if cue.dep_ in {"acomp", "attr"}:  # "the offer is worth 312p"
+        for child in cue.head.children:
+            if child.dep_ in SUBJECTS:
+                return child
+    return None
+
+
+def values_a_deal(cue: Token) -> bool:
+    """Whether a "value" word prices a deal ("the transaction was valued at") rather
+    than a company ("the round values Mistral at", "could be worth 45 dlrs a share")."""
+    if cue.lower_ in {"transaction", "terms", "amount"}:
+        return True
+    subject = value_subject(cue)
+    return subject is not None and is_deal_noun(subject)
+
+
+def is_deal_noun(tok: Token) -> bool:
+    """Whether a noun names a deal ("the transaction") rather than a company or stake."""
+    return tok.lower_ in DEAL_NOUNS or _lemma(tok) in DEAL_NOUNS
