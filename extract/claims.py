@@ -150,7 +150,7 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
-        if verb is not frame.cue and cue_kind(verb, cues):
+        if verb != frame.cue and cue_kind(verb, cues):
             outer = read_frame(verb, cues, frames, money)
             frame.add("buyer", outer.roles.get("buyer", []))
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
@@ -182,7 +182,7 @@ def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int)
 
 
 def _specific_cue(sent_cues: list[Token], cue: Token, cues: dict) -> Token | None:
-    specific = [t for t in sent_cues if t is not cue
+    specific = [t for t in sent_cues if t != cue
                 and cue_kind(t, cues) in STRONG_FRAMES - GENERIC]
     return min(specific, key=lambda t: abs(t.i - cue.i)) if specific else None
 
@@ -362,9 +362,9 @@ def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> T
     span = sent.char_span(nearest.start, nearest.end, alignment_mode="expand")
     tok = span.root if span is not None else None
     for _ in range(3):
-        if tok is None or tok is draft.frame.cue or tok is draft.money.root:
+        if tok is None or tok == draft.frame.cue or tok == draft.money.root:
             return nearest.term if tok is not None else None
-        tok = tok.head if tok.head is not tok else None
+        tok = tok.head if tok.head != tok else None
     return None
 
 

@@ -20,7 +20,7 @@ from spacy.util import registry
 FRAMES: dict[str, dict[str, str]] = {
     # "Dixons said it agreed to acquire Cyclops": subject pays, object is sold.
     "acquire": {"subj": "buyer", "obj": "seller", "pass": "seller", "agent": "buyer",
-                "poss": "buyer", "from": "seller", "of": "seller", "by": "buyer",
+                "poss": "buyer", "from": "seller", "of": "seller", "by": "buyer", "in": "target",
                 "compound": "seller", "with_partner": "seller", "deal_type": "acquisition"},
     # "Allegheny sold its Wilkinson unit to Swedish Match": subject is paid, "to" pays.
     "sell": {"subj": "seller", "obj": "target", "pass": "target", "agent": "seller",

@@ -28,7 +28,7 @@ class Passage(NamedTuple):
 # ("NEW YORK, May 14 (Reuters) - ") precede the lead sentence; they are no part of it.
 _DATELINE = re.compile(
     r"\A\s*[A-Z][A-Za-z.'&-]*(?:[ ][A-Za-z.'&-]+){0,4}(?:,[ ]?[A-Za-z.]+(?:[ ][A-Za-z.]+)?){0,2}"
-    r"(?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?(?:[ ]\([A-Za-z .]+\))?[ ]+[-–—]{1,2}[ ]+"
+    r"(?:,?[ ][A-Za-z]{3,9}\.?[ ]\d{1,2})?(?:[ ]\([A-Za-z .]+\))?[ ]+[-–—]{1,2}[ ]+"
 )
 # Paragraph breaks: a blank line, or a new line indented (the Reuters wire's paragraphs).
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
@@ -126,7 +126,7 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Passage]:
         yield Passage(start, end)
 
 
-def is_candidate(sentence: str) -> bool:
+def is_candidate(sentence: str, country: str | None = None) -> bool:
     """Whether a sentence could state a deal: it has a money expression and a deal word.
 
     >>> is_candidate("Dixons agreed to buy Cyclops for 384 mln dlrs.")
@@ -134,7 +134,7 @@ def is_candidate(sentence: str) -> bool:
     >>> is_candidate("Net profit rose to 384 mln dlrs.")
     False
     """
-    return bool(_CUE.search(sentence)) and bool(find_amounts(sentence))
+    return bool(_CUE.search(sentence)) and bool(find_amounts(sentence, country=country))
 
 
 def select_passages(text: str, cue_filter: bool = True) -> list[Passage]:
@@ -150,7 +150,8 @@ def select_passages(text: str, cue_filter: bool = True) -> list[Passage]:
     passages = split_passages(text)
     if not cue_filter:
         return passages
-    picked = [i for i, p in enumerate(passages) if is_candidate(text[p.start:p.end])]
+    country = dateline_country(text)
+    picked = [i for i, p in enumerate(passages) if is_candidate(text[p.start:p.end], country)]
     if picked and picked[0] != 0:
         picked.insert(0, 0)
     return [passages[i] for i in picked]

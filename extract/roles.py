@@ -40,6 +40,9 @@ COMPANY_NOUNS = {"company", "firm", "group", "concern", "corporation", "bank", "
                  "lender", "brewer", "miner", "chain", "publisher", "supplier", "business",
                  "owner", "parent", "buyer", "acquirer", "bidder", "investor", "seller",
                  "brokerage", "fund", "trust", "venture", "holding", "subsidiary", "unit"}
+# Of those, the ones that mean the article's own company when nothing else is named:
+# "the company said" is the company the story is about; "the group" may be a bidder.
+MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
 # Nouns naming a stake: what changes hands is shares of the company they belong to.
 STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
                "majority", "pct", "percent", "preferred", "common", "equity", "minority"}
@@ -61,6 +64,9 @@ DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "p
               "pact", "consideration", "proposal", "price", "payment", "terms", "order",
               "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
               "facility", "financing", "award"}
+# Verbs that change an offer: "raised its offer to 92.50 dlrs", "sweetened its bid".
+RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lower", "cut",
+                 "reduce", "revise"}
 # Securities named after a deal word: "loan notes", "loan stock", "offer documents".
 SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
                   "losses", "loss", "documents", "document", "rate", "rates", "book",
@@ -111,6 +117,12 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         return None  # "a market value of 910 mln dlrs"
     if tok.lower_ == "sales":
         return None  # "sales of 16 mln dlrs" is turnover; "the sale of its unit" a deal
+    if kind == "raise" or _lemma(tok) in RAISING_VERBS:
+        objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
+        if objects & {"offer", "bid", "price", "proposal"}:
+            return "bid"  # "Cyacq raised its tender offer to 92.50 dlrs a share"
+        if objects & STAKE_NOUNS:
+            return None  # "raised its Taft stake to 16.2 pct": no money raised
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
         return None  # "a 12.2 mln dlr tax credit"
@@ -147,7 +159,7 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
                 return None, True
             if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
                 return None, True
-        if tok.head is tok:
+        if tok.head == tok:
             break
         tok = tok.head
     return None, False
@@ -237,6 +249,8 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
     def put(key: str, tok: Token) -> None:
         if money is not None and money.start <= tok.i < money.end:
             return  # the amount itself is no party: "pay 45 billion"
+        if tok == cue:
+            return
         if tok.like_num or tok.ent_type_ in {"MONEY", "DATE", "TIME"}:
             return
         if tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS:
@@ -252,6 +266,11 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         elif dep in PASSIVE_SUBJECTS:
             put("pass", child)
         elif dep in OBJECTS and is_verb:
+            if kind == "bid" and child.lower_ in {"offer", "bid", "price", "proposal"}:
+                _prepositions_of(child, put, extra={"for"})  # "raised its offer for Y"
+                if any(c.dep_ == "poss" for c in child.children):
+                    put("poss", next(c for c in child.children if c.dep_ == "poss"))
+                continue
             put("obj", child)
             _prepositions_of(child, put)  # "bought a stake in X", "sold a stake to Y"
         elif dep == "dative" and child.pos_ != "ADP":
@@ -273,7 +292,7 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         subject = inherited_subject(cue)
         if subject is not None:
             put("pass", subject)
-    if is_verb and cue.dep_ in {"acl", "xcomp"}:
+    if is_verb and cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
         _counterparty(cue, put)
     light_verb = None
     if not is_verb:
@@ -290,10 +309,10 @@ def _prepositions(prep: Token, put) -> None:
                 put(key, conj)
 
 
-def _prepositions_of(noun: Token, put) -> None:
+def _prepositions_of(noun: Token, put, extra: set[str] = frozenset()) -> None:
     for child in noun.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in {"in", "of", "from", "to",
-                                                                 "with"}:
+                                                                 "with"} | extra:
             _prepositions(child, put)
 
 
@@ -318,20 +337,23 @@ def _led_rounds(cue: Token, put) -> None:
 
 def _counterparty(verb: Token, put) -> None:
     """"an understanding with Nippon Life to sell a stake": the noun's "with" partner."""
-    noun = verb.head
-    if noun.pos_ not in {"NOUN", "PROPN"}:
-        return
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "with":
-            for pobj in child.children:
-                put("with_partner", pobj)
+    head = verb.head
+    # "has an understanding with X to sell": the verb hangs off "has", the partner off
+    # its object.
+    nouns = [head] if head.pos_ in {"NOUN", "PROPN"} else [
+        c for c in head.children if c.dep_ in OBJECTS and c.pos_ in {"NOUN", "PROPN"}]
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "with":
+                for pobj in child.children:
+                    put("with_partner", pobj)
 
 
 def inherited_subject(verb: Token) -> Token | None:
     """The subject a verb takes from the verb above it: "X agreed to acquire Y" -> X."""
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in INHERIT_SUBJECT or tok.head is tok:
+        if tok.dep_ not in INHERIT_SUBJECT or tok.head == tok:
             return None
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX"}:
@@ -398,6 +420,12 @@ def names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
         return [], _part_phrase(tok), _owner_names(tok)
     if tok.pos_ == "PROPN":
         return [_proper_phrase(tok)] + _conjunct_names(tok), None, []
+    if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                named = [n for pobj in child.children for n in names_of(pobj)[0]]
+                if named and ANAPHOR not in named:
+                    return named, None, []
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
         return [antecedent(tok)], None, []
     inner = _inner_entity(tok)
@@ -457,7 +485,7 @@ def _members(tok: Token) -> list[str]:
                     names.extend(names_of(grand)[0])
         elif child.dep_ == "acl" and _lemma(child) in {"make", "consist", "compose"}:
             for prep in child.subtree:  # "a consortium made up of CVC and Nordic Capital"
-                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head is not tok:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head != tok:
                     for pobj in prep.children:
                         names.extend(names_of(pobj)[0])
                         for conj in pobj.conjuncts:
@@ -508,27 +536,28 @@ def antecedent(pronoun: Token) -> str:
     which claims.py resolves to the article's main company; so does an object ("buy the
     company"), which does not refer to its own clause's subject.
     """
+    fallback = ANAPHOR if pronoun.lower_ in PRONOUNS | MAIN_COMPANY_NOUNS else ""
     if pronoun.dep_ not in {"poss", "nsubj", "nsubjpass"} and pronoun.lower_ not in {
             "its", "their", "his", "her"}:
-        return ANAPHOR
+        return fallback
     verb = pronoun.head
     for _ in range(6):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+        if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
             break
         verb = verb.head
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
-            if subject is not pronoun and not _is_anaphoric(subject):
+            if subject != pronoun and not _is_anaphoric(subject):
                 names = names_of(subject)[0]
                 if names and names[0] != ANAPHOR:
                     return names[0]
-        if verb.head is verb:
+        if verb.head == verb:
             break
         verb = verb.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
-    return ANAPHOR
+    return fallback
 
 
 def _is_anaphoric(tok: Token) -> bool:
