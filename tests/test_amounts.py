@@ -9,10 +9,12 @@ one turns it red until someone moves the row to its group.
 
 from __future__ import annotations
 
+import doctest
+import itertools
 import time
 
 import pytest
-
+from newsfacts.extract import amounts
 from newsfacts.extract.amounts import AmountMatch, find_amounts, parse_amount
 
 
@@ -123,7 +125,8 @@ WIRE_STYLE = [  # Reuters 1987: "dlrs", "mln", "stg", currencies by name after t
     ("five dlrs apiece", 5, "USD", "each", "exact"),
     ("50 mln dlrs a year earlier", 50e6, "USD", None, "exact"),
     ("40 mln dlrs a year ago", 40e6, "USD", None, "exact"),
-    ("5 mln dlrs a share of the profits", 5e6, "USD", None, "exact"),
+    ("four dlrs a share of Chrysler stock", 4, "USD", "share", "exact"),
+    ("3 mln dlrs a year before", 3e6, "USD", None, "exact"),
     ("DIXONS BIDS 90.25 DLRS A SHARE", 90.25, "USD", "share", "exact"),
     ("FOR 600 MLN SWEDISH CROWNS", 600e6, "SEK", None, "exact"),
 ]
@@ -613,7 +616,7 @@ def test_find_amounts_in_order_without_overlap():
     assert found
     for match in found:
         assert text[match.start:match.end] == match.amount.text
-    for before, after in zip(found, found[1:], strict=False):
+    for before, after in itertools.pairwise(found):
         assert before.end <= after.start
 
 
@@ -625,3 +628,10 @@ def test_find_amounts_is_fast():
     # measured at 6-8 MB/s on the team's 2-core machines; the floor catches a pattern
     # that starts backtracking, not a slow afternoon
     assert megabytes_per_second > 1.0
+
+
+def test_docstring_examples():
+    # the examples in amounts.py's docstrings, also when pytest runs without
+    # --doctest-modules
+    results = doctest.testmod(amounts)
+    assert (results.failed, results.attempted > 0) == (0, True)

@@ -7,10 +7,11 @@ span, an age or a record. Known failures are strict xfails.
 
 from __future__ import annotations
 
+import doctest
 from datetime import date
 
 import pytest
-
+from newsfacts.extract import terms
 from newsfacts.extract.records import Term
 from newsfacts.extract.terms import TermMatch, find_terms, parse_term
 
@@ -237,3 +238,10 @@ def test_find_terms_offsets_index_the_original_text():
         (12, 22, "three-year"),
         (57, 71, "for\nfive years"),
     ]
+
+
+def test_docstring_examples():
+    # the examples in terms.py's docstrings, also when pytest runs without
+    # --doctest-modules
+    results = doctest.testmod(terms)
+    assert (results.failed, results.attempted > 0) == (0, True)
