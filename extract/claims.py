@@ -155,9 +155,32 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
             frame.add("buyer", outer.roles.get("buyer", []))
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         return None  # "Cityquest also has loan facilities of 30 mln stg": no transaction
+    if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
+                                    or frame.roles.get("target") or _points_at(frame.cue)):
+        return None  # "the group paid 31 cents a share for the year": a dividend
+    if not frame.roles.get("target") and not frame.roles.get("seller") and (
+            frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"]):
+        owner = _stake_owner_in(sent)  # "raised its Taft stake ... after buying shares"
+        if owner:
+            frame.add("target", [owner])
     confidence = 0.55 + (0.25 if via_parse else 0.0) + (0.1 if frame.kind in STRONG_FRAMES else 0)
     return Draft(sent=sent, money=money, amount=_per_share(amount, sent), frame=frame,
                  deal_type=_deal_type(frame, frames), confidence=confidence)
+
+
+def _points_at(cue: Token) -> bool:
+    return cue.lower_ in DEAL_NOUNS or any(
+        t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in DEAL_NOUNS for t in cue.children)
+
+
+def _stake_owner_in(sent: Span) -> str | None:
+    """The company whose stake a sentence speaks of: "its Taft stake", "a stake in X"."""
+    for tok in sent:
+        if tok.lower_ in {"stake", "holding", "holdings", "interest"}:
+            owners = names_of(tok)[2]
+            if owners and owners[0] != ANAPHOR:
+                return owners[0]
+    return None
 
 
 def _invests_in_things(cue: Token) -> bool:
@@ -202,6 +225,10 @@ def _per_share(amount: Amount, sent: Span) -> Amount:
 
 def _deal_type(frame: Frame, frames: dict) -> str:
     kind = frame.kind
+    if kind == "raise" and (frame.cue.head.lower_ in {"package", "facility", "line"} or any(
+            c.lower_ in {"debt", "bank", "loan", "credit", "bridge", "mortgage"}
+            for c in frame.cue.children)):
+        return "loan"  # "a debt financing package", not an equity round
     deal_type = frames.get(kind, {}).get("deal_type", "other")
     part = (frame.target_phrase or "").lower().split()
     head = part[-1] if part else ""
@@ -296,8 +323,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         if deal_type == "other":
             deal_type = deal.deal_type
         draft.confidence -= 0.1
-    if draft.frame.kind == "lend" and not sellers and main:
-        sellers = [main]  # a loan story is about its borrower
+    if draft.frame.kind in {"lend", "raise"} and not sellers and main:
+        sellers = [main]  # a loan or funding story is about the company getting the money
     buyer_keys = {name_key(b) for b in buyers}
     sellers = [s for s in sellers if name_key(s) not in buyer_keys]
     if not buyers and not sellers and not targets:
@@ -332,11 +359,11 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
 
 def _points_at_deal(draft: Draft) -> bool:
     """Whether a sentence naming no party speaks of a deal named before: "The transaction
-    was valued at", "The deal pays holders", "the offer totals" (not "Americans spend")."""
-    if draft.frame.kind == "value" or draft.frame.cue.lower_ in DEAL_NOUNS:
+    was valued at", "The deal pays holders", "The shares were bought at 313.25p each"
+    (not "Americans spend")."""
+    if draft.frame.kind == "value" or draft.frame.kind in STRONG_FRAMES - GENERIC:
         return True
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in DEAL_NOUNS
-               for t in draft.frame.cue.children)
+    return _points_at(draft.frame.cue)
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:
@@ -344,8 +371,12 @@ def _same_party(a: list[str], b: list[str]) -> bool:
 
 
 def _sells_own_shares(frame: Frame) -> bool:
+    """"Healthvest began selling five mln shares": its own, to the public."""
     part = (frame.target_phrase or "").lower().split()
-    return bool(part) and part[-1] in {"shares", "stock", "share", "units", "notes"}
+    owners = {name_key(n) for n in frame.roles.get("target", [])}
+    sellers = {name_key(n) for n in frame.roles.get("seller", [])}
+    return bool(part) and part[-1] in {"shares", "stock", "share", "units", "notes"} and (
+        not owners or owners <= sellers)
 
 
 def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> Term | None:

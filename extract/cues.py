@@ -40,7 +40,7 @@ FRAMES: dict[str, dict[str, str]] = {
                "into": "seller", "compound": "buyer", "deal_type": "investment"},
     # "Mistral raised 600 mln euros from investors led by General Catalyst".
     "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller",
-              "deal_type": "investment"},
+              "agent": "buyer", "by": "buyer", "deal_type": "investment"},
     # "Sanwa Business Credit extended a 3 mln dlr credit line to Telecast".
     # A loan noun's verb decides its subject's role (roles.LENDING_VERBS).
     "lend": {"subj": "buyer", "to": "seller", "dative": "seller", "from": "buyer", "by": "buyer",

@@ -153,16 +153,38 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             # governs; "a market value", "the round values Mistral at": nothing does.
             if kind and (kind != "value" or values_a_deal(tok)):
                 return tok, False
-            if kind == "value" and tok.pos_ in {"VERB", "AUX"}:
+            if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
                 return None, True  # a valuation: "valuing the company at $183 billion"
+            compound = _compound_cue(tok, cues)
+            if compound is not None:
+                return compound, False  # "the three mln dlr financing package"
             if _not_deal_token(tok):
                 return None, True
             if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
                 return None, True
+            if tok.pos_ in {"VERB", "AUX"}:
+                # "completed the purchase of X ... worth 85 mln dlrs": the amount hangs
+                # off the verb whose object is the deal.
+                for child in tok.children:
+                    if child.dep_ in OBJECTS and cue_kind(child, cues) in _DEAL_OBJECT_KINDS:
+                        return child, False
         if tok.head == tok:
             break
         tok = tok.head
     return None, False
+
+
+_DEAL_OBJECT_KINDS = {"acquire", "sell", "bid", "merge", "contract", "lend", "invest"}
+
+
+def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
+    """A deal word modifying the noun an amount hangs off: "financing package"."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in noun.children:
+        if child.dep_ == "compound" and cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"raise"}:
+            return child
+    return None
 
 
 def _not_deal_token(tok: Token) -> bool:
@@ -210,6 +232,10 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
     table = frames.get(kind, {})
     args, frame.light_verb = _arguments(cue, kind, money)
     by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
+    if kind == "merge" and any(_is_vehicle(t) for t in args.get("with", [])):
+        # "agreed to merge with a First Boston affiliate": the affiliate's owner buys.
+        args["subj_merged"] = args.pop("subj", []) + args.pop("subj_of_verb", [])
+        args["with_vehicle"] = args.pop("with")
     for arg, tokens in args.items():
         # "Hargreaves agreed to a takeover by a consortium": who agrees is bought.
         role = "seller" if arg == "subj_of_verb" and by_buyer and cue.pos_ == "NOUN" else (
@@ -230,8 +256,16 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
     return frame
 
 
+def _is_vehicle(tok: Token) -> bool:
+    return tok.lower_ in {"affiliate", "unit", "subsidiary", "vehicle", "entity", "partnership"}
+
+
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None) -> str | None:
     """The role of an argument, given the frame and the verb a deal noun hangs from."""
+    if arg == "subj_merged":
+        return "seller"
+    if arg == "with_vehicle":
+        return "buyer"
     if arg == "received":
         return "seller"  # "Calny received a bid from PepsiCo": the bid's target
     if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
@@ -284,6 +318,19 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         elif dep in {"acl", "relcl"} and child.lower_ in {"led", "headed", "backed"}:
             _agents(child, "led", put)  # "a round led by Thrive"
     _led_rounds(cue, put)
+    if money is not None:
+        for child in money.root.children:
+            if child.dep_ == "prep" and child.lower_ == "for" and kind in {"bid", "acquire"}:
+                _prepositions(child, put)  # "a bid of 60 mln dlrs for Smith and Wesson"
+            elif child.dep_ == "appos" and kind == "acquire":
+                put("obj", child)  # "to acquire for 3.5 mln dlrs, a majority of SNP"
+    if not is_verb and cue.dep_ == "compound" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        anchor = cue.head  # "the financing package was provided by Sanwa"
+        for child in anchor.children:
+            if child.dep_ in PREPOSITIONS:
+                _prepositions(child, put)
+        light_verb = _noun_context(anchor, kind, put)
+        return args, light_verb
     if is_verb and "subj" not in args and not passive:
         subject = inherited_subject(cue)
         if subject is not None:
@@ -294,6 +341,13 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
             put("pass", subject)
     if is_verb and cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
         _counterparty(cue, put)
+    for child in cue.children:  # "County Bank bought shares on its behalf"
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for pobj in child.children:
+                if pobj.lower_ == "behalf":
+                    for owner in pobj.children:
+                        if owner.dep_ == "poss":
+                            args["subj"] = [owner]
     light_verb = None
     if not is_verb:
         light_verb = _noun_context(cue, kind, put)
@@ -419,6 +473,9 @@ def names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok)
     if tok.pos_ == "PROPN":
+        joined = _and_name(tok)
+        if joined:
+            return [joined], None, []
         return [_proper_phrase(tok)] + _conjunct_names(tok), None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         for child in tok.children:
@@ -459,6 +516,17 @@ def _conjunct_names(tok: Token) -> list[str]:
         elif conj.pos_ == "PROPN":
             names.append(_proper_phrase(conj))
     return names
+
+
+def _and_name(tok: Token) -> str | None:
+    """"Smith and Wesson", "Rogers and Cowan": one name of two words joined by "and"."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in {"and", "&"}:
+        other = doc[tok.i + 2]
+        if other.pos_ == "PROPN" and other.dep_ == "conj" and other.head == tok and not any(
+                c.dep_ == "compound" for c in tok.children) and _entity(other) is None:
+            return doc[tok.i:tok.i + 3].text
+    return None
 
 
 def _proper_phrase(tok: Token) -> str:
@@ -514,8 +582,10 @@ def _owner_names(tok: Token) -> list[str]:
         elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             for pobj in child.children:
                 owners.extend(names_of(pobj)[0] or names_of(pobj)[2])
-        elif child.dep_ in {"compound", "amod", "nmod"} and _entity(child) is not None:
-            owners.append(entity_text(_entity(child)))  # "Penobscot common shares"
+        elif child.dep_ in {"compound", "amod", "nmod"} and (
+                _entity(child) is not None or child.pos_ == "PROPN"):
+            owner = _entity(child)  # "Penobscot common shares", "Liposome common shares"
+            owners.append(entity_text(owner) if owner is not None else _proper_phrase(child))
     return owners
 
 
