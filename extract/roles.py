@@ -236,7 +236,8 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         # "agreed to merge with a First Boston affiliate": the affiliate's owner buys.
         args["subj_merged"] = args.pop("subj", []) + args.pop("subj_of_verb", [])
         args["with_vehicle"] = args.pop("with")
-    for arg, tokens in args.items():
+    first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
+    for arg, tokens in sorted(args.items(), key=lambda kv: kv[0] not in first):
         # "Hargreaves agreed to a takeover by a consortium": who agrees is bought.
         role = "seller" if arg == "subj_of_verb" and by_buyer and cue.pos_ == "NOUN" else (
             _role(arg, kind, table, frame.light_verb))
