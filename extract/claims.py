@@ -71,10 +71,12 @@ class Context:
 
 
 def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames,
-                   published: date | None) -> list[Claim]:
-    """Read every deal claim of a parsed article (or of its selected passages)."""
+                   published: date | None, about_deals: bool) -> list[Claim]:
+    """Read every deal claim of a parsed article (or of its selected passages).
+
+    :param about_deals: whether the whole article speaks of a deal (passages.mentions_deal).
+    """
     cues, frames = settings["cues"], settings["frames"]
-    about_deals = any(cue_kind(t, cues) in STRONG_FRAMES for t in doc)
     main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
     context: list[Context] = []

@@ -14,7 +14,7 @@ Article-wide facts (title, date, names, where each passage came from) travel on
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("newsfacts_money")
 >>> doc = nlp("Dixons offered 90.25 dlrs a share, or about 384 mln dlrs.")
->>> [(span.text, span._.amount["value"]) for span in doc.spans["money"]]
+>>> [(span.text, span._.amount.value) for span in doc.spans["money"]]
 [('90.25 dlrs a share', 90.25), ('about 384 mln dlrs', 384000000.0)]
 """
 
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,9 +30,36 @@ from ..errors import BadConfig
 from .amounts import find_amounts
 from .claims import article_claims
 from .names import ArticleNames
-from .passages import dateline_country, split_passages
+from .passages import dateline_country, mentions_deal, split_passages
+from .records import Amount, Claim
 
 ARTICLE_ATTR = "article"
+_RECORD_KEY = "__newsfacts__"
+
+
+# Our records on doc._ travel through DocBin and multiprocessing as msgpack maps.
+@srsly.msgpack_encoders("newsfacts.records")
+def _encode_record(obj, chain=None):
+    if isinstance(obj, Claim | Amount):
+        return {_RECORD_KEY: type(obj).__name__, "data": obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+@srsly.msgpack_decoders("newsfacts.records")
+def _decode_record(obj, chain=None):
+    if isinstance(obj, dict) and _RECORD_KEY in obj:
+        kind = {"Claim": Claim, "Amount": Amount}[obj[_RECORD_KEY]]
+        return kind.from_dict(_lists(obj["data"]))
+    return obj if chain is None else chain(obj)
+
+
+def _lists(value):
+    """msgpack reads arrays back as tuples in spaCy's DocBin; records hold lists."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(v) for v in value]
+    return value
 _NAME_LABELS_TO_FIX = {"PERSON", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC", "FAC",
                        "EVENT", "LAW", "LANGUAGE"}
 
@@ -49,7 +77,8 @@ def article_context(doc: Doc) -> dict:
     context = doc._.get(ARTICLE_ATTR)
     if context is None:
         context = {"names": ArticleNames.from_text(doc.text).to_dict(),
-                   "country": dateline_country(doc.text)}
+                   "country": dateline_country(doc.text),
+                   "about_deals": mentions_deal(doc.text)}
         doc._.set(ARTICLE_ATTR, context)
     return context
 
@@ -114,7 +143,7 @@ class Money:
                 continue
             if spans and span.start < spans[-1].end:
                 continue
-            span._.set(self.amount_attr, match.amount.to_dict())
+            span._.set(self.amount_attr, match.amount)
             spans.append(span)
         doc.spans[self.spans_key] = spans
         if self.set_ents and spans:
@@ -206,7 +235,7 @@ def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_a
 
 
 class Claims:
-    """Write the article's deal claims to ``doc._.claims`` as dicts (see records.Claim)."""
+    """Write the article's deal claims to ``doc._.claims`` (a list of records.Claim)."""
 
     def __init__(self, frames: dict, spans_key: str, amount_attr: str, claims_attr: str,
                  min_confidence: float, max_cue_distance: int):
@@ -227,14 +256,12 @@ class Claims:
         names = ArticleNames.from_dict(context["names"])
         published = context.get("published")
         claims = article_claims(doc, self.spans_key, self.settings, names,
-                                _date(published))
+                                _date(published), context["about_deals"])
         offsets = context.get("passages")
-        out = []
         for claim in claims:
             if offsets:
                 claim.start, claim.end = _article_offsets(claim.start, claim.end, offsets)
-            out.append(claim.to_dict())
-        doc._.set(self.claims_attr, out)
+        doc._.set(self.claims_attr, claims)
         return doc
 
 

@@ -127,6 +127,17 @@ CUE_STEMS: tuple[str, ...] = (
     "transaction", "price", "receiv", "fetch", "subscri", "placing", "placement", "back",
 )
 
+# Surface forms of the strong frames' words: an article without any is about no deal.
+STRONG_CUE_STEMS: tuple[str, ...] = (
+    "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over",
+    "buyout", "buy-out", "sell", "sold", "sale ", "sale.", "divest", "dispos", "bid",
+    "offer", "tender", "propos", "invest", "inject", "infusion", "funding", "financing",
+    "raise", "raising", "raised", "round", "lend", "lent", "loan", "credit line",
+    "credit facilit", "facility", "borrow", "contract", "deal", "agreement", "agreed", "pact",
+    "accord", "award", "won ", "win ", "supply", "supplie", "merge", "merger", "combination",
+    "stake", "subscri", "placing", "placement",
+)
+
 # --- Money that is not a deal's -----------------------------------------------------
 # Nouns that, when they govern an amount, make it a company figure, not a price:
 # "Flyfaire, with annual sales of 100 mln dlrs", "a loss of 16 mln dlrs".

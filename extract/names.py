@@ -145,15 +145,18 @@ class ArticleNames:
             name = m.group(1)
             if text.count(name) >= 2 and name.split()[0] not in NOT_NAMES:
                 add(name, m.start())
-        # Capitalised words used at least twice mid-sentence ("Anthropic", "SpaceX") and
-        # never in lower case: names, not words.
+        # Capitalised words the article keeps using ("Anthropic", "SpaceX"), at least once
+        # mid-sentence, and never in lower case: names, not words.
         mid: Counter[str] = Counter()
+        total: Counter[str] = Counter()
         for m in _CAPITALISED.finditer(text):
             word = m.group(1)
-            if not _SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
+            total[word] += 1
+            if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
                 mid[word] += 1
-        for word, count in mid.items():
-            if (count >= 2 and word not in NOT_NAMES and not _covered(word, found)
+        for word, count in total.items():
+            if (count >= 2 and (mid[word] >= 2 or mid[word] and count >= 3)
+                    and word not in NOT_NAMES and not _covered(word, found)
                     and not word.isupper()
                     and not re.search(rf"\b{re.escape(word.lower())}\b", text)):
                 add(word, text.find(word))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .amounts import find_amounts
-from .cues import CUE_STEMS
+from .cues import CUE_STEMS, STRONG_CUE_STEMS
 from .lexicon import DATELINE_COUNTRIES
 
 
@@ -51,6 +51,8 @@ SENTENCE_STARTERS = frozenset(
     shares analysts earlier last separately meanwhile however also terms there""".split()
 )
 _CUE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in CUE_STEMS) + r")", re.I)
+_STRONG_CUE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in STRONG_CUE_STEMS) + r")",
+                         re.I)
 # Reuters marks company names and tickers with angle brackets: "<Hearst Corp>", "<CYL>".
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>")
 _ANGLE = re.compile(r"[<>]")
@@ -124,6 +126,19 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Passage]:
         end -= 1
     if end > start:
         yield Passage(start, end)
+
+
+def mentions_deal(text: str) -> bool:
+    """Whether an article speaks of a deal at all (a strong deal word anywhere in it).
+
+    Weak deal words ("pay", "worth") count only in such articles: "the group paid 31
+    cents a share" in an earnings report is a dividend.
+
+    >>> mentions_deal("Net profit rose; the board will pay a dividend."), mentions_deal(
+    ...     "Foo agreed to buy Bar.")
+    (False, True)
+    """
+    return bool(_STRONG_CUE.search(text))
 
 
 def is_candidate(sentence: str, country: str | None = None) -> bool:

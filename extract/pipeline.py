@@ -24,7 +24,13 @@ from . import cues  # noqa: F401  (registers newsfacts.frames.v1)
 from .claims import cited_nearby, points_back_to_a_deal
 from .components import ARTICLE_ATTR
 from .names import ArticleNames
-from .passages import clean_for_model, dateline_country, select_passages, split_passages
+from .passages import (
+    clean_for_model,
+    dateline_country,
+    mentions_deal,
+    select_passages,
+    split_passages,
+)
 from .terms import find_terms
 from .records import Claim
 
@@ -137,6 +143,7 @@ class Extractor:
             "names": ArticleNames.from_text(text, article.title).to_dict(),
             "published": article.published,
             "country": dateline_country(text),
+            "about_deals": mentions_deal(text),
             "passages": offsets,
         })
         return doc
@@ -164,7 +171,7 @@ class Extractor:
                 yield article, []
                 continue
             doc = next(parsed)
-            claims = [Claim.from_dict(c) for c in doc._.get(self.claims_attr)]
+            claims = list(doc._.get(self.claims_attr))
             if claims:
                 _read_around(article, claims)
             yield article, claims

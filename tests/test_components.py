@@ -1,0 +1,114 @@
+"""Our spaCy components used as a spaCy user uses them: add_pipe, nlp(), nlp.pipe, DocBin."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+from newsfacts.errors import BadConfig
+from newsfacts.extract import Extractor, load_pipeline
+
+SEED_STYLE = (
+    "Anthropic has agreed to pay SpaceX $45 billion over three years for computational "
+    "resources for its AI assistant Claude. SpaceX confirmed the deal with Anthropic. "
+    "Anthropic said the contract with SpaceX gives it room to grow."
+)
+
+
+@pytest.fixture
+def clean_nlp(nlp):
+    """The session's bare model; pipes a test adds are removed afterwards."""
+    before = list(nlp.pipe_names)
+    yield nlp
+    for name in list(nlp.pipe_names):
+        if name not in before:
+            nlp.remove_pipe(name)
+
+
+def test_money_component_on_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsfacts_money")
+    doc = nlp("Dixons offered 90.25 dlrs a share, or about 384 mln dlrs, for Cyclops.")
+    found = [(s.text, s._.amount.value, s._.amount.per, s._.amount.qualifier)
+             for s in doc.spans["money"]]
+    assert found == [("90.25 dlrs a share", 90.25, "share", "exact"),
+                     ("about 384 mln dlrs", 384e6, None, "approx")]
+
+
+def test_money_is_preset_before_the_recogniser(clean_nlp):
+    doc = clean_nlp("Harmon Industries said it would pay 3.5 mln dlrs for SNP.")
+    assert "MONEY" not in {e.label_ for e in doc.ents if e.text == "3.5 mln dlrs"}
+    clean_nlp.add_pipe("newsfacts_money", before="ner")
+    doc = clean_nlp("Harmon Industries said it would pay 3.5 mln dlrs for SNP.")
+    assert ("3.5 mln dlrs", "MONEY") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_names_component_fixes_what_the_model_mislabels(clean_nlp):
+    doc = clean_nlp(SEED_STYLE)
+    assert "SpaceX" not in [e.text for e in doc.ents if e.label_ == "ORG"]
+    clean_nlp.add_pipe("newsfacts_names", after="ner")
+    doc = clean_nlp(SEED_STYLE)
+    orgs = [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "SpaceX" in orgs and "Anthropic" in orgs
+
+
+def test_full_pipeline_from_config(extractor):
+    assert extractor.nlp.pipe_names[0] == "newsfacts_passages"
+    assert extractor.nlp.pipe_names[-1] == "newsfacts_claims"
+    names = extractor.nlp.pipe_names
+    assert names.index("newsfacts_money") < names.index("ner") < names.index("newsfacts_names")
+    assert extractor.nlp.config["components"]["newsfacts_claims"]["frames"] == {
+        "@misc": "newsfacts.frames.v1"}
+
+
+def test_claims_on_a_whole_article_doc(extractor):
+    doc = extractor.nlp(SEED_STYLE)
+    [claim] = doc._.claims
+    assert (claim.amount.value, claim.amount.currency) == (45e9, "USD")
+    assert claim.names("buyer") == ["Anthropic"] and claim.names("seller") == ["SpaceX"]
+    assert SEED_STYLE[claim.start:claim.end] == claim.sentence
+
+
+def test_pipe_equals_call(extractor):
+    texts = [SEED_STYLE, "Dixons Group PLC said it agreed to buy Cyclops Corp for 90.25 dlrs a "
+             "share.", "Net profit rose to 12 mln dlrs from 9 mln dlrs."]
+    one_by_one = [extractor.nlp(t)._.claims for t in texts]
+    piped = [d._.claims for d in extractor.nlp.pipe(texts, batch_size=2)]
+    assert piped == one_by_one
+    assert one_by_one[2] == []
+
+
+def test_claims_survive_a_docbin_round_trip(extractor):
+    doc = extractor.nlp(SEED_STYLE)
+    docs = list(DocBin(docs=[doc], store_user_data=True).from_bytes(
+        DocBin(docs=[doc], store_user_data=True).to_bytes()).get_docs(extractor.nlp.vocab))
+    assert list(docs[0]._.claims) == doc._.claims
+    assert [s.text for s in docs[0].spans["money"]] == ["$45 billion"]
+
+
+def test_fast_path_and_full_path_agree_on_the_seed_style(extractor):
+    full = Extractor(cue_filter=False)
+    from types import SimpleNamespace
+
+    article = SimpleNamespace(text=SEED_STYLE, title=None, published=None)
+    assert [c.to_dict() for c in extractor.extract(article)] == [
+        c.to_dict() for c in full.extract(article)]
+
+
+def test_a_bad_setting_is_refused_when_the_pipe_is_added():
+    nlp = spacy.blank("en")
+    with pytest.raises(BadConfig) as err:
+        nlp.add_pipe("newsfacts_claims", config={"min_confidence": 2})
+    assert str(err.value) == "newsfacts_claims: min_confidence must be between 0 and 1, got 2"
+
+
+def test_model_setting_names_what_is_missing(monkeypatch):
+    from newsfacts.errors import ModelNotFound
+
+    monkeypatch.setenv("NEWSFACTS_MODEL", "en_core_web_nonesuch")
+    with pytest.raises(ModelNotFound) as err:
+        load_pipeline()
+    assert str(err.value) == (
+        "en_core_web_nonesuch: no such spaCy model installed (install one, or name another "
+        "with --model or $NEWSFACTS_MODEL)")
