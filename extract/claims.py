@@ -404,7 +404,7 @@ def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> T
 def attribution(sent: Span) -> str | None:
     """Who the sentence cites: "according to a securities filing", "Dixons said"."""
     text = sent.text
-    for pattern in _ATTRIBUTION[:3]:
+    for pattern in _ATTRIBUTION:
         found = pattern.search(text)
         if found:
             return found.group("source")
@@ -412,14 +412,13 @@ def attribution(sent: Span) -> str | None:
     if who is not None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text
         return f"{subject} {who.head.text}"
-    found = _ATTRIBUTION[3].search(text)
-    return found.group("source") if found else None
+    return None
 
 
 def cited_nearby(text: str) -> str | None:
     """An attribution in the sentence after a claim: "The deal is confirmed in an
     official securities filing"."""
-    for pattern in _ATTRIBUTION[:3]:
+    for pattern in _ATTRIBUTION:
         found = pattern.search(text)
         if found:
             return found.group("source")

@@ -195,7 +195,6 @@ ATTRIBUTION_PATTERNS: tuple[str, ...] = (
     r"(?:Securities and Exchange Commission|SEC)|told the Securities and Exchange "
     r"Commission|said in a (?:\w+ ){0,2}filing|(?:confirmed|disclosed|revealed|shown) in "
     r"(?:an? |the )?(?:\w+ ){0,3}(?:filing|statement))",
-    r"(?P<source>said in a (?:\w+ ){0,2}statement|announced|confirmed|disclosed)",
 )
 # "X said", "the company said": the speaker of a deal sentence.
 SAY_VERBS = frozenset(
