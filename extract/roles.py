@@ -450,29 +450,32 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     return lemma
 
 
-def names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
+def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[str]]:
     """The party names an argument token stands for.
 
     Returns (names, part, owner): names of companies or people; for a part of a company
     ("its Wilkinson Sword unit", "the operations of Allis-Chalmers", "a stake in
-    Shearson"), the part's phrase and the names of its owner.
+    Shearson"), the part's phrase and the names of its owner. ``depth`` bounds the
+    lookups through owners and antecedents, which can point back at each other.
     """
+    if depth > 3:
+        return [], None, []
     ent = _entity(tok)
     if ent is not None:
         return [entity_text(ent)] + _conjunct_names(tok), None, []
     lower = tok.lower_
     if lower in PRONOUNS:
-        return [antecedent(tok)], None, []
+        return [antecedent(tok, depth + 1)], None, []
     if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
         return [], None, []  # "Americans spend", "a group of Russian investors"
     appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
     if appos:  # "Their publisher's parent, ZeniMax Media, was bought"
         return [entity_text(_entity(appos[0]))], None, []
-    members = _members(tok)
+    members = _members(tok, depth + 1)
     if members:
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
-        return [], _part_phrase(tok), _owner_names(tok)
+        return [], _part_phrase(tok), _owner_names(tok, depth + 1)
     if tok.pos_ == "PROPN":
         joined = _and_name(tok)
         if joined:
@@ -481,11 +484,11 @@ def names_of(tok: Token) -> tuple[list[str], str | None, list[str]]:
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                named = [n for pobj in child.children for n in names_of(pobj)[0]]
+                named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
                 if named and ANAPHOR not in named:
                     return named, None, []
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
-        return [antecedent(tok)], None, []
+        return [antecedent(tok, depth + 1)], None, []
     inner = _inner_entity(tok)
     if inner:
         return inner, None, []
@@ -539,7 +542,7 @@ def _proper_phrase(tok: Token) -> str:
     return tok.doc[left:tok.i + 1].text
 
 
-def _members(tok: Token) -> list[str]:
+def _members(tok: Token, depth: int) -> list[str]:
     """"a group led by Audio/Video Affiliates", "the group, which includes Mutual Shares"."""
     names: list[str] = []
     for child in tok.children:
@@ -547,22 +550,22 @@ def _members(tok: Token) -> list[str]:
             for grand in child.children:
                 if grand.dep_ == "agent":
                     for pobj in grand.children:
-                        names.extend(names_of(pobj)[0])
+                        names.extend(names_of(pobj, depth)[0])
         elif child.dep_ in {"relcl", "acl"} and _lemma(child) in {"include", "comprise"}:
             for grand in child.children:
                 if grand.dep_ in OBJECTS:
-                    names.extend(names_of(grand)[0])
+                    names.extend(names_of(grand, depth)[0])
         elif child.dep_ == "acl" and _lemma(child) in {"make", "consist", "compose"}:
             for prep in child.subtree:  # "a consortium made up of CVC and Nordic Capital"
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head != tok:
                     for pobj in prep.children:
-                        names.extend(names_of(pobj)[0])
+                        names.extend(names_of(pobj, depth)[0])
                         for conj in pobj.conjuncts:
-                            names.extend(names_of(conj)[0])
+                            names.extend(names_of(conj, depth)[0])
                     break
         elif child.dep_ == "prep" and child.lower_ in {"including", "led"}:
             for pobj in child.children:
-                names.extend(names_of(pobj)[0])
+                names.extend(names_of(pobj, depth)[0])
     return [n for n in names if n != ANAPHOR]
 
 
@@ -574,15 +577,15 @@ def _part_phrase(tok: Token) -> str:
     return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
 
 
-def _owner_names(tok: Token) -> list[str]:
+def _owner_names(tok: Token, depth: int) -> list[str]:
     """Who owns a part: "its unit" -> the company, "operations of Allis-Chalmers"."""
     owners = []
     for child in tok.children:
         if child.dep_ == "poss":
-            owners.extend(names_of(child)[0])
+            owners.extend(names_of(child, depth)[0])
         elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             for pobj in child.children:
-                owners.extend(names_of(pobj)[0] or names_of(pobj)[2])
+                owners.extend(names_of(pobj, depth)[0] or names_of(pobj, depth)[2])
         elif child.dep_ in {"compound", "amod", "nmod"} and (
                 _entity(child) is not None or child.pos_ == "PROPN"):
             owner = _entity(child)  # "Penobscot common shares", "Liposome common shares"
@@ -599,7 +602,7 @@ def _inner_entity(tok: Token) -> list[str]:
     return []
 
 
-def antecedent(pronoun: Token) -> str:
+def antecedent(pronoun: Token, depth: int = 0) -> str:
     """Who "it", "its" or "the company" stands for, from the sentence's own parse.
 
     "Cyacq agreed to terminate its offer" -> Cyacq (the subject of its clause);
@@ -620,7 +623,7 @@ def antecedent(pronoun: Token) -> str:
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
             if subject != pronoun and not _is_anaphoric(subject):
-                names = names_of(subject)[0]
+                names = names_of(subject, depth + 1)[0]
                 if names and names[0] != ANAPHOR:
                     return names[0]
         if verb.head == verb:
