@@ -284,9 +284,10 @@ def _speaking(sent: Span, names: ArticleNames) -> str | None:
 
 
 def _known_form(name: str, names: ArticleNames) -> str:
-    """Prefer a known company name inside an entity: "the Swedish Match Co of Stockholm"."""
+    """Prefer a known company name an entity starts with: "Swedish Match Co of Stockholm"
+    -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc")."""
     for full in sorted(names.names, key=len, reverse=True):
-        if full in name and full != name and len(full) > 3:
+        if name.startswith(full) and full != name and len(full) > 3:
             return full
     return name
 

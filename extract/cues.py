@@ -27,8 +27,10 @@ FRAMES: dict[str, dict[str, str]] = {
              "poss": "seller", "to": "buyer", "of": "target", "by": "seller",
              "compound": "target", "with_partner": "buyer", "deal_type": "acquisition"},
     # "X's offer for Y", "a bid for Y", "tender offer for Y".
+    # "offers one Williams share for each Norcros share": what a bid's object names is
+    # the price, not the target.
     "bid": {"subj": "buyer", "poss": "buyer", "by": "buyer", "from": "buyer", "agent": "buyer",
-            "for": "seller", "to": "seller", "obj": "seller", "of": "seller", "compound": "buyer",
+            "for": "seller", "to": "seller", "of": "seller", "compound": "buyer",
             "deal_type": "acquisition"},
     # "Anthropic agreed to pay SpaceX $45 billion": subject pays, dative is paid.
     "pay": {"subj": "buyer", "dative": "seller", "to": "seller", "agent": "buyer", "by": "buyer",
@@ -98,7 +100,8 @@ CUES: dict[str, str] = {
     **dict.fromkeys(["win", "land", "book"], "win"),
     **dict.fromkeys(["award"], "award"),
     **dict.fromkeys(["supply", "deliver", "sell-to"], "supply"),
-    **dict.fromkeys(["merge", "merger", "combine", "combination", "amalgamation"], "merge"),
+    **dict.fromkeys(["merge", "merger", "combine", "combination", "amalgamation",
+                     "affiliation"], "merge"),
     # "shares" is no cue: every per-share price has it ("90.25 dlrs a share").
     **dict.fromkeys(["stake", "interest", "holding"], "stake"),
     # Words that state what a deal is worth; roles come from elsewhere in the sentence.
@@ -135,7 +138,7 @@ STRONG_CUE_STEMS: tuple[str, ...] = (
     "raise", "raising", "raised", "round", "lend", "lent", "loan", "credit line",
     "credit facilit", "facility", "borrow", "contract", "deal", "agreement", "agreed", "pact",
     "accord", "award", "won ", "win ", "supply", "supplie", "merge", "merger", "combination",
-    "stake", "subscri", "placing", "placement",
+    "stake", "subscri", "placing", "placement", "affiliation",
 )
 
 # --- Money that is not a deal's -----------------------------------------------------

@@ -125,8 +125,10 @@ class ArticleNames:
             name = name.strip(" ,")
             if name.endswith(".") and "." not in name.split()[-1][:-1]:
                 name = name[:-1]  # "Cyclops Corp." ending a sentence; "L.P." keeps its dots
-            if len(name) < 2 or name in NOT_NAMES:
-                return
+            if len(name) < 2 or name in NOT_NAMES or not strip_suffixes(name).strip(", ") or (
+                    all(w.strip(",.").lower().replace(".", "") in _ALL_SUFFIXES
+                        for w in name.split())):
+                return  # "Holdings Inc" alone names nothing
             found[name] += 1
             order.setdefault(name, at)
 
@@ -211,8 +213,10 @@ class ArticleNames:
 
 
 def _drop_leading_words(name: str) -> str:
+    """"The Dallas-based GLI Holdings Inc" -> "GLI Holdings Inc"."""
     words = name.split()
-    while len(words) > 1 and words[0] in LEADING_WORDS:
+    while len(words) > 1 and (words[0] in LEADING_WORDS or re.search(
+            r"-(?:based|owned|controlled|listed|registered|held)$", words[0])):
         words.pop(0)
     return " ".join(words)
 

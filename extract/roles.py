@@ -64,6 +64,9 @@ DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "p
               "pact", "consideration", "proposal", "price", "payment", "terms", "order",
               "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
               "facility", "financing", "award"}
+# Words that make a price a market's: "share price", "closing price".
+MARKET_WORDS = {"share", "stock", "closing", "opening", "market", "trading", "average", "bid",
+                "asking", "spot", "futures", "oil", "gold", "commodity"}
 # Verbs that change an offer: "raised its offer to 92.50 dlrs", "sweetened its bid".
 RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lower", "cut",
                  "reduce", "revise"}
@@ -190,6 +193,9 @@ def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
 def _not_deal_token(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
+    if tok.lower_ in {"price", "prices", "close"} and tok.pos_ == "NOUN" and (
+            tok.lower_ == "close" or any(c.lower_ in MARKET_WORDS for c in tok.children)):
+        return True  # "pushed Williams share price down to 733p from last night's close"
     return tok.lower_ in NOT_DEAL_NOUNS or (_lemma(tok) in NOT_DEAL_NOUNS and tok.lower_ != "sale")
 
 
@@ -237,10 +243,16 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         args["subj_merged"] = args.pop("subj", []) + args.pop("subj_of_verb", [])
         args["with_vehicle"] = args.pop("with")
     first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
+    merged_into = kind == "merge" and "into" in args
     for arg, tokens in sorted(args.items(), key=lambda kv: kv[0] not in first):
-        # "Hargreaves agreed to a takeover by a consortium": who agrees is bought.
-        role = "seller" if arg == "subj_of_verb" and by_buyer and cue.pos_ == "NOUN" else (
-            _role(arg, kind, table, frame.light_verb))
+        if by_buyer and cue.pos_ == "NOUN" and arg in {"subj_of_verb", "poss"}:
+            # "Hargreaves agreed to a takeover by a consortium", "its buyout by AQ Corp":
+            # whose the deal is, is bought.
+            role = "seller"
+        elif merged_into and arg in {"subj", "subj_of_verb", "poss"}:
+            role = "seller"  # "First Federal agreed to merge into BankEast"
+        else:
+            role = _role(arg, kind, table, frame.light_verb)
         if role is None:
             continue
         for tok in tokens:
@@ -411,6 +423,10 @@ def inherited_subject(verb: Token) -> Token | None:
         if tok.dep_ not in INHERIT_SUBJECT or tok.head == tok:
             return None
         tok = tok.head
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            for child in tok.children:  # "Trans World Airlines' offer to acquire USAir"
+                if child.dep_ == "poss":
+                    return child
         if tok.pos_ in {"VERB", "AUX"}:
             for child in tok.children:
                 if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
@@ -622,9 +638,9 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
-            if subject != pronoun and not _is_anaphoric(subject):
+            if subject != pronoun:  # "the group, led by Mutual Shares Corp, said it sold"
                 names = names_of(subject, depth + 1)[0]
-                if names and names[0] != ANAPHOR:
+                if names and names[0] not in {ANAPHOR, ""}:
                     return names[0]
         if verb.head == verb:
             break
