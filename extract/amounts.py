@@ -181,7 +181,9 @@ def _has_currency(name: str) -> str:
 _TRAILING = rf"(?:\s+(?P<tqual>{_alternation(lexicon.TRAILING_QUALIFIERS)})(?![a-z]))?"
 _PER_UNIT = _alternation(lexicon.PER_UNITS)
 _PER = (
-    rf"(?:(?:\s*/\s*|\s+{_alternation(lexicon.PER_INTRODUCERS)}\s+)(?P<per_unit>{_PER_UNIT})"
+    # "90.25 dlrs a share", "$5/share", and hyphenated "a 35-dlr-per-share offer"
+    rf"(?:(?:\s*/\s*|(?:\s+|-){_alternation(lexicon.PER_INTRODUCERS)}(?:\s+|-))"
+    rf"(?P<per_unit>{_PER_UNIT})"
     rf"(?![a-z])(?![\s-]+{_alternation(lexicon.PER_BLOCKERS)}(?![a-z]))"
     rf"|\s+(?P<per_word>{_alternation(lexicon.PER_WORDS)})(?![a-z]))"
 )

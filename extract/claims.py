@@ -235,8 +235,7 @@ def _deal_type(frame: Frame, frames: dict) -> str:
     part = (frame.target_phrase or "").lower().split()
     head = part[-1] if part else ""
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
-        if head in STAKE_NOUNS or frame.cue.lower_ in STAKE_NOUNS or frame.roles.get("target") \
-                and not frame.roles.get("seller"):
+        if _is_stake(part, frame):
             return "stake"
         if head in ASSET_WORDS:
             return "asset_sale"
@@ -246,6 +245,20 @@ def _deal_type(frame: Frame, frames: dict) -> str:
             return "acquisition" if frame.has_parties() else "other"
         return "acquisition"
     return deal_type
+
+
+def _is_stake(part: list[str], frame: Frame) -> bool:
+    """"a 13 pct interest", "300,000 shares", "a majority of the stock" are stakes; "the
+    ordinary shares of Norcros" (all of them) is the company."""
+    if frame.cue.lower_ in {"stake", "interest", "holding"}:
+        return True
+    if not part or part[-1] not in STAKE_NOUNS:
+        return False
+    whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued"}
+    words = set(part)
+    if part[-1] in {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}:
+        return True
+    return not (words & whole) or any(w[:1].isdigit() for w in part)
 
 
 def _pays_for_goods(cue: Token) -> bool:

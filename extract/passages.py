@@ -112,8 +112,8 @@ def _is_abbreviation(text: str, begin: int, stop: re.Match) -> bool:
     if not before:
         return False
     word = before.group(1).lower().rstrip(".")
-    # "A. Smith", "J.P. Morgan": a lone capital is an initial.
-    if word not in ABBREVIATIONS and not (len(word) == 1 and word.isalpha()):
+    # "A. Smith", "J.P. Morgan", "E.F. Hutton": lone capitals are initials.
+    if word not in ABBREVIATIONS and not re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
         return False
     after = _WORD_AFTER.match(text, stop.end())
     return not (after and after.group(1).lower() in SENTENCE_STARTERS)

@@ -29,6 +29,10 @@ INHERIT_SUBJECT = {"xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "pobj", "d
 RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome",
                    "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss"}
 AGREEING_VERBS = {"agree", "consent", "succumb"}
+# Verbs whose subject oversees a deal without being in it: regulators, courts, holders.
+OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe",
+                    "challenge", "sanction", "ratify", "vote", "endorse", "recommend",
+                    "sue", "delay"}
 # Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
 LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
 # Common nouns a news story uses for a company it has named: "the company agreed",
@@ -148,6 +152,9 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
     """
     if _figure_nearby(money):
         return None, True
+    following = _deal_noun_after(money, cues)
+    if following is not None:
+        return following, False
     tok = money.root
     for _ in range(12):
         if not money.start <= tok.i < money.end:
@@ -169,8 +176,9 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
                 # "completed the purchase of X ... worth 85 mln dlrs": the amount hangs
                 # off the verb whose object is the deal.
                 for child in tok.children:
-                    if child.dep_ in OBJECTS and cue_kind(child, cues) in _DEAL_OBJECT_KINDS:
-                        return child, False
+                    if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and (
+                            cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"bid"}):
+                        return child, False  # "its buyout has been completed for 28.50"
         if tok.head == tok:
             break
         tok = tok.head
@@ -178,6 +186,28 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
 
 
 _DEAL_OBJECT_KINDS = {"acquire", "sell", "bid", "merge", "contract", "lend", "invest"}
+# Words between an amount and the deal noun it prices: "a 40 dlr per share cash offer".
+_BEFORE_DEAL_NOUN = {"cash", "all-cash", "tender", "stock", "cash-and-stock", "takeover",
+                     "hostile", "revised", "sweetened", "increased", "initial", "new", "firm",
+                     "friendly", "unsolicited", "merger", "buyout", "leveraged", "debt",
+                     "credit", "loan", "equity", "-", "acquisition", "investment"}
+
+
+def _deal_noun_after(money: Span, cues: dict[str, str]) -> Token | None:
+    """The deal noun an amount modifies: "a 2.3 billion dlr takeover bid", "Emery's 40
+    dlr per share offer" (which the parser sometimes fails to attach)."""
+    doc = money.doc
+    for i in range(money.end, min(money.end + 4, money.sent.end)):
+        tok = doc[i]
+        kind = cue_kind(tok, cues)
+        if kind in _DEAL_OBJECT_KINDS | {"bid", "pay"} and tok.pos_ in {"NOUN", "PROPN"}:
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.pos_ == "NOUN" and cue_kind(nxt, cues):
+                continue  # "takeover bid": the last noun is the head
+            return tok
+        if tok.lower_ not in _BEFORE_DEAL_NOUN and not cue_kind(tok, cues):
+            return None
+    return None
 
 
 def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
@@ -244,6 +274,9 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         args["with_vehicle"] = args.pop("with")
     first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
     merged_into = kind == "merge" and "into" in args
+    if kind == "merge" and "of" in args and "with" in args and not (
+            args.get("subj") or args.get("subj_of_verb") or args.get("poss")):
+        args["into"] = args.pop("with")  # "the affiliation of First Tuskaloosa with AmSouth"
     for arg, tokens in sorted(args.items(), key=lambda kv: kv[0] not in first):
         if by_buyer and cue.pos_ == "NOUN" and arg in {"subj_of_verb", "poss"}:
             # "Hargreaves agreed to a takeover by a consortium", "its buyout by AQ Corp":
@@ -333,6 +366,8 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
     _led_rounds(cue, put)
     if money is not None:
         for child in money.root.children:
+            if child.dep_ == "poss" and kind in {"bid", "acquire"} and "poss" not in args:
+                put("poss", child)  # "Emery's competing 40 dlr per share offer"
             if child.dep_ == "prep" and child.lower_ == "for" and kind in {"bid", "acquire"}:
                 _prepositions(child, put)  # "a bid of 60 mln dlrs for Smith and Wesson"
             elif child.dep_ == "appos" and kind == "acquire":
@@ -450,6 +485,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     else:
         return None
     lemma = _lemma(verb)
+    if lemma in OVERSEEING_VERBS:
+        return lemma  # "the Federal Reserve Board approved the affiliation": no party
     receives = lemma in RECEIVING_VERBS or (kind == "bid" and lemma in AGREEING_VERBS)
     subject_key = "received" if receives else "subj_of_verb"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -601,9 +638,13 @@ def _owner_names(tok: Token, depth: int) -> list[str]:
             owners.extend(names_of(child, depth)[0])
         elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             for pobj in child.children:
-                owners.extend(names_of(pobj, depth)[0] or names_of(pobj, depth)[2])
+                # "the shares of building products group Norcros Plc"
+                found = names_of(pobj, depth)[0] or names_of(pobj, depth)[2] or [
+                    n for conj in pobj.conjuncts for n in names_of(conj, depth)[0]]
+                owners.extend(found)
         elif child.dep_ in {"compound", "amod", "nmod"} and (
-                _entity(child) is not None or child.pos_ == "PROPN"):
+                _entity(child) is not None or child.pos_ == "PROPN" or (
+                    child.is_title and child.i > child.sent.start)):
             owner = _entity(child)  # "Penobscot common shares", "Liposome common shares"
             owners.append(entity_text(owner) if owner is not None else _proper_phrase(child))
     return owners

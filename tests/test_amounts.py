@@ -123,6 +123,8 @@ WIRE_STYLE = [  # Reuters 1987: "dlrs", "mln", "stg", currencies by name after t
     ("eight dlrs each", 8, "USD", "each", "exact"),
     ("250 mln Australian dlrs each", 250e6, "AUD", "each", "exact"),
     ("five dlrs apiece", 5, "USD", "each", "exact"),
+    ("its pending 35-dlr-per-share tender offer", 35, "USD", "share", "exact"),
+    ("a 40-dlr-a-share bid", 40, "USD", "share", "exact"),
     ("50 mln dlrs a year earlier", 50e6, "USD", None, "exact"),
     ("40 mln dlrs a year ago", 40e6, "USD", None, "exact"),
     ("four dlrs a share of Chrysler stock", 4, "USD", "share", "exact"),
