@@ -118,10 +118,8 @@ def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
 def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: dict,
            about_deals: bool, settings: dict) -> Draft | None:
     amount = money._.get(settings["amount_attr"])
-    if amount is None:
+    if amount is None or _SECURITY_NAME.match(sent.doc.text, money.end_char):
         return None
-    if isinstance(amount, dict):
-        amount = Amount.from_dict(amount)
     cue, blocked = governing_cue(money, cues)
     if blocked:
         return None
@@ -207,13 +205,36 @@ def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int)
 
 
 def _specific_cue(sent_cues: list[Token], cue: Token, cues: dict) -> Token | None:
+    """A deal word that says who is who for a generic one: "the 757 mln dlr deal under
+    which Chrysler would acquire AMC" (not "a payment to a lawyer who organised its
+    takeover": the takeover hangs off the lawyer)."""
     specific = [t for t in sent_cues if t != cue
-                and cue_kind(t, cues) in STRONG_FRAMES - GENERIC]
+                and cue_kind(t, cues) in STRONG_FRAMES - GENERIC and _linked(t, cue)]
     return min(specific, key=lambda t: abs(t.i - cue.i)) if specific else None
 
 
+def _linked(specific: Token, cue: Token) -> bool:
+    """Whether one deal word governs the other without a party noun between them."""
+    for start, end in ((specific, cue), (cue, specific)):
+        tok = start
+        for _ in range(8):
+            if tok.head == tok:
+                break
+            tok = tok.head
+            if tok == end:
+                return True
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ == "" and tok.lower_ not in \
+                    DEAL_NOUNS:
+                break
+    return False
+
+
 _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|common share)s?\b"
-                          r"|\bin exchange for (?:their|its|each) (?:stock|shares?)\b", re.I)
+                          r"|\bin exchange for (?:their|its|each) (?:stock|shares?)\b"
+                          r"|\bshares\b.{0,150}\bat\s+(?:about\s+)?[$£€]?\d", re.I | re.S)
+# "2.19 dlr cumulative preference shares": a dividend rate naming a security.
+_SECURITY_NAME = re.compile(r"\s*(?:cumulative|convertible|exchangeable|redeemable|"
+                            r"preference|preferred)\b", re.I)
 
 
 def _per_share(amount: Amount, sent: Span) -> Amount:
@@ -341,6 +362,11 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         draft.confidence -= 0.1
     if draft.frame.kind in {"lend", "raise"} and not sellers and main:
         sellers = [main]  # a loan or funding story is about the company getting the money
+    if draft.frame.kind in {"merge", "bid", "acquire"} and buyers and not sellers and not \
+            targets and main and not _same_party(buyers, [main]):
+        # "Ranco said shareholders approved a merger into Siebe": the story's company
+        sellers = [main]
+        draft.confidence -= 0.05
     buyer_keys = {name_key(b) for b in buyers}
     sellers = [s for s in sellers if name_key(s) not in buyer_keys]
     if not buyers and not sellers and not targets:

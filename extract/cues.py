@@ -34,7 +34,8 @@ FRAMES: dict[str, dict[str, str]] = {
             "deal_type": "acquisition"},
     # "Anthropic agreed to pay SpaceX $45 billion": subject pays, dative is paid.
     "pay": {"subj": "buyer", "dative": "seller", "to": "seller", "agent": "buyer", "by": "buyer",
-            "poss": "buyer", "on": "seller", "with_partner": "seller", "deal_type": "other"},
+            "poss": "buyer", "on": "seller", "with_partner": "seller", "for": "target",
+            "deal_type": "other"},
     # "holders of USAir would receive 52 dlrs": subject is paid.
     "receive": {"subj": "seller", "from": "buyer", "deal_type": "other"},
     # "Microsoft invested $10 billion in OpenAI".
@@ -153,13 +154,13 @@ NOT_DEAL_NOUNS = frozenset(
     debt debts deposit deposits capital equity book backlog spending outlay outlays
     salary salaries compensation bonus wage wages premium premiums tax taxes subsidy
     subsidies aid payroll shortfall gdp output exports imports trade valuation
-    capitalisation capitalization damages expenses royalties""".split()
+    capitalisation capitalization damages expenses royalties industry sector economy""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
 NOT_DEAL_VERBS = frozenset(
     """report post earn lose forecast expect estimate trade close open rise fall gain drop
-    climb decline jump slip save""".split()
+    climb decline jump slip save net""".split()
 )
 
 # --- Names -----------------------------------------------------------------------

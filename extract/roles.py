@@ -78,6 +78,9 @@ RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lo
 SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
                   "losses", "loss", "documents", "document", "rate", "rates", "book",
                   "portfolio", "period", "price", "prices"}
+QUANTIFIERS = {"all", "some", "part", "most", "remainder", "rest", "any", "much", "half",
+               "majority", "balance"}
+DEAL_VERBS = {"acquire", "buy", "purchase", "sell", "divest", "take", "merge", "bid", "offer"}
 ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
             "itself", "which", "who"}
@@ -519,6 +522,12 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     lower = tok.lower_
     if lower in PRONOUNS:
         return [antecedent(tok, depth + 1)], None, []
+    if lower in QUANTIFIERS:  # "for all of Clarostat's stock", "the rest of the shares"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    return names_of(pobj, depth + 1)
+        return [], None, []
     if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
         return [], None, []  # "Americans spend", "a group of Russian investors"
     appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
@@ -733,7 +742,11 @@ def values_a_deal(cue: Token) -> bool:
     if cue.lower_ in {"transaction", "terms", "amount"}:
         return True
     subject = value_subject(cue)
-    return subject is not None and is_deal_noun(subject)
+    if subject is None:
+        return False
+    # "The assets to be acquired by the partnership are valued at 190 mln dlrs"
+    return is_deal_noun(subject) or any(
+        c.dep_ in {"acl", "relcl"} and _lemma(c) in DEAL_VERBS for c in subject.children)
 
 
 def is_deal_noun(tok: Token) -> bool:
