@@ -18,6 +18,7 @@ from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
     DEAL_NOUNS,
+    DESCRIBED,
     PART_NOUNS,
     STAKE_NOUNS,
     Frame,
@@ -223,8 +224,7 @@ def _linked(specific: Token, cue: Token) -> bool:
             tok = tok.head
             if tok == end:
                 return True
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.ent_type_ == "" and tok.lower_ not in \
-                    DEAL_NOUNS:
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in DEAL_NOUNS:
                 break
     return False
 
@@ -301,6 +301,8 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -
         for name in role_names:
             if name == ANAPHOR:
                 name = _speaking(sent, names) or main
+            elif name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
+                name = names.described.get(name[len(DESCRIBED):])
             if name:
                 name = names.canonical(_known_form(_tidy(name), names))
                 if name and name not in resolved and not _is_generic(name):

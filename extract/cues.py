@@ -179,6 +179,16 @@ SCORING_SUFFIXES = frozenset(
     ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]
 )
 
+# Common nouns a news story uses for a company it has named: "the company agreed",
+# "the railroad said", "the German plastics maker", "investment firm KKR".
+COMPANY_NOUNS = frozenset(
+    """company firm group concern corporation bank startup start-up maker lab partnership
+    consortium insurer carrier retailer operator developer conglomerate utility railroad
+    railway airline manufacturer producer provider lender brewer miner chain publisher
+    supplier business owner parent buyer acquirer bidder investor seller brokerage fund
+    trust venture holding subsidiary unit refiner distributor platform giant chipmaker
+    automaker drugmaker carmaker""".split()
+)
 # Words that refer back to a company named before: "it said", "the company agreed".
 COMPANY_ANAPHORS = frozenset(
     ["it", "its", "the company", "the firm", "the group", "the concern", "the bank",

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cues import CORPORATE_SUFFIXES, SCORING_SUFFIXES
+from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, SCORING_SUFFIXES
 
 _SUFFIX = "|".join(re.escape(s) for s in sorted(CORPORATE_SUFFIXES, key=len, reverse=True))
 _CAP_WORD = r"(?:[A-Z][A-Za-z0-9'&.\-/]*|&)"
@@ -105,6 +105,7 @@ class ArticleNames:
     names: list[str] = field(default_factory=list)
     main: str | None = None
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> full name
+    described: dict[str, str] = field(default_factory=dict)  # "railroad" -> its name
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None) -> ArticleNames:
@@ -170,7 +171,8 @@ class ArticleNames:
                 if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
                     aliases[key] = name
         names = _drop_contained(sorted(found, key=lambda n: order[n]))
-        return cls(names=names, main=_main_company(text, names, found), aliases=aliases)
+        return cls(names=names, main=_main_company(text, names, found), aliases=aliases,
+                   described=_descriptions(text, names))
 
     def canonical(self, name: str) -> str:
         """Return the article's longest form of ``name`` ("Dixons" -> "Dixons Group PLC").
@@ -204,12 +206,42 @@ class ArticleNames:
             for full in self.names))
 
     def to_dict(self) -> dict:
-        return {"names": self.names, "main": self.main, "aliases": self.aliases}
+        return {"names": self.names, "main": self.main, "aliases": self.aliases,
+                "described": self.described}
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleNames:
         return cls(names=list(data.get("names", [])), main=data.get("main"),
-                   aliases=dict(data.get("aliases", {})))
+                   aliases=dict(data.get("aliases", {})),
+                   described=dict(data.get("described", {})))
+
+
+_DESCRIPTOR = "|".join(sorted(COMPANY_NOUNS, key=len, reverse=True))
+
+
+def _descriptions(text: str, names: list[str]) -> dict[str, str]:
+    """How the article describes its companies: "Northfield Rail Corp, the freight
+    railroad," -> {"railroad": "Northfield Rail Corp"}; "investment firm KKR" ->
+    {"firm": "KKR"}. A description used for two companies is dropped.
+
+    >>> _descriptions("Covestro, the German plastics maker, said. Investment firm KKR "
+    ...               "agreed.", ["Covestro", "KKR"])
+    {'maker': 'Covestro', 'firm': 'KKR'}
+    """
+    found: dict[str, str] = {}
+    clashes: set[str] = set()
+    for name in names:
+        short = re.escape(strip_suffixes(name))
+        after = re.compile(rf"\b{short}[\w. ]{{0,12}}?, (?:the|a|an) (?:[\w.'-]+ ){{0,4}}?"
+                           rf"({_DESCRIPTOR})\b")
+        before = re.compile(rf"\b({_DESCRIPTOR}) (?:<)?{short}\b", re.I)
+        for pattern in (after, before):
+            for m in pattern.finditer(text):
+                noun = m.group(1).lower()
+                if found.get(noun, name) != name:
+                    clashes.add(noun)
+                found.setdefault(noun, name)
+    return {noun: name for noun, name in found.items() if noun not in clashes}
 
 
 def _drop_leading_words(name: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .cues import NOT_DEAL_NOUNS, NOT_DEAL_VERBS, SAY_VERBS
+from .cues import COMPANY_NOUNS, NOT_DEAL_NOUNS, NOT_DEAL_VERBS, SAY_VERBS
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
 SUBJECTS = {"nsubj", "csubj"}
@@ -35,15 +35,6 @@ OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe
                     "sue", "delay"}
 # Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
 LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
-# Common nouns a news story uses for a company it has named: "the company agreed",
-# "the railroad said", "the German plastics maker".
-COMPANY_NOUNS = {"company", "firm", "group", "concern", "corporation", "bank", "startup",
-                 "start-up", "maker", "lab", "partnership", "consortium", "insurer",
-                 "carrier", "retailer", "operator", "developer", "conglomerate", "utility",
-                 "railroad", "railway", "airline", "manufacturer", "producer", "provider",
-                 "lender", "brewer", "miner", "chain", "publisher", "supplier", "business",
-                 "owner", "parent", "buyer", "acquirer", "bidder", "investor", "seller",
-                 "brokerage", "fund", "trust", "venture", "holding", "subsidiary", "unit"}
 # Of those, the ones that mean the article's own company when nothing else is named:
 # "the company said" is the company the story is about; "the group" may be a bidder.
 MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
@@ -85,6 +76,7 @@ ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
             "itself", "which", "who"}
 ANAPHOR = "@it"  # stands for "the company the article is about", resolved in claims.py
+DESCRIBED = "@the:"  # "@the:railroad": the company the article calls "the railroad"
 
 
 @dataclass
@@ -465,6 +457,11 @@ def inherited_subject(verb: Token) -> Token | None:
             for child in tok.children:  # "Trans World Airlines' offer to acquire USAir"
                 if child.dep_ == "poss":
                     return child
+                # "a proposal from chairman Philip D. Kaltenbacher to acquire Seton"
+                if child.dep_ in {"prep", "agent"} and child.lower_ in {"from", "by"} and \
+                        tok.lower_ in DEAL_NOUNS | {"plan", "group"}:
+                    for pobj in child.children:
+                        return pobj
         if tok.pos_ in {"VERB", "AUX"}:
             for child in tok.children:
                 if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
@@ -498,8 +495,9 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         subjects = [inherited] if inherited is not None else []
     for subject in subjects:
         put(subject_key, subject)
-    for child in verb.children:
-        if child.dep_ in PREPOSITIONS and child.lower_ in {"from", "with", "to", "by"}:
+    verb_preps = {"from", "with", "to", "by"} | ({"for"} if kind == "bid" else set())
+    for child in verb.children:  # "make a tender offer ... for the 45 pct of Standard Oil"
+        if child.dep_ in PREPOSITIONS and child.lower_ in verb_preps:
             _prepositions(child, put)
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             put("dative", child)
@@ -656,6 +654,14 @@ def _owner_names(tok: Token, depth: int) -> list[str]:
                     child.is_title and child.i > child.sent.start)):
             owner = _entity(child)  # "Penobscot common shares", "Liposome common shares"
             owners.append(entity_text(owner) if owner is not None else _proper_phrase(child))
+    if not owners and depth < 3:
+        # "all common shares, ... and convertible preferred shares of Allegheny": the
+        # owner hangs off the last of the coordinated parts.
+        for conj in tok.conjuncts:
+            if conj.i > tok.i and (conj.lower_ in PART_NOUNS or conj.lemma_ in PART_NOUNS):
+                owners.extend(_owner_names(conj, depth + 1))
+                if owners:
+                    break
     return owners
 
 
@@ -676,7 +682,12 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     which claims.py resolves to the article's main company; so does an object ("buy the
     company"), which does not refer to its own clause's subject.
     """
-    fallback = ANAPHOR if pronoun.lower_ in PRONOUNS | MAIN_COMPANY_NOUNS else ""
+    if pronoun.lower_ in {"which", "who", "that"} and pronoun.head.dep_ == "relcl":
+        named = names_of(pronoun.head.head, depth + 1)[0]  # "Microsoft, which has invested"
+        return named[0] if named else ""
+    # "the railroad", "the Claude developer": who the article describes so (claims.py)
+    fallback = ANAPHOR if pronoun.lower_ in PRONOUNS | MAIN_COMPANY_NOUNS else (
+        DESCRIBED + pronoun.lower_)
     if pronoun.dep_ not in {"poss", "nsubj", "nsubjpass"} and pronoun.lower_ not in {
             "its", "their", "his", "her"}:
         return fallback
@@ -688,7 +699,10 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     for _ in range(4):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
-            if subject != pronoun:  # "the group, led by Mutual Shares Corp, said it sold"
+            # "the group, led by Mutual Shares Corp, said it sold"; never the phrase the
+            # pronoun is in ("its buyout by AQ Corp ... has been completed")
+            if subject != pronoun and not (
+                    subject.left_edge.i <= pronoun.i <= subject.right_edge.i):
                 names = names_of(subject, depth + 1)[0]
                 if names and names[0] not in {ANAPHOR, ""}:
                     return names[0]
