@@ -18,8 +18,10 @@ Datasette can serve it, and two ingests can write it, at the same time.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from datetime import datetime, timezone
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -27,17 +29,18 @@ from sqlite_utils.utils import hash_record
 
 from .. import __version__
 from ..articles import Article
+from ..errors import BadStore
 from ..extract.names import name_key
 from ..extract.records import Claim
 from . import queries
-from .schema import migrate
+from .schema import migrate, migrations
 
 BUSY_TIMEOUT_MS = 60_000
 # A claim's id is the hash of where it stands: its article, place, sentence and amount.
 CLAIM_KEY = ["article_id", "ordinal", "start", "end", "amount_text"]
 
 
-class Outcome(str, enum.Enum):
+class Outcome(enum.StrEnum):
     """What writing an article did to the store."""
 
     NEW = "new"  # an article the store did not have
@@ -56,12 +59,18 @@ class Store:
         """
         self.path = Path(path)
         self.extractor_version = extractor_version
-        self.db = Database(self.path)
-        self.db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-        if self.db.journal_mode != "wal":
-            self.db.enable_wal()
-        self.db.execute("pragma foreign_keys = on")
-        migrate(self.db)
+        try:
+            self.db = Database(self.path)
+            self.db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+            if self.db.journal_mode != "wal":
+                self.db.enable_wal()
+            self.db.execute("pragma foreign_keys = on")
+            if migrations.pending(self.db):
+                # Two ingests opening a new file at once would both create the tables.
+                with self._write_lock():
+                    migrate(self.db)
+        except sqlite3.DatabaseError as err:
+            raise BadStore(f"{self.path}: not a database newsfacts can open ({err})") from None
 
     def close(self) -> None:
         self.db.close()
@@ -85,31 +94,60 @@ class Store:
         is. A newer extractor's claims replace the old ones. A new text at a URL already
         stored becomes the current version, the older one marked superseded.
         """
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes = []
-        with self.db.atomic():
+        with self._write_lock(), self.db.atomic():
             for article, claims in items:
                 outcomes.append(self._write_one(article, claims, now))
         return outcomes
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """A transaction that holds the write lock from its start (BEGIN IMMEDIATE).
+
+        A plain BEGIN reads first and asks for the lock at its first write; if another
+        ingest committed in between, SQLite fails at once with "database is locked"
+        (SQLITE_BUSY_SNAPSHOT) instead of waiting out the busy timeout.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.execute("COMMIT")
 
     def _write_one(self, article: Article, claims: list[Claim], now: str) -> Outcome:
         row = self._state(article.id)
         if row is not None and row["sha256"] == article.sha256 and (
                 row["extractor_version"] == self.extractor_version):
+            if row["superseded_by"] and article.url and self._is_back_at_url(article):
+                return Outcome.UPDATED
             return Outcome.UNCHANGED
         outcome = Outcome.NEW if row is None else Outcome.UPDATED
         self.db["articles"].upsert(self._article_row(article, now), pk="id")
         if row is not None:
             self._delete_claims(article.id)
-        if article.url:
-            older = [r["id"] for r in self.db.query(queries.CURRENT_AT_URL,
-                                                    [article.url, article.id])]
-            for older_id in older:
-                self.db["articles"].update(older_id, {"superseded_by": article.id})
-            if older:
-                outcome = Outcome.UPDATED
+        if article.url and self._supersede_others_at_url(article):
+            outcome = Outcome.UPDATED
         self._insert_claims(article, claims)
         return outcome
+
+    def _supersede_others_at_url(self, article: Article) -> bool:
+        """Mark the other current articles at ``article.url`` superseded by it."""
+        older = [r["id"] for r in self.db.query(queries.CURRENT_AT_URL, [article.url, article.id])]
+        for older_id in older:
+            self.db["articles"].update(older_id, {"superseded_by": article.id})
+        return bool(older)
+
+    def _is_back_at_url(self, article: Article) -> bool:
+        """A superseded text read again at its own URL (a story edited, then reverted):
+        it is the current version again. Read at another URL, it stays as it was."""
+        if self.db["articles"].get(article.id)["url"] != article.url:
+            return False
+        self.db["articles"].update(article.id, {"superseded_by": None})
+        self._supersede_others_at_url(article)
+        return True
 
     def _state(self, article_id: str) -> dict | None:
         return next(self.db.query(queries.ARTICLE_STATE, [article_id]), None)

@@ -33,6 +33,14 @@ class FetchFailed(NewsfactsError):
     """A URL that could not be fetched, or did not return an article."""
 
 
+class NotAnArticle(NewsfactsError):
+    """A fetched URL whose content is no article (a PDF, an image, a video)."""
+
+
+class BadStore(NewsfactsError):
+    """A --db file that is not a SQLite database newsfacts can open."""
+
+
 class ModelNotFound(NewsfactsError):
     """No spaCy model of the name asked for is installed."""
 
