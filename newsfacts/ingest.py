@@ -2,37 +2,50 @@
 
 Articles go in batches: each batch is extracted together (the model works in batches)
 and written in one transaction (a crash leaves only whole articles). Articles the store
-already has, with the same text and extractor version, are not extracted again.
+already has, with the same text and extractor version, are not extracted again. A bad
+input is counted and reported, and the batch goes on.
 """
 
 from __future__ import annotations
 
+import contextlib
+import time
+import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
-from .extract import Extractor
-from .sources import Failure, Warning_, read_inputs
+from .extract import Claim, Extractor
+from .sources import Failure, Fetcher, Warning_, read_inputs
 
 
 @dataclass
 class Summary:
-    """What an ingest did: articles new, unchanged, updated and failed, claims written."""
+    """What an ingest did: articles new, unchanged, updated and failed, claims written.
+
+    >>> Summary(new=2, unchanged=1, failed=1, claims=3).line()
+    '3 articles: 2 new, 1 unchanged, 0 updated, 1 failed; 3 claims written'
+    """
 
     new: int = 0
     unchanged: int = 0
     updated: int = 0
     failed: int = 0
     claims: int = 0
-    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> int:
         return self.new + self.unchanged + self.updated
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
 
     def line(self) -> str:
         """The one-line summary the command prints."""
@@ -40,7 +53,17 @@ class Summary:
                 f"{self.updated} updated, {self.failed} failed; {self.claims} claims written")
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The summary as ``--report`` writes it: counts, timing, every failure and warning."""
+        return {
+            "articles": self.articles, "new": self.new, "unchanged": self.unchanged,
+            "updated": self.updated, "failed": self.failed, "claims": self.claims,
+            "seconds": round(self.seconds, 3),
+            "articles_per_second": round(self.articles_per_second, 1),
+            "failures": [{"input": f.input, "reason": f.reason, "line": f"Error: {f}"}
+                         | ({"traceback": f.traceback} if f.traceback else {})
+                         for f in self.failures],
+            "warnings": self.warnings,
+        }
 
 
 Progress = Callable[[str, object], None]
@@ -48,10 +71,15 @@ Progress = Callable[[str, object], None]
 
 def ingest(inputs: Iterable[str | Path], store: Store,
            extractor: Extractor | Callable[[], Extractor] | None = None,
-           batch_size: int = 64, progress: Progress | None = None) -> Summary:
+           batch_size: int = 64, progress: Progress | None = None,
+           fetcher: Fetcher | None = None) -> Summary:
     """Ingest articles into ``store``; return what was done.
 
-    :param inputs: files, folders and corpora (see newsfacts.sources.read_inputs).
+    Each batch of articles is extracted, then written in one transaction: a crash or a
+    kill leaves whole articles (each with all its claims) and a re-run does the rest.
+
+    :param inputs: files, folders, globs, URLs, feeds and "-" (see
+        newsfacts.sources.read_inputs).
     :param store: the fact store to write.
     :param extractor: an Extractor, or a function making one (called only when some
         article needs extracting, so a re-run over known articles loads no model);
@@ -59,16 +87,18 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     :param batch_size: articles per extraction batch and per transaction.
     :param progress: called with ("article", Outcome), ("failure", Failure) or
         ("warning", Warning_) as the ingest goes.
+    :param fetcher: fetches URLs and feed links; None makes one with the defaults.
     """
     summary = Summary()
+    started = time.perf_counter()
     get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
-    for batch in _batches(read_inputs(inputs), batch_size):
+    for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
         articles: list[Article] = []
         for item in batch:
             if isinstance(item, Failure):
                 summary.failed += 1
-                summary.failures.append(str(item))
+                summary.failures.append(item)
                 notify("failure", item)
             elif isinstance(item, Warning_):
                 summary.warnings.append(str(item))
@@ -78,14 +108,45 @@ def ingest(inputs: Iterable[str | Path], store: Store,
         if not articles:
             continue
         todo = [a for a in articles if store.needs_extraction(a)]
-        extracted = {id(a): claims for a, claims in get_extractor().pipe(todo)} if todo else {}
-        pairs = [(a, extracted.get(id(a), [])) for a in articles]
-        for (article, claims), outcome in zip(pairs, store.write(pairs), strict=True):
+        extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
+        for failure in broken.values():
+            summary.failed += 1
+            summary.failures.append(failure)
+            notify("failure", failure)
+        pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
+        for (_, claims), outcome in zip(pairs, store.write(pairs), strict=True):
             setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
             if outcome is not Outcome.UNCHANGED:
                 summary.claims += len(claims)
             notify("article", outcome)
+        summary.seconds = time.perf_counter() - started
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]
+             ) -> tuple[dict[int, list[Claim]], dict[int, Failure]]:
+    """Extract a batch; return claims and failures, each by id() of the article.
+
+    An exception here is a bug in extraction, not bad input. Rather than lose the
+    batch (and stop a corpus at the same article on every re-run), the batch is
+    extracted again article by article, and each article that fails is reported with
+    its traceback and not stored; a re-run after the fix stores it.
+    """
+    extractor = get_extractor()
+    with contextlib.suppress(Exception):  # a bug: its article is found below
+        return {id(a): claims for a, claims in extractor.pipe(articles)}, {}
+    extracted, broken = {}, {}
+    for article in articles:
+        try:
+            extracted[id(article)] = extractor.extract(article)
+        except Exception as err:  # reported, counted and kept with its traceback
+            broken[id(article)] = Failure(
+                article.path or article.id,
+                f"extraction failed ({type(err).__name__}: {err}); "
+                "this is a bug in newsfacts, please report it",
+                traceback="".join(traceback.format_exception(err, limit=-12)))
+    return extracted, broken
 
 
 def _lazy(extractor) -> Callable[[], Extractor]:

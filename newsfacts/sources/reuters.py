@@ -72,7 +72,8 @@ def _article(sgml: str, attrs: dict, path: Path) -> Article:
     body = _field("BODY", sgml)
     if not body:  # BRIEF and UNPROC documents have no <BODY>: keep whatever text they have
         text_part = _TEXT.search(sgml)
-        body = _clean(_ANY_TAG.sub(" ", _TAG["TITLE"].sub("", text_part.group(1)))) if text_part else ""
+        untitled = _TAG["TITLE"].sub("", text_part.group(1)) if text_part else ""
+        body = _clean(_ANY_TAG.sub(" ", untitled))
     body = _SIGN_OFF.sub("", body.strip()).strip()
     text = f"{dateline} {body}" if dateline and body else body or title
     return Article(

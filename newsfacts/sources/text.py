@@ -79,7 +79,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
 def parse_text_article(text: str, name: str) -> Article:
     """Make an Article from text with optional front matter.
 
-    >>> a = parse_text_article("---\\ntitle: Foo buys Bar\\npublished: 2026-05-14\\n---\\nFoo Inc said.", "x.txt")
+    >>> text = "---\\ntitle: Foo buys Bar\\npublished: 2026-05-14\\n---\\nFoo Inc said."
+    >>> a = parse_text_article(text, "x.txt")
     >>> a.title, a.published, a.text
     ('Foo buys Bar', '2026-05-14', 'Foo Inc said.')
     """
