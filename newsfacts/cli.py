@@ -64,29 +64,98 @@ def extract(paths, jsonl, model):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
               type=click.Path(dir_okay=False), help="SQLite file to write.")
 @model_option
-def ingest(paths, db_path, model):
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar and no summary; errors and warnings still print.")
+@click.option("--report", "report_file", type=click.File("w", encoding="utf-8", lazy=False),
+              default=None, metavar="FILE",
+              help="Write the summary and every failure to FILE, as JSON.")
+def ingest(inputs, db_path, model, quiet, report_file):
     """Read articles, extract their claims and store both.
+
+    An INPUT is a .txt or .md file, an .html page, an RSS or Atom feed, a .jsonl export,
+    a Reuters-21578 .sgm file, a folder (read recursively), a glob ('news/*.html'), an
+    http(s) URL, or - for standard input. A bad input is reported and skipped; the
+    exit status is then 1.
 
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """
     from .db import Store
     from .ingest import ingest as run_ingest
 
-    def report(kind, item):
-        if kind == "failure":
-            click.echo(f"Error: {item}", err=True)
-        elif kind == "warning":
-            click.echo(f"Warning: {item}", err=True)
-
-    with Store(db_path) as store:
-        summary = run_ingest(paths, store, extractor=lambda: _extractor(model), progress=report)
-    click.echo(summary.line())
+    try:
+        store = Store(db_path)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
+        summary = run_ingest(inputs, store, extractor=lambda: _extractor(model),
+                             progress=shown.notify)
+    if report_file:
+        report = {"db": db_path, "inputs": list(inputs), **summary.to_dict()}
+        report_file.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        report_file.close()
+    if not quiet:
+        click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+class _IngestProgress:
+    """What ``ingest`` shows as it goes: each error and warning as one line on stderr and,
+    when stderr is a terminal, a progress bar with the articles per second."""
+
+    def __init__(self, bar: bool, console=None):
+        self.progress = None
+        if bar:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                SpinnerColumn(), TextColumn("ingesting"),
+                TextColumn("{task.completed} articles{task.fields[counts]}"),
+                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                console=console or Console(stderr=True), transient=True)
+        self.counts = {"new": 0, "unchanged": 0, "updated": 0, "failed": 0}
+        self.traceback_shown = False
+
+    def __enter__(self) -> _IngestProgress:
+        if self.progress:
+            self.progress.start()
+            self.task = self.progress.add_task("ingest", total=None, counts="", rate="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def notify(self, kind: str, item) -> None:
+        if kind == "failure":
+            self.counts["failed"] += 1
+            if item.traceback and not self.traceback_shown:  # a bug: show the first in full
+                self.traceback_shown = True
+                self._line(item.traceback.rstrip())
+            self._line(f"Error: {item}")
+        elif kind == "warning":
+            self._line(f"Warning: {item}")
+        elif kind == "article":
+            self.counts[item.value] += 1
+        if self.progress:
+            # Articles arrive a batch at a time: the rate is over the whole run so far.
+            task = self.progress.tasks[0]
+            done = task.completed + (kind == "article")
+            counts = ", ".join(f"{n} {what}" for what, n in self.counts.items() if n)
+            self.progress.update(
+                self.task, completed=done, counts=f" ({counts})" if counts else "",
+                rate=f"{done / task.elapsed:.1f} articles/s" if done and task.elapsed else "")
+
+    def _line(self, line: str) -> None:
+        if self.progress:  # printed above the bar, which stays at the bottom
+            self.progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            click.echo(line, err=True)
 
 
 @cli.command()
