@@ -118,30 +118,6 @@ STRONG_FRAMES = frozenset(
      "award", "supply", "merge"]
 )
 
-# Surface forms of the cue words, for the cheap filter that runs before the parser.
-# Stems, matched at word starts, case-insensitively.
-CUE_STEMS: tuple[str, ...] = (
-    "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over",
-    "buyout", "buy-out", "sell", "sold", "sale", "divest", "dispos", "unload", "bid", "offer",
-    "tender", "propos", "pay", "paid", "spend", "spent", "commit", "consideration", "invest",
-    "inject", "infusion", "fund", "financ", "raise", "raising", "round", "lend", "lent", "loan",
-    "credit", "facilit", "borrow", "contract", "deal", "agree", "pact", "order", "accord",
-    "arrangement", "licen", "lease", "award", "won", "win", "supply", "supplie", "merge",
-    "merger", "combin", "amalgamat", "stake", "interest", "holding", "valu", "worth",
-    "transaction", "price", "receiv", "fetch", "subscri", "placing", "placement", "back",
-)
-
-# Surface forms of the strong frames' words: an article without any is about no deal.
-STRONG_CUE_STEMS: tuple[str, ...] = (
-    "acqui", "buy", "bought", "purchas", "takeover", "take over", "took over", "taken over",
-    "buyout", "buy-out", "sell", "sold", "sale ", "sale.", "divest", "dispos", "bid",
-    "offer", "tender", "propos", "invest", "inject", "infusion", "funding", "financing",
-    "raise", "raising", "raised", "round", "lend", "lent", "loan", "credit line",
-    "credit facilit", "facility", "borrow", "contract", "deal", "agreement", "agreed", "pact",
-    "accord", "award", "won ", "win ", "supply", "supplie", "merge", "merger", "combination",
-    "stake", "subscri", "placing", "placement", "affiliation",
-)
-
 # --- Money that is not a deal's -----------------------------------------------------
 # Nouns that, when they govern an amount, make it a company figure, not a price:
 # "Flyfaire, with annual sales of 100 mln dlrs", "a loss of 16 mln dlrs".
@@ -196,6 +172,64 @@ COMPANY_ANAPHORS = frozenset(
      "the company's", "the group's", "the firm's", "they", "their"]
 )
 
+# --- Words the role rules read ------------------------------------------------------
+
+# Verbs whose subject receives a deal noun: "Calny received a bid from PepsiCo";
+# for bids also "agreed to a buyout from First Boston".
+RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome",
+                   "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss"}
+AGREEING_VERBS = {"agree", "consent", "succumb"}
+# Verbs whose subject oversees a deal without being in it: regulators, courts, holders.
+OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe",
+                    "challenge", "sanction", "ratify", "vote", "endorse", "recommend",
+                    "sue", "delay"}
+# Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
+LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
+# Of COMPANY_NOUNS, the ones that mean the article's own company when nothing else is named:
+# "the company said" is the company the story is about; "the group" may be a bidder.
+MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
+# Nouns naming a stake: what changes hands is shares of the company they belong to.
+STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
+               "majority", "pct", "percent", "preferred", "common", "equity", "minority"}
+# Nouns naming a part of a company that changes hands: "its Wilkinson unit", "the mill".
+PART_NOUNS = STAKE_NOUNS | {
+    "unit", "units", "division", "divisions", "subsidiary", "subsidiaries", "business",
+    "businesses", "operations", "operation", "assets", "asset", "plant", "plants", "mill",
+    "mills", "factory", "factories", "segment", "segments", "arm", "branch", "branches",
+    "property", "properties", "stores", "store", "hotel", "hotels", "chain", "brand", "brands",
+    "portfolio", "line", "lines", "network", "bonds", "notes", "rights", "refinery", "mine",
+    "field", "fields", "building", "headquarters", "facility", "facilities", "station",
+    "stations", "affiliate", "operations", "interests", "capacity", "program", "programme",
+    "drug", "product", "products", "reserves", "securities", "debentures", "warrants"}
+# Deal nouns: what can be "valued at" or "worth" a deal's price. "A deal that values
+# Covestro at 14.7 bln euros" states a price; "the round values Mistral at 11.7 bln" a
+# valuation, and "a market value of 910 mln dlrs" no deal at all.
+DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "purchase",
+              "takeover", "sale", "agreement", "contract", "buyout", "package", "tender",
+              "pact", "consideration", "proposal", "price", "payment", "terms", "order",
+              "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
+              "facility", "financing", "award"}
+# Words that make a price a market's: "share price", "closing price".
+MARKET_WORDS = {"share", "stock", "closing", "opening", "market", "trading", "average", "bid",
+                "asking", "spot", "futures", "oil", "gold", "commodity"}
+# Verbs that change an offer: "raised its offer to 92.50 dlrs", "sweetened its bid".
+RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lower", "cut",
+                 "reduce", "revise"}
+# Securities named after a deal word: "loan notes", "loan stock", "offer documents".
+SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
+                  "losses", "loss", "documents", "document", "rate", "rates", "book",
+                  "portfolio", "period", "price", "prices"}
+# Words that stand for part of what follows "of": "all of Clarostat's stock".
+QUANTIFIERS = {"all", "some", "part", "most", "remainder", "rest", "any", "much", "half",
+               "majority", "balance"}
+# Verbs whose clause makes a noun a deal's object: "the assets to be acquired".
+DEAL_VERBS = {"acquire", "buy", "purchase", "sell", "divest", "take", "merge", "bid", "offer"}
+# Entity labels that can name a party (not NORP: "Americans spend").
+ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+# Pronouns that stand for a party.
+PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
+            "itself", "which", "who"}
+
 # --- Attribution ---------------------------------------------------------------------
 # Patterns of who an article cites, as regular expressions over the sentence (and the
 # next one). The group named "source" is the attribution recorded.
@@ -214,6 +248,75 @@ ATTRIBUTION_PATTERNS: tuple[str, ...] = (
 SAY_VERBS = frozenset(
     """say tell announce confirm disclose report state add note reveal indicate""".split()
 )
+
+
+# --- Word forms ---------------------------------------------------------------------
+# The base form of every word the tables above name, so that the pipeline needs no
+# lemmatizer and the cue filter that runs before the parser matches exactly the words
+# the rules act on. Regular English inflection, plus these irregular forms.
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "buy": ("bought",), "sell": ("sold",), "pay": ("paid",), "spend": ("spent",),
+    "lend": ("lent",), "win": ("won",), "bid": ("bid",), "get": ("got", "gotten"),
+    "take": ("took", "taken"), "make": ("made",), "give": ("gave", "given"),
+    "hold": ("held",), "say": ("said",), "tell": ("told",), "rise": ("rose", "risen"),
+    "fall": ("fell", "fallen"), "lose": ("lost",), "find": ("found",), "set": ("set",),
+    "put": ("put",), "cut": ("cut",), "seek": ("sought",), "strike": ("struck",),
+    "bring": ("brought",), "leave": ("left",), "lead": ("led",), "begin": ("began", "begun"),
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """The forms of an English word: "acquire" -> acquire(s), acquired, acquiring.
+
+    >>> sorted(inflections("commit"))
+    ['commit', 'commited', 'commiting', 'commits', 'committed', 'committing']
+    """
+    forms = {lemma, *IRREGULAR_FORMS.get(lemma, ())}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):  # "agree" -> agreed, agreeing; "acquire" -> acquired, acquiring
+        forms |= {lemma + "d", (lemma if lemma.endswith("ee") else lemma[:-1]) + "ing"}
+    else:
+        forms |= {lemma + "ed", lemma + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and (
+            lemma[-3] not in "aeiou"):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "committed"
+    return forms
+
+
+# Words that look like forms of a deal word but name something else: "a public
+# offering of shares", "annual sales", "capital spending", "its holdings".
+NOT_INFLECTIONS = frozenset(
+    "offering offerings sales spending spendings savings earnings dealings holdings "
+    "findings backing proceedings orders ordered ordering".split()
+)
+
+
+def _base_forms() -> dict[str, str]:
+    words = set(CUES) | RECEIVING_VERBS | AGREEING_VERBS | OVERSEEING_VERBS | LENDING_VERBS \
+        | RAISING_VERBS | DEAL_VERBS | SAY_VERBS | NOT_DEAL_VERBS | NOT_DEAL_NOUNS \
+        | DEAL_NOUNS | PART_NOUNS | STAKE_NOUNS | COMPANY_NOUNS \
+        | {"include", "comprise", "make", "consist", "compose", "value", "lead"}
+    table: dict[str, str] = {}
+    for lemma in sorted(words, key=len):  # a word's own entry wins: "sales" stays "sales"
+        table.setdefault(lemma, lemma)
+    for lemma in sorted(words, key=len):
+        for form in inflections(lemma) - NOT_INFLECTIONS:
+            table.setdefault(form, lemma)
+    return table
+
+
+BASE_FORMS: dict[str, str] = _base_forms()
+
+
+def cue_forms(frames: frozenset[str] | None = None) -> list[str]:
+    """Every form of the deal words (of the given frames, or all), for the cue filter."""
+    return sorted({form for lemma, kind in CUES.items() if frames is None or kind in frames
+                   for form in inflections(lemma) - NOT_INFLECTIONS}, key=len, reverse=True)
 
 
 @registry.misc("newsfacts.frames.v1")

@@ -217,6 +217,12 @@ class ArticleNames:
 
 
 _DESCRIPTOR = "|".join(sorted(COMPANY_NOUNS, key=len, reverse=True))
+_PHRASE = r"[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|&|and|of))*"
+# "Northfield Rail Corp, the freight railroad," / "Covestro, the German plastics maker"
+_DESCRIBED_AFTER = re.compile(
+    rf"({_PHRASE}), (?:the|a|an) (?:[\w.'-]+ ){{0,4}}?({_DESCRIPTOR})\b")
+# "investment firm KKR", "the Japanese steelmaker Nippon Steel"
+_DESCRIBED_BEFORE = re.compile(rf"\b({_DESCRIPTOR}) <?({_PHRASE})", re.I)
 
 
 def _descriptions(text: str, names: list[str]) -> dict[str, str]:
@@ -228,20 +234,35 @@ def _descriptions(text: str, names: list[str]) -> dict[str, str]:
     ...               "agreed.", ["Covestro", "KKR"])
     {'maker': 'Covestro', 'firm': 'KKR'}
     """
+    by_key = {name_key(n): n for n in names}
     found: dict[str, str] = {}
     clashes: set[str] = set()
-    for name in names:
-        short = re.escape(strip_suffixes(name))
-        after = re.compile(rf"\b{short}[\w. ]{{0,12}}?, (?:the|a|an) (?:[\w.'-]+ ){{0,4}}?"
-                           rf"({_DESCRIPTOR})\b")
-        before = re.compile(rf"\b({_DESCRIPTOR}) (?:<)?{short}\b", re.I)
-        for pattern in (after, before):
-            for m in pattern.finditer(text):
-                noun = m.group(1).lower()
-                if found.get(noun, name) != name:
-                    clashes.add(noun)
-                found.setdefault(noun, name)
+    hits = [(m.group(2), m.group(1)) for m in _DESCRIBED_AFTER.finditer(text)]
+    hits += [(m.group(1), m.group(2)) for m in _DESCRIBED_BEFORE.finditer(text)
+             if m.group(2)[:1].isupper()]
+    for noun, phrase in hits:
+        name = _known(phrase, by_key)
+        if name is None:
+            continue
+        noun = noun.lower()
+        if found.get(noun, name) != name:
+            clashes.add(noun)
+        found.setdefault(noun, name)
     return {noun: name for noun, name in found.items() if noun not in clashes}
+
+
+def _known(phrase: str, by_key: dict[str, str]) -> str | None:
+    """The article's name a capitalised phrase ends with or starts with, if any."""
+    words = phrase.split()
+    for i in range(len(words)):  # "Japanese steelmaker Nippon Steel" ends with a name
+        name = by_key.get(name_key(" ".join(words[i:])))
+        if name:
+            return name
+    for j in range(len(words), 0, -1):  # "KKR agreed" starts with one
+        name = by_key.get(name_key(" ".join(words[:j])))
+        if name:
+            return name
+    return None
 
 
 def _drop_leading_words(name: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .amounts import find_amounts
-from .cues import CUE_STEMS, STRONG_CUE_STEMS
+from .cues import STRONG_FRAMES, cue_forms
 from .lexicon import DATELINE_COUNTRIES
 
 
@@ -50,9 +50,10 @@ SENTENCE_STARTERS = frozenset(
     """the it its this that these those he she they we in on at for but and a an under as
     shares analysts earlier last separately meanwhile however also terms there""".split()
 )
-_CUE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in CUE_STEMS) + r")", re.I)
-_STRONG_CUE = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in STRONG_CUE_STEMS) + r")",
-                         re.I)
+# The forms of the deal words the rules act on: a sentence without any cannot be a claim.
+_CUE = re.compile(r"\b(?:" + "|".join(map(re.escape, cue_forms())) + r")\b", re.I)
+_STRONG_CUE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, cue_forms(STRONG_FRAMES))) + r")\b", re.I)
 # Reuters marks company names and tickers with angle brackets: "<Hearst Corp>", "<CYL>".
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>")
 _ANGLE = re.compile(r"[<>]")

@@ -74,7 +74,7 @@ def load_pipeline(model: str | None = None, config: dict | None = None) -> Langu
     :param config: settings in the form of config.cfg; None uses the shipped file.
     """
     config = config or default_config()
-    nlp = spacy.load(resolve_model(model, config))
+    nlp = spacy.load(resolve_model(model, config), exclude=config["newsfacts"]["exclude"])
     placement = config["newsfacts"]["placement"]
     for name, settings in config["components"].items():
         settings = dict(settings)

@@ -13,7 +13,28 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .cues import COMPANY_NOUNS, NOT_DEAL_NOUNS, NOT_DEAL_VERBS, SAY_VERBS
+from .cues import (
+    AGREEING_VERBS,
+    BASE_FORMS,
+    COMPANY_NOUNS,
+    DEAL_NOUNS,
+    DEAL_VERBS,
+    ENTITY_LABELS,
+    LENDING_VERBS,
+    MAIN_COMPANY_NOUNS,
+    MARKET_WORDS,
+    NOT_DEAL_NOUNS,
+    NOT_DEAL_VERBS,
+    OVERSEEING_VERBS,
+    PART_NOUNS,
+    PRONOUNS,
+    QUANTIFIERS,
+    RAISING_VERBS,
+    RECEIVING_VERBS,
+    SAY_VERBS,
+    SECURITY_NOUNS,
+    STAKE_NOUNS,
+)
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
 SUBJECTS = {"nsubj", "csubj"}
@@ -24,57 +45,6 @@ PREPOSITIONS = {"prep", "agent", "dative"}
 # "agreed to acquire", "signed a letter of intent to acquire", "moved to buy".
 INHERIT_SUBJECT = {"xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "pobj", "dobj", "prep",
                    "attr"}
-# Verbs whose subject receives a deal noun: "Calny received a bid from PepsiCo";
-# for bids also "agreed to a buyout from First Boston".
-RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome",
-                   "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss"}
-AGREEING_VERBS = {"agree", "consent", "succumb"}
-# Verbs whose subject oversees a deal without being in it: regulators, courts, holders.
-OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe",
-                    "challenge", "sanction", "ratify", "vote", "endorse", "recommend",
-                    "sue", "delay"}
-# Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
-LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
-# Of those, the ones that mean the article's own company when nothing else is named:
-# "the company said" is the company the story is about; "the group" may be a bidder.
-MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
-# Nouns naming a stake: what changes hands is shares of the company they belong to.
-STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
-               "majority", "pct", "percent", "preferred", "common", "equity", "minority"}
-# Nouns naming a part of a company that changes hands: "its Wilkinson unit", "the mill".
-PART_NOUNS = STAKE_NOUNS | {
-    "unit", "units", "division", "divisions", "subsidiary", "subsidiaries", "business",
-    "businesses", "operations", "operation", "assets", "asset", "plant", "plants", "mill",
-    "mills", "factory", "factories", "segment", "segments", "arm", "branch", "branches",
-    "property", "properties", "stores", "store", "hotel", "hotels", "chain", "brand", "brands",
-    "portfolio", "line", "lines", "network", "bonds", "notes", "rights", "refinery", "mine",
-    "field", "fields", "building", "headquarters", "facility", "facilities", "station",
-    "stations", "affiliate", "operations", "interests", "capacity", "program", "programme",
-    "drug", "product", "products", "reserves", "securities", "debentures", "warrants"}
-# Deal nouns: what can be "valued at" or "worth" a deal's price. "A deal that values
-# Covestro at 14.7 bln euros" states a price; "the round values Mistral at 11.7 bln" a
-# valuation, and "a market value of 910 mln dlrs" no deal at all.
-DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "purchase",
-              "takeover", "sale", "agreement", "contract", "buyout", "package", "tender",
-              "pact", "consideration", "proposal", "price", "payment", "terms", "order",
-              "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
-              "facility", "financing", "award"}
-# Words that make a price a market's: "share price", "closing price".
-MARKET_WORDS = {"share", "stock", "closing", "opening", "market", "trading", "average", "bid",
-                "asking", "spot", "futures", "oil", "gold", "commodity"}
-# Verbs that change an offer: "raised its offer to 92.50 dlrs", "sweetened its bid".
-RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lower", "cut",
-                 "reduce", "revise"}
-# Securities named after a deal word: "loan notes", "loan stock", "offer documents".
-SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
-                  "losses", "loss", "documents", "document", "rate", "rates", "book",
-                  "portfolio", "period", "price", "prices"}
-QUANTIFIERS = {"all", "some", "part", "most", "remainder", "rest", "any", "much", "half",
-               "majority", "balance"}
-DEAL_VERBS = {"acquire", "buy", "purchase", "sell", "divest", "take", "merge", "bid", "offer"}
-ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
-PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
-            "itself", "which", "who"}
 ANAPHOR = "@it"  # stands for "the company the article is about", resolved in claims.py
 DESCRIBED = "@the:"  # "@the:railroad": the company the article calls "the railroad"
 
@@ -101,7 +71,8 @@ class Frame:
 
 
 def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
+    """The base form of a word, from our own tables (the pipeline runs no lemmatizer)."""
+    return BASE_FORMS.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
 
 
 def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:

@@ -199,13 +199,14 @@ def _print_claims(article, claims) -> None:
         console.print(f"[bold]{name}[/bold]: no deal claims")
         return
     table = Table(title=f"{name}: {article.title or ''}", title_justify="left")
-    for column in ("type", "buyer", "seller", "amount", "term", "attribution"):
+    for column in ("type", "buyer", "seller (target)", "amount", "term", "source"):
         table.add_column(column)
     for claim in claims:
+        target = "; ".join(claim.names("target"))
         table.add_row(
             claim.deal_type,
             "; ".join(claim.names("buyer")),
-            "; ".join(claim.names("seller") + claim.names("target")),
+            "; ".join(claim.names("seller")) + (f" ({target})" if target else ""),
             format_money(claim.amount.value, claim.amount.currency, claim.amount.per),
             f"{claim.term.months} months" if claim.term else "",
             claim.attribution or "",
