@@ -118,7 +118,7 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
     """
     if _figure_nearby(money):
         return None, True
-    following = _deal_noun_after(money, cues)
+    following = _deal_noun_after(money, cues) or _cue_below(money, cues)
     if following is not None:
         return following, False
     tok = money.root
@@ -183,6 +183,20 @@ def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"raise"}:
             return child
+    return None
+
+
+def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
+    """A deal word hanging off the amount itself: "the 90.25 dlrs a share price offered
+    by Dixons", "92 dlrs a share, paid in cash"."""
+    for child in money.root.children:
+        if child.dep_ in {"acl", "relcl"} and cue_kind(child, cues) in _DEAL_OBJECT_KINDS:
+            return child
+        if child.dep_ == "appos":
+            for grand in child.children:
+                if grand.dep_ in {"acl", "relcl"} and cue_kind(grand, cues) in (
+                        _DEAL_OBJECT_KINDS | {"bid"}):
+                    return grand
     return None
 
 
