@@ -35,3 +35,8 @@ select id from parties where id not in (select party_id from claim_parties)
 WHERE_ARTICLE = "article_id = ?"
 WHERE_CLAIMS_OF_ARTICLE = "claim_id in (select id from claims where article_id = ?)"
 WHERE_ID_IN_ORPHANS = "id not in (select party_id from claim_parties)"
+
+# The article page of the site (db/pages.py).
+ARTICLE = """
+select * from articles where id = ?
+"""

@@ -110,3 +110,49 @@ def create_tables(db: Database) -> None:
 def migrate(db: Database) -> None:
     """Bring a database up to the current schema."""
     migrations.apply(db)
+
+
+# The deals view, as the site shows it: the month of publication (for a facet), the
+# high end of ranges and the term's words (for readable amounts), and the parties of
+# each claim as a JSON array of their names, one name per party key (for a facet).
+DEALS_VIEW_0002 = """
+select
+  articles.published,
+  substr(articles.published, 1, 7) as month,
+  articles.outlet,
+  articles.title,
+  claims.deal_type,
+  claims.buyer,
+  claims.seller,
+  claims.target,
+  claims.amount_text,
+  claims.value,
+  claims.high,
+  claims.currency,
+  claims.per,
+  claims.qualifier,
+  claims.term_text,
+  claims.term_months,
+  claims.attribution,
+  claims.sentence,
+  claims.confidence,
+  (
+    select json_group_array(name) from (
+      select distinct parties.name
+      from claim_parties join parties on parties.id = claim_parties.party_id
+      where claim_parties.claim_id = claims.id
+      order by parties.name
+    )
+  ) as parties,
+  articles.url,
+  claims.article_id,
+  claims.id as claim_id
+from claims
+join articles on articles.id = claims.article_id
+where articles.superseded_by is null
+"""
+
+
+@migrations(name="0002_deals_for_the_site")
+def add_site_columns_to_deals(db: Database) -> None:
+    db.create_view("deals", DEALS_VIEW_0002, replace=True)

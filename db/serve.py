@@ -6,8 +6,13 @@ settings here are what both should use.
 
 from __future__ import annotations
 
+import sqlite3
 from importlib import resources
 from pathlib import Path
+
+from sqlite_utils import Database
+
+from .schema import migrations
 
 # Read-only browsing of a file that ingests may be writing: short SQL time limit, no
 # downloads of the whole database, no uploads (no write plugins are installed).
@@ -17,6 +22,8 @@ SETTINGS = {
     "facet_time_limit_ms": 400,
     "allow_download": False,
     "max_returned_rows": 2000,
+    # Article texts in table pages; the article page shows them whole.
+    "truncate_cells_html": 400,
 }
 
 
@@ -32,3 +39,26 @@ def datasette_args(db_path: str | Path, host: str = "127.0.0.1", port: int = 800
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
     return args
+
+
+def upgrade_store(db_path: str | Path) -> list[str]:
+    """Apply the schema migrations a newsfacts store written by an older version lacks.
+
+    The site reads views that later migrations add (the deals view's month and parties).
+    A file that is not a newsfacts store is left alone. Return the names applied.
+
+    :param db_path: the SQLite file to serve.
+    """
+    from .store import Store
+
+    db = Database(db_path)
+    try:
+        if not migrations.applied(db) or not migrations.pending(db):
+            return []
+        pending = [m.name for m in migrations.pending(db)]
+    except sqlite3.DatabaseError:
+        return []  # not SQLite: Datasette says so in its own words
+    finally:
+        db.close()
+    Store(db_path).close()  # migrates under its write lock, as an ingest does
+    return pending

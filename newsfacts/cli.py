@@ -167,12 +167,20 @@ class _IngestProgress:
 def serve(db_path, host, port):
     """Serve the fact store in Datasette, with our metadata and plugin.
 
+    The store is served read-only, on this machine only unless --host says otherwise. A
+    store written by an older newsfacts is first brought up to the current schema.
+
     Example: newsfacts serve --db newsfacts.db --port 8001
     """
-    from .db.serve import datasette_args
+    from .db.serve import datasette_args, upgrade_store
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run newsfacts ingest first)")
+    try:
+        for name in upgrade_store(db_path):
+            click.echo(f"{db_path}: applied schema migration {name}", err=True)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
     from datasette.cli import cli as datasette_cli
 
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")

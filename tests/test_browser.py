@@ -1,0 +1,152 @@
+"""The site in a real browser: Debian's chromium, driven by Playwright, against a real
+``newsfacts serve`` on the hand-made store. Skipped where chromium is not installed
+(see conftest.py); no request may leave 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import CHROMIUM
+from sitedata import CLAIMS, CONTOSO_LEDGER, CONTOSO_WIRE, build_site_db, running_server
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LEDGER_SENTENCE = CLAIMS[CONTOSO_LEDGER.id][0].sentence
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The URL of ``newsfacts serve`` on the hand-made store, for the whole session."""
+    folder = tmp_path_factory.mktemp("browser")
+    with running_server(build_site_db(folder / "newsfacts.db"), folder / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Module, not session: a running sync Playwright holds an event loop in this thread,
+    # which pytest-asyncio's tests in other modules could not start theirs beside.
+    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A page on the site; any request for another host fails the test."""
+    context = browser.new_context(base_url=site, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    elsewhere = []
+
+    def only_the_site(route):
+        if route.request.url.startswith(site):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_site)
+    yield page
+    context.close()
+    assert elsewhere == []
+
+
+def expect(locator):
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(locator)
+
+
+def test_home_page_explains_the_data_and_links_the_questions(page):
+    page.goto("/")
+    expect(page.locator("h1")).to_have_text("newsfacts")
+    expect(page.locator("#how-claims-are-extracted")).to_be_visible()
+    expect(page.get_by_role("link", name="Deals involving a company")).to_be_visible()
+    expect(page.get_by_role("link", name="All deals")).to_be_visible()
+
+
+def test_facet_click_filters_the_deals(page):
+    page.goto("/newsfacts/deals")
+    page.locator("#facet-deal_type").get_by_role("link", name="investment").click()
+    expect(page).to_have_url(re.compile(r"/newsfacts/deals\?deal_type=investment$"))
+    expect(page.locator("table.newsfacts-deals td.col-deal_type")).to_have_text(
+        ["investment", "investment"])
+
+
+def test_search_finds_deals_by_evidence_and_article_text(page):
+    page.goto("/newsfacts/deals")
+    page.locator("#_search").fill("Contoso")
+    page.locator("#_search").press("Enter")
+    expect(page.locator("h3").first).to_contain_text('2 rows where search matches "Contoso"')
+    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+        ["$12.0 bn", "up to $10.0 bn"])
+
+
+def test_canned_query_takes_a_parameter(page):
+    page.goto("/newsfacts/largest_deals")
+    page.get_by_label("currency").fill("GBP")
+    page.get_by_role("button", name="Run SQL").click()
+    expect(page.locator("td.col-amount")).to_have_text(["£5.4 bn"])
+
+
+def test_chart_of_deal_value_by_month_renders(page):
+    page.goto("/newsfacts/deals_by_month")
+    chart = page.locator("svg.newsfacts-chart")
+    expect(chart).to_be_visible()
+    bars = chart.locator("rect.bar")
+    expect(bars).to_have_count(3)
+    heights = [bars.nth(i).bounding_box()["height"] for i in range(3)]
+    assert heights[0] > heights[2] > heights[1] > 0  # $68.7 bn, $300 m, $22.0 bn
+
+
+def test_article_page_highlights_the_evidence_of_the_claim(page):
+    page.goto("/newsfacts/deals?_search=familiar")
+    page.get_by_role("link", name=LEDGER_SENTENCE).click()
+    selected = page.locator("mark.evidence.selected")
+    expect(selected).to_have_text(LEDGER_SENTENCE)
+    expect(selected).to_be_in_viewport()
+    expect(page.locator(".claim-card.selected h3")).to_contain_text("$12.0 bn")
+
+
+def test_microsoft_deals_over_1_bn_since_2025_from_the_home_page(page):
+    """The done test: no SQL, from the home page to the evidence of one deal."""
+    page.goto("/")
+    page.get_by_role("link", name="Deals involving a company").click()
+    page.get_by_label("company").fill("Microsoft")
+    page.get_by_label("min_value").fill("1 bn")
+    page.get_by_label("currency").fill("USD")
+    page.get_by_label("since").fill("2025-01-01")
+    page.get_by_role("button", name="Run SQL").click()
+    expect(page.locator("td.col-amount")).to_have_text(["$12.0 bn", "up to $10.0 bn"])
+    expect(page.locator("td.col-outlet")).to_have_text(["The Ledger", "Newsfacts Wire"])
+    page.locator("td.col-sentence a").first.click()
+    expect(page).to_have_url(re.compile(
+        rf"/-/newsfacts/article/{CONTOSO_LEDGER.id}\?claim=\w+#claim-\w+$"))
+    expect(page.locator("h1")).to_have_text(CONTOSO_LEDGER.title)
+    expect(page.locator("mark.evidence.selected")).to_have_text(LEDGER_SENTENCE)
+
+
+def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
+    """The same question through the deals view: a party facet, then two filters."""
+    page.goto("/newsfacts/deals")
+    page.locator("#facet-parties").get_by_role("link", name="Microsoft Corp").click()
+    for column, op, value in [("value", ">", "1000000000"), ("published", "≥", "2025")]:
+        page.locator('select[name="_filter_column"]').select_option(column)
+        page.locator('select[name="_filter_op"]').select_option(label=op)
+        page.locator('input[name="_filter_value"]').fill(value)
+        page.get_by_role("button", name="Apply").click()
+    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+        ["$12.0 bn", "up to $10.0 bn"])
+    page.locator("table.newsfacts-deals tbody tr").nth(1).locator("td.col-sentence a").first.click()
+    expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
+    expect(page.locator("mark.evidence.selected")).to_have_text(
+        CLAIMS[CONTOSO_WIRE.id][0].sentence)
