@@ -17,6 +17,7 @@ from .names import ArticleNames, name_key
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
+    OBJECTS,
     DEAL_NOUNS,
     DESCRIBED,
     PART_NOUNS,
@@ -28,6 +29,7 @@ from .roles import (
     read_frame,
     sentence_cues,
     speaker,
+    value_subject,
     values_a_deal,
 )
 from .terms import find_terms
@@ -119,7 +121,9 @@ def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
 def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: dict,
            about_deals: bool, settings: dict) -> Draft | None:
     amount = money._.get(settings["amount_attr"])
-    if amount is None or _SECURITY_NAME.match(sent.doc.text, money.end_char):
+    text = sent.doc.text
+    if amount is None or _SECURITY_NAME.match(text, money.end_char) or _FIGURE_AFTER.match(
+            text, money.end_char):
         return None
     cue, blocked = governing_cue(money, cues)
     if blocked:
@@ -133,8 +137,16 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     frame.via_parse = via_parse
     if frame.kind == "value" and not values_a_deal(cue):
         return None  # "a market value of", "the round values Mistral at"
-    if frame.kind == "raise" and not frame.roles.get("buyer"):
-        return None  # money raised from unnamed investors or lenders is not recorded
+    if frame.kind == "value":
+        valued = value_subject(cue)
+        if valued is not None and cue_kind(valued, cues) in STRONG_FRAMES:
+            # "a five-year contract worth up to $11.9 billion": the contract's frame
+            frame = read_frame(valued, cues, frames, money)
+        elif _values_a_company(cue, sent_cues, cues):
+            return None  # "the transaction values it at more than $29 billion"
+    if frame.kind == "raise" and not frame.roles.get("buyer") and _PUBLIC_ISSUE.search(
+            sent.text):
+        return None  # "raise 5.1 mln stg through the placing of shares": not recorded
     if frame.kind == "invest" and _invests_in_things(cue):
         return None  # "invest over 13 mln dlrs in improvements": spending, not a deal
     if frame.kind not in STRONG_FRAMES and not about_deals:
@@ -154,6 +166,11 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         if verb != frame.cue and cue_kind(verb, cues):
             outer = read_frame(verb, cues, frames, money)
             frame.add("buyer", outer.roles.get("buyer", []))
+    if frame.kind == "receive" and _buys_shares(money):
+        # "OpenAI received $350 million worth of CoreWeave shares": the receiver buys
+        frame.roles = {"buyer": frame.roles.get("seller", []),
+                       "target": _share_owners(money)}
+        frame.kind = "acquire"
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         return None  # "Cityquest also has loan facilities of 30 mln stg": no transaction
     if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
@@ -182,6 +199,29 @@ def _stake_owner_in(sent: Span) -> str | None:
             if owners and owners[0] != ANAPHOR:
                 return owners[0]
     return None
+
+
+def _buys_shares(money: Span) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.lower_ in STAKE_NOUNS for g in c.children) for c in money.root.children) or any(
+        c.lower_ == "worth" for c in money.root.children)
+
+
+def _share_owners(money: Span) -> list[str]:
+    for tok in money.root.subtree:
+        if tok.lower_ in STAKE_NOUNS:
+            return [n for n in names_of(tok)[2] if n != ANAPHOR]
+    return []
+
+
+def _values_a_company(cue: Token, sent_cues: list[Token], cues: dict) -> bool:
+    """"the transaction values it (Scale) at $29 billion" after an investment is a
+    valuation; "a deal that values Covestro at 14.7 bln euros" when buying all of it is
+    a price. The sentence's own deal word tells which."""
+    if cue.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in OBJECTS for c in cue.children):
+        return False
+    kinds = {cue_kind(t, cues) for t in sent_cues}
+    return not kinds & {"acquire", "bid", "merge", "sell"}
 
 
 def _invests_in_things(cue: Token) -> bool:
@@ -232,6 +272,15 @@ def _linked(specific: Token, cue: Token) -> bool:
 _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|common share)s?\b"
                           r"|\bin exchange for (?:their|its|each) (?:stock|shares?)\b"
                           r"|\bshares\b.{0,150}\bat\s+(?:about\s+)?[$£€]?\d", re.I | re.S)
+# Money raised from the public, which GUIDELINES.md does not record as a deal.
+_PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
+                           r"rights issue|flotation|listing|bond|notes|debentures|"
+                           r"share sale|sale of (?:new )?shares|offering of)\b", re.I)
+# Money a company reports in the words right after the amount: "5p in dividends".
+_FIGURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
+                           r"profits?|earnings|losses|savings|synergies|damages|costs)\b"
+                           r"|(?:\s+[\w-]+){0,3}\s+(?:industry|market|sector|economy)\b",
+                           re.I)
 # "2.19 dlr cumulative preference shares": a dividend rate naming a security.
 _SECURITY_NAME = re.compile(r"\s*(?:cumulative|convertible|exchangeable|redeemable|"
                             r"preference|preferred)\b", re.I)

@@ -42,7 +42,7 @@ FRAMES: dict[str, dict[str, str]] = {
     "invest": {"subj": "buyer", "poss": "buyer", "agent": "buyer", "by": "buyer", "in": "seller",
                "into": "seller", "compound": "buyer", "deal_type": "investment"},
     # "Mistral raised 600 mln euros from investors led by General Catalyst".
-    "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller",
+    "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller", "for": "seller",
               "agent": "buyer", "by": "buyer", "deal_type": "investment"},
     # "Sanwa Business Credit extended a 3 mln dlr credit line to Telecast".
     # A loan noun's verb decides its subject's role (roles.LENDING_VERBS).
@@ -93,7 +93,7 @@ CUES: dict[str, str] = {
                      "fund", "stake-building", "subscribe", "placement", "placing"], "invest"),
     **dict.fromkeys(["raise", "funding", "round", "financing", "fundraise", "fundraising"],
                     "raise"),
-    **dict.fromkeys(["lend", "loan", "loans", "credit", "facility", "facilities"], "lend"),
+    **dict.fromkeys(["lend", "loan", "credit", "facility"], "lend"),
     **dict.fromkeys(["borrow"], "borrow"),
     **dict.fromkeys(["contract", "deal", "agreement", "pact", "order", "sign", "accord",
                      "arrangement", "partnership", "license", "licence", "lease", "rent"],
@@ -106,8 +106,7 @@ CUES: dict[str, str] = {
     # "shares" is no cue: every per-share price has it ("90.25 dlrs a share").
     **dict.fromkeys(["stake", "interest", "holding"], "stake"),
     # Words that state what a deal is worth; roles come from elsewhere in the sentence.
-    **dict.fromkeys(["value", "valued", "values", "worth", "total", "totaling", "totalling",
-                     "transaction", "terms", "amount"], "value"),
+    **dict.fromkeys(["value", "worth", "total", "transaction", "terms", "amount"], "value"),
 }
 
 # Frames strong enough to make a sentence a deal claim on their own. The others
@@ -130,7 +129,8 @@ NOT_DEAL_NOUNS = frozenset(
     debt debts deposit deposits capital equity book backlog spending outlay outlays
     salary salaries compensation bonus wage wages premium premiums tax taxes subsidy
     subsidies aid payroll shortfall gdp output exports imports trade valuation
-    capitalisation capitalization damages expenses royalties industry sector economy""".split()
+    capitalisation capitalization damages expenses royalties industry sector economy intake
+    backlog bookings synergies savings outflows inflows""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
@@ -185,6 +185,20 @@ OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe
                     "sue", "delay"}
 # Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
 LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
+# Jobs and roles of people, which name no party by themselves: "a U.S. Lawyer".
+PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts", "spokesman",
+                "spokeswoman", "spokesperson", "executive", "executives", "chairman",
+                "director", "directors", "adviser", "advisers", "advisor", "advisors",
+                "consultant", "consultants", "official", "officials", "employees",
+                "regulators", "trader", "traders"}
+# Verbs whose subject is the deal itself, not a party: "It comprises a credit facility".
+BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "total",
+               "cover", "come", "amount"}
+# Verbs whose subject invests in a round: "Halcyon led a $1.2bn round".
+LEADING_VERBS = {"lead", "co-lead", "join", "participate", "anchor", "back", "headline"}
+# Deal words that are deal words only as verbs: "to fund", not "equity funds".
+VERB_ONLY_CUES = {"fund", "funds", "back", "backs", "get", "gets", "got", "land", "book",
+                  "commit", "commits", "order", "orders"}
 # Of COMPANY_NOUNS, the ones that mean the article's own company when nothing else is named:
 # "the company said" is the company the story is about; "the group" may be a bidder.
 MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}

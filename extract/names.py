@@ -137,7 +137,8 @@ class ArticleNames:
             if not re.fullmatch(r"[A-Z0-9.]{1,8}", m.group(1)):  # "<CYL>" is a ticker
                 add(m.group(1), m.start())
         for m in _CORPORATE.finditer(text):
-            add(_drop_leading_words(m.group(1)), m.start())
+            for part in _split_list(_drop_leading_words(m.group(1))):
+                add(part, m.start())
         aliases = {}
         for m in _DEFINED_ACRONYM.finditer(text):
             full, short = _drop_leading_words(m.group(1)), m.group(2)
@@ -158,7 +159,7 @@ class ArticleNames:
             if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
                 mid[word] += 1
         for word, count in total.items():
-            if (count >= 2 and (mid[word] >= 2 or mid[word] and count >= 3)
+            if (count >= 3 or count >= 2 and mid[word]
                     and word not in NOT_NAMES and not _covered(word, found)
                     and not word.isupper()
                     and not re.search(rf"\b{re.escape(word.lower())}\b", text)):
@@ -263,6 +264,27 @@ def _known(phrase: str, by_key: dict[str, str]) -> str | None:
         if name:
             return name
     return None
+
+
+_LIST_SEPARATOR = re.compile(r",? and |, | & ")
+_LEGAL_FORM = re.compile(
+    r"(?:,? (?:Inc|Corp|Co|Cos|Ltd|PLC|Plc|plc|NV|AG|SA|SE|AB|LP|LLC|BV|GmbH|SpA|KK)\.?)+$")
+
+
+def _split_list(name: str) -> list[str]:
+    """Split a list of names the corporate pattern ran together: "Andreessen Horowitz,
+    DST Global, GIC and Insight Partners" is four; "Welsh, Carson, Anderson and Stowe",
+    "Saatchi and Saatchi Co Plc" and "Sturm, Ruger and Co Inc" are one firm each (their
+    parts are single surnames).
+
+    >>> _split_list("Temasek and Macquarie Capital"), _split_list("Bear, Stearns and Co Inc")
+    (['Temasek', 'Macquarie Capital'], ['Bear, Stearns and Co Inc'])
+    """
+    core = re.sub(r"(?:,| and| &)\s*$", "", _LEGAL_FORM.sub("", name))
+    parts = [p for p in _LIST_SEPARATOR.split(core) if p]
+    if len(parts) < 2 or all(len(p.split()) == 1 and not p.isupper() for p in parts):
+        return [name]
+    return [p for p in _LIST_SEPARATOR.split(name) if p and p[0].isupper()]
 
 
 def _drop_leading_words(name: str) -> str:

@@ -35,7 +35,8 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a blank and a
 # capital, a digit or an opening quote.
 _SENTENCE_END = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.&]*)\.?['\"’”)\]]*\Z")
+# The word before a period; "$640m." ends a sentence, its "m" is no initial.
+_WORD_BEFORE = re.compile(r"(?<![\w$])([A-Za-z][A-Za-z.&]*)\.?['\"’”)\]]*\Z")
 _WORD_AFTER = re.compile(r"\s+['\"‘“(\[]?([A-Za-z]+)")
 # Abbreviations after which a period does not end a sentence, unless a word that starts
 # sentences follows ("... bought Foo Inc. The company said").

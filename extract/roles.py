@@ -9,6 +9,7 @@ names are tidied and resolved against the article later (claims.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -16,10 +17,12 @@ from spacy.tokens import Span, Token
 from .cues import (
     AGREEING_VERBS,
     BASE_FORMS,
+    BEING_VERBS,
     COMPANY_NOUNS,
     DEAL_NOUNS,
     DEAL_VERBS,
     ENTITY_LABELS,
+    LEADING_VERBS,
     LENDING_VERBS,
     MAIN_COMPANY_NOUNS,
     MARKET_WORDS,
@@ -27,6 +30,7 @@ from .cues import (
     NOT_DEAL_VERBS,
     OVERSEEING_VERBS,
     PART_NOUNS,
+    PEOPLE_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
     RAISING_VERBS,
@@ -34,6 +38,7 @@ from .cues import (
     SAY_VERBS,
     SECURITY_NOUNS,
     STAKE_NOUNS,
+    VERB_ONLY_CUES,
 )
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
@@ -81,7 +86,23 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         return None
     kind = cues.get(tok.lower_) or cues.get(_lemma(tok))
     if kind is None:
+        if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
+                                         for c in tok.children):
+            return "acquire"  # "agreed to take over VCA"
+        if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
+                r"[A-K]\d?", tok.doc[tok.i + 1].text):
+            return "raise"  # "its $85m Series B"
+        if tok.lower_ in {"debt", "borrowings"} and any(
+                c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in tok.children):
+            return "lend"  # "$5.25 billion of debt from five Wall Street banks"
         return None
+    if tok.lower_ in VERB_ONLY_CUES and tok.pos_ not in {"VERB", "AUX"}:
+        return None  # "European equity funds", "its financial backers"
+    if kind == "raise" and tok.lower_ == "financing" and (
+            tok.head.lower_ in {"line", "facility", "package", "loan", "agreement"}
+            or any(c.lower_ in {"debt", "bank", "equipment", "bridge", "mortgage"}
+                   for c in tok.children)):
+        return "lend"  # "a $60m equipment financing line with Keystone Commerce Bank"
     if kind == "stake" and tok.lower_ in {"interest", "holding"} and not any(
             c.lower_ == "in" for c in tok.children):
         return None  # "interest payments", "a holding company" are not stakes
@@ -166,7 +187,7 @@ def _deal_noun_after(money: Span, cues: dict[str, str]) -> Token | None:
     for i in range(money.end, min(money.end + 4, money.sent.end)):
         tok = doc[i]
         kind = cue_kind(tok, cues)
-        if kind in _DEAL_OBJECT_KINDS | {"bid", "pay"} and tok.pos_ in {"NOUN", "PROPN"}:
+        if kind in _DEAL_OBJECT_KINDS | {"bid", "pay", "raise"} and tok.pos_ in {"NOUN", "PROPN"}:
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.pos_ == "NOUN" and cue_kind(nxt, cues):
                 continue  # "takeover bid": the last noun is the head
@@ -190,7 +211,9 @@ def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
     """A deal word hanging off the amount itself: "the 90.25 dlrs a share price offered
     by Dixons", "92 dlrs a share, paid in cash"."""
     for child in money.root.children:
-        if child.dep_ in {"acl", "relcl"} and cue_kind(child, cues) in _DEAL_OBJECT_KINDS:
+        # "the $6.6 billion OpenAI raised", "the $26.2 billion it spent on LinkedIn"
+        if child.dep_ in {"acl", "relcl"} and cue_kind(child, cues) in (
+                _DEAL_OBJECT_KINDS | {"raise", "pay"}):
             return child
         if child.dep_ == "appos":
             for grand in child.children:
@@ -203,6 +226,9 @@ def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
 def _not_deal_token(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
+    if tok.lower_ in {"debt", "borrowings"} and any(
+            c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in tok.children):
+        return False  # "debt from five banks" is a loan
     if tok.lower_ in {"price", "prices", "close"} and tok.pos_ == "NOUN" and (
             tok.lower_ == "close" or any(c.lower_ in MARKET_WORDS for c in tok.children)):
         return True  # "pushed Williams share price down to 733p from last night's close"
@@ -343,6 +369,8 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
             put("compound", child)
         elif dep in {"acl", "relcl"} and child.lower_ in {"led", "headed", "backed"}:
             _agents(child, "led", put)  # "a round led by Thrive"
+        elif dep == "acl" and not is_verb and child.tag_ == "VBN":
+            _agents(child, "agent", put)  # "a bridge loan arranged by BNP Paribas"
     _led_rounds(cue, put)
     if money is not None:
         for child in money.root.children:
@@ -470,10 +498,14 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     else:
         return None
     lemma = _lemma(verb)
-    if lemma in OVERSEEING_VERBS:
-        return lemma  # "the Federal Reserve Board approved the affiliation": no party
+    if lemma in OVERSEEING_VERBS | BEING_VERBS:
+        # "the Federal Reserve Board approved the affiliation", "It comprises a $2.5
+        # billion credit facility": the subject is no party
+        return lemma
     receives = lemma in RECEIVING_VERBS or (kind == "bid" and lemma in AGREEING_VERBS)
     subject_key = "received" if receives else "subj_of_verb"
+    if kind == "raise" and lemma in LEADING_VERBS:
+        subject_key = "led"  # "Halcyon led a $1.2bn round for Nordvolt"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if not subjects:
         inherited = inherited_subject(verb)
@@ -521,6 +553,8 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok, depth + 1)
+    if tok.lower_ in PEOPLE_NOUNS:
+        return [], None, []  # "a payment to a U.S. Lawyer": a person's job, no name
     if tok.pos_ == "PROPN":
         joined = _and_name(tok)
         if joined:
@@ -667,9 +701,14 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     which claims.py resolves to the article's main company; so does an object ("buy the
     company"), which does not refer to its own clause's subject.
     """
-    if pronoun.lower_ in {"which", "who", "that"} and pronoun.head.dep_ == "relcl":
-        named = names_of(pronoun.head.head, depth + 1)[0]  # "Microsoft, which has invested"
-        return named[0] if named else ""
+    if pronoun.lower_ in {"which", "who", "that"}:
+        clause = pronoun.head
+        while clause.dep_ == "prep" and clause.head != clause:
+            clause = clause.head  # "PawsRx, for which it paid $520 million"
+        if clause.dep_ == "relcl":
+            named = names_of(clause.head, depth + 1)[0]  # "Microsoft, which has invested"
+            return named[0] if named else ""
+    not_a_person = pronoun.lower_ in {"it", "its", "itself"}
     # "the railroad", "the Claude developer": who the article describes so (claims.py)
     fallback = ANAPHOR if pronoun.lower_ in PRONOUNS | MAIN_COMPANY_NOUNS else (
         DESCRIBED + pronoun.lower_)
@@ -687,7 +726,8 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
             # "the group, led by Mutual Shares Corp, said it sold"; never the phrase the
             # pronoun is in ("its buyout by AQ Corp ... has been completed")
             if subject != pronoun and not (
-                    subject.left_edge.i <= pronoun.i <= subject.right_edge.i):
+                    subject.left_edge.i <= pronoun.i <= subject.right_edge.i) and not (
+                    not_a_person and subject.ent_type_ == "PERSON"):  # "it" is no person
                 names = names_of(subject, depth + 1)[0]
                 if names and names[0] not in {ANAPHOR, ""}:
                     return names[0]
