@@ -144,9 +144,11 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
             frame = read_frame(valued, cues, frames, money)
         elif _values_a_company(cue, sent_cues, cues):
             return None  # "the transaction values it at more than $29 billion"
-    if frame.kind == "raise" and not frame.roles.get("buyer") and _PUBLIC_ISSUE.search(
-            sent.text):
-        return None  # "raise 5.1 mln stg through the placing of shares": not recorded
+    if frame.kind == "raise" and not frame.roles.get("buyer") and (
+            _PUBLIC_ISSUE.search(sent.text) or _CUMULATIVE.search(sent.text)):
+        # "raise 5.1 mln stg through the placing of shares", "has raised roughly $410m
+        # since it was founded": not a deal GUIDELINES.md records
+        return None
     if frame.kind == "invest" and _invests_in_things(cue):
         return None  # "invest over 13 mln dlrs in improvements": spending, not a deal
     if frame.kind not in STRONG_FRAMES and not about_deals:
@@ -225,21 +227,39 @@ def _values_a_company(cue: Token, sent_cues: list[Token], cues: dict) -> bool:
 
 
 def _invests_in_things(cue: Token) -> bool:
+    """"invest over 13 mln dlrs in improvements": spending on things, not in a company
+    ("invest $14.3 billion in Scale AI in return for a 49% stake" is a deal)."""
+    things = False
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "into"}:
             for pobj in child.children:
+                if pobj.lower_ in {"return", "exchange", "cash", "stock", "total", "all"} or (
+                        pobj.ent_type_ in {"DATE", "MONEY"}):
+                    continue
                 names, part, _ = names_of(pobj)
-                if not names and not part:
-                    return True
-    return False
+                if names or part:
+                    return False
+                things = True
+    return things
 
 
 def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int) -> Token | None:
+    """The deal word nearest an amount the parse left unattached; a deal verb before
+    the amount reaches further when no other verb stands between them ("agreed to sell
+    Freedom Mobile, Shaw's wireless carrier, to Videotron, the telecom arm of Quebecor,
+    for C$2.85 billion")."""
     best, best_distance = None, max_distance + 1
     for cue in sent_cues:
         distance = min(abs(cue.i - money.start), abs(cue.i - (money.end - 1)))
-        if cue_kind(cue, cues) in STRONG_FRAMES:
+        kind = cue_kind(cue, cues)
+        if kind in STRONG_FRAMES:
             distance -= 2  # prefer a deal verb to "value"
+            if cue.pos_ == "VERB" and cue.i < money.start and not any(
+                    t.pos_ in {"VERB", "AUX"} and t.tag_ not in {"VBN", "VBG"}
+                    for t in money.doc[cue.i + 1:money.start]):
+                distance = min(distance, max_distance)
+        if kind == "value" and not values_a_deal(cue):
+            continue
         if distance < best_distance:
             best, best_distance = cue, distance
     return best
@@ -276,6 +296,8 @@ _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|co
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
                            r"rights issue|flotation|listing|bond|notes|debentures|"
                            r"share sale|sale of (?:new )?shares|offering of)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:since (?:it was founded|its founding|its inception|inception|"
+                         r"launch|its launch)|to date|so far|in total)\b", re.I)
 # Money a company reports in the words right after the amount: "5p in dividends".
 _FIGURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
                            r"profits?|earnings|losses|savings|synergies|damages|costs)\b"

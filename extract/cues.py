@@ -72,7 +72,7 @@ FRAMES: dict[str, dict[str, str]] = {
     "stake": {"in": "target", "of": "target", "poss": "buyer", "compound": "target",
               "deal_type": "stake"},
     # "the transaction was valued at 500 mln dlrs": no parties of its own.
-    "value": {"deal_type": "other"},
+    "value": {"poss": "buyer", "deal_type": "other"},
 }
 
 # Deal words (lemmas) -> frame. Verbs and the nouns naming the same act.
@@ -136,7 +136,7 @@ NOT_DEAL_NOUNS = frozenset(
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
 NOT_DEAL_VERBS = frozenset(
     """report post earn lose forecast expect estimate trade close open rise fall gain drop
-    climb decline jump slip save net""".split()
+    climb decline jump slip save net manage oversee""".split()
 )
 
 # --- Names -----------------------------------------------------------------------
@@ -185,6 +185,9 @@ OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe
                     "sue", "delay"}
 # Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
 LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance"}
+# Nouns that make a deal word a mere modifier: "a bidding war", "deal activity".
+NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "frenzy",
+                  "boom", "wave", "season", "talks", "documents", "document", "team"}
 # Jobs and roles of people, which name no party by themselves: "a U.S. Lawyer".
 PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts", "spokesman",
                 "spokeswoman", "spokesperson", "executive", "executives", "chairman",

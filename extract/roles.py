@@ -26,6 +26,7 @@ from .cues import (
     LENDING_VERBS,
     MAIN_COMPANY_NOUNS,
     MARKET_WORDS,
+    NOT_DEAL_HEADS,
     NOT_DEAL_NOUNS,
     NOT_DEAL_VERBS,
     OVERSEEING_VERBS,
@@ -115,13 +116,15 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
         if objects & {"offer", "bid", "price", "proposal"}:
             return "bid"  # "Cyacq raised its tender offer to 92.50 dlrs a share"
-        if objects & STAKE_NOUNS:
-            return None  # "raised its Taft stake to 16.2 pct": no money raised
+        if objects & (STAKE_NOUNS | {"target", "estimate", "forecast", "rating", "guidance"}):
+            return None  # "raised its Taft stake to 16.2 pct", "raised its price target"
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
         return None  # "a 12.2 mln dlr tax credit"
     if tok.dep_ == "compound" and tok.head.lower_ in SECURITY_NOUNS:
         return None  # "205p in loan notes", "convertible loan stock"
+    if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in NOT_DEAL_HEADS:
+        return None  # "a bidding war", "deal activity"
     return kind
 
 
@@ -152,6 +155,8 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
                 return tok, False
             if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
                 return None, True  # a valuation: "valuing the company at $183 billion"
+            if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
+                return None, True  # "which priced the company at about $640m"
             compound = _compound_cue(tok, cues)
             if compound is not None:
                 return compound, False  # "the three mln dlr financing package"
@@ -160,6 +165,12 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
                 return None, True
             if tok.pos_ in {"VERB", "AUX"}:
+                if _lemma(tok) in BEING_VERBS:
+                    for child in tok.children:  # "Advent's agreed terms were 37.63p a share"
+                        if child.dep_ in SUBJECTS and cue_kind(child, cues) and (
+                                cue_kind(child, cues) != "value" or values_a_deal(child)
+                                or child.lower_ == "terms"):
+                            return child, False
                 # "completed the purchase of X ... worth 85 mln dlrs": the amount hangs
                 # off the verb whose object is the deal.
                 for child in tok.children:
@@ -529,7 +540,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     Shearson"), the part's phrase and the names of its owner. ``depth`` bounds the
     lookups through owners and antecedents, which can point back at each other.
     """
-    if depth > 3:
+    if depth > 3 or tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
         return [], None, []
     ent = _entity(tok)
     if ent is not None:
