@@ -32,13 +32,16 @@ def format_money(value: float | None, currency: str | None, per: str | None = No
     ('$45.0 bn', '£2.1 bn', '€1.25 bn')
     >>> format_money(90.25, "USD", "share"), format_money(384e6, "USD"), format_money(650e3, "USD")
     ('$90.25 a share', '$384 m', '$650,000')
-    >>> format_money(600e6, "SEK")
-    'SEK 600 m'
+    >>> format_money(600e6, "SEK"), format_money(1.3e12, "USD")
+    ('SEK 600 m', '$1.3 tn')
     """
     if value is None:
         return None
     symbol = SYMBOLS.get(currency or "", f"{currency} " if currency else "")
-    if abs(value) >= 1e9:
+    if abs(value) >= 1e12:
+        number = f"{value / 1e12:.2f}".rstrip("0")
+        text = f"{number}0 tn" if number.endswith(".") else f"{number} tn"
+    elif abs(value) >= 1e9:
         number = f"{value / 1e9:.2f}".rstrip("0")
         text = f"{number}0 bn" if number.endswith(".") else f"{number} bn"
     elif abs(value) >= 1e6:

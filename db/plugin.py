@@ -9,6 +9,7 @@ beside it in ``templates/`` and ``static/``.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +30,8 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 # The name Datasette gives newsfacts.db, under which metadata.yaml describes the store.
 STORE = "newsfacts"
+# The tables and views whose value, low and high are amounts in their row's currency.
+MONEY_TABLES = {"claims", "deals"}
 
 
 @hookimpl
@@ -98,12 +101,12 @@ def cell_html(row: dict, value, column: str, table: str | None,
         return None
     base, _, suffix = column.partition("_")
     suffix = f"_{suffix}" if suffix else ""
-    if table is not None and column == "value" and row.get("currency"):
+    if table in MONEY_TABLES and column == "value" and row.get("currency"):
         return Markup.escape(format_amount(value, row["currency"], row.get("per"),
                                            row.get("qualifier"), row.get("high")))
-    if table is not None and column in {"low", "high"} and row.get("currency"):
+    if table in MONEY_TABLES and column in {"low", "high"} and row.get("currency"):
         return Markup.escape(format_money(value, row["currency"], row.get("per")))
-    if table is not None and column == "term_months":
+    if table in MONEY_TABLES and column == "term_months":
         return Markup.escape(f"{value} month" + ("" if value == 1 else "s"))
     if base in {"sentence", "title"}:
         if table in {"claims", "articles"}:
@@ -187,4 +190,4 @@ def _tick(value: float, currency: str | None) -> str:
     """An axis tick: "$100 bn" rather than the "$100.0 bn" of a claimed amount."""
     if not currency:
         return f"{value:,g}"
-    return format_money(value, currency).replace(".0 bn", " bn")
+    return re.sub(r"\.0 (bn|tn)$", r" \1", format_money(value, currency))

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import httpx
 import yaml
+
+from newsfacts.articles import Article
 from newsfacts.db import Store
 from newsfacts.db.serve import SETTINGS, metadata_path
 from newsfacts.extract.records import Amount, Claim, Party, Term
-
-from newsfacts.articles import Article
 
 
 def _claim(text: str, sentence: str, deal_type: str, amount: Amount, buyer=(), seller=(),

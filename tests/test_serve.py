@@ -4,6 +4,7 @@ safe by default (127.0.0.1, read-only, a SQL time limit), run for real as a subp
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 import httpx
@@ -67,6 +68,18 @@ def test_serve_leaves_other_files_alone(tmp_path):
     assert upgrade_store(tmp_path / "other.db") == []
     assert upgrade_store(tmp_path / "notes.db") == []
     assert sqlite_utils.Database(tmp_path / "other.db").table_names() == ["things"]
+
+
+def test_plain_datasette_with_our_metadata_serves_the_same_site(tmp_path):
+    from datasette.cli import cli as datasette_cli
+
+    db_path = build_site_db(tmp_path / "newsfacts.db")
+    result = CliRunner().invoke(datasette_cli, [
+        str(db_path), "--metadata", str(metadata_path()),
+        "--get", "/newsfacts/deals_with_company.json?company=Contoso&min_value=11+bn"
+                 "&currency=&since=&until=&_shape=array"])
+    assert result.exit_code == 0, result.output
+    assert [r["amount"] for r in json.loads(result.output)] == ["$12.0 bn"]
 
 
 def test_metadata_templates_and_static_ship_in_the_installed_package():

@@ -10,8 +10,6 @@ import re
 import pytest
 import sqlite_utils
 from datasette.app import Datasette
-from newsfacts.db.chart import Bar, bar_chart
-from newsfacts.db.pages import split_at_evidence
 from sitedata import (
     ACTIVISION,
     CONTOSO_LEDGER,
@@ -22,6 +20,9 @@ from sitedata import (
     site_metadata,
     site_settings,
 )
+
+from newsfacts.db.chart import Bar, bar_chart
+from newsfacts.db.pages import split_at_evidence
 
 QUERIES = ["deals_with_company", "largest_deals", "deals_by_month", "deals_by_outlet",
            "disagreeing_amounts", "articles_without_claims"]
@@ -96,6 +97,17 @@ async def test_newsfacts_money_and_number_are_sql_functions(ds):
                               "+newsfacts_money(5e9,'USD',null,'up_to',null)+as+b,"
                               "+newsfacts_number('1.5+bn')+as+c")
     assert rows == [{"a": "$45.0 bn", "b": "up to $5.0 bn", "c": 1.5e9}]
+
+
+@pytest.mark.asyncio
+async def test_a_store_served_under_another_name_gets_a_warning(site_db, tmp_path, capsys):
+    other = tmp_path / "deals.db"
+    other.write_bytes(site_db.read_bytes())
+    ds = Datasette([str(other)], metadata=site_metadata())
+    await ds.invoke_startup()
+    assert capsys.readouterr().err == (
+        f"newsfacts: {other} is served as 'deals', but the metadata describes 'newsfacts': "
+        "serve a file named newsfacts.db to get its descriptions and canned queries\n")
 
 
 # --- The deals view -----------------------------------------------------------------
