@@ -73,7 +73,9 @@ def extract(paths, jsonl, model):
 @click.option("--report", "report_file", type=click.File("w", encoding="utf-8", lazy=False),
               default=None, metavar="FILE",
               help="Write the summary and every failure to FILE, as JSON.")
-def ingest(inputs, db_path, model, quiet, report_file):
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Worker processes for extraction [default: the machine's cores, at most 8].")
+def ingest(inputs, db_path, model, quiet, report_file, processes):
     """Read articles, extract their claims and store both.
 
     An INPUT is a .txt or .md file, an .html page, an RSS or Atom feed, a .jsonl export,
@@ -84,15 +86,28 @@ def ingest(inputs, db_path, model, quiet, report_file):
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """
     from .db import Store
+    from .extract.parallel import default_processes
     from .ingest import ingest as run_ingest
 
     try:
         store = Store(db_path)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
-    with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
-        summary = run_ingest(inputs, store, extractor=lambda: _extractor(model),
-                             progress=shown.notify)
+    processes = processes or default_processes()
+    started: list = []
+
+    def make_extractor():
+        started.append(_extractor(model) if processes == 1 else _parallel(processes, model))
+        return started[-1]
+
+    try:
+        with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
+            summary = run_ingest(inputs, store, extractor=make_extractor,
+                                 batch_size=64 * processes, progress=shown.notify)
+    finally:
+        for extractor in started:
+            if hasattr(extractor, "close"):
+                extractor.close()
     if report_file:
         report = {"db": db_path, "inputs": list(inputs), **summary.to_dict()}
         report_file.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
@@ -184,6 +199,15 @@ def serve(db_path, host, port):
     from datasette.cli import cli as datasette_cli
 
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
+
+
+def _parallel(processes, model):
+    from .extract.parallel import ParallelExtractor
+
+    try:
+        return ParallelExtractor(processes, model=model)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
 
 
 def _extractor(model):

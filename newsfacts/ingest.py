@@ -81,9 +81,9 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     :param inputs: files, folders, globs, URLs, feeds and "-" (see
         newsfacts.sources.read_inputs).
     :param store: the fact store to write.
-    :param extractor: an Extractor, or a function making one (called only when some
-        article needs extracting, so a re-run over known articles loads no model);
-        None makes the default Extractor.
+    :param extractor: an Extractor (or a ParallelExtractor), or a function making one
+        (called only when some article needs extracting, so a re-run over known articles
+        loads no model); None makes the default Extractor.
     :param batch_size: articles per extraction batch and per transaction.
     :param progress: called with ("article", Outcome), ("failure", Failure) or
         ("warning", Warning_) as the ingest goes.
@@ -154,7 +154,7 @@ def _lazy(extractor) -> Callable[[], Extractor]:
 
     def get() -> Extractor:
         if not made:
-            if isinstance(extractor, Extractor):
+            if hasattr(extractor, "pipe"):  # an Extractor or a ParallelExtractor
                 made.append(extractor)
             else:
                 made.append(extractor() if extractor is not None else Extractor())

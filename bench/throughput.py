@@ -1,0 +1,204 @@
+"""Benchmark: newsfacts ingest against bare spaCy on the same articles, in the same run.
+
+Measures, on the first N articles of the Reuters-21578 corpus (all of it by default):
+
+1. the reference: ``nlp.pipe`` of the same model with all its components, one process,
+   no newsfacts code;
+2. ``newsfacts ingest`` into a fresh database (reading, extraction, writing), with one
+   process and with ``--processes N``;
+
+and prints articles/s, words/s, peak memory (RSS of the process and its workers) and the
+ratio to the reference; the cost growth (throughput at 1k, 5k and all articles); and
+the dev-set scores of the fast path (cue filter) against the full path (every sentence
+through every component).
+
+    python bench/throughput.py --limit 2000          # a quick run
+    python bench/throughput.py --corpus ../shared/corpora/reuters21578
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "reuters-dev.jsonl"
+
+
+def reuters_articles(corpus: Path, limit: int | None):
+    """The corpus's articles in file order, the first ``limit`` of them."""
+    from newsfacts.sources.reuters import read_reuters
+
+    count = 0
+    for path in sorted(corpus.glob("*.sgm")):
+        for article in read_reuters(path):
+            if limit is not None and count >= limit:
+                return
+            count += 1
+            yield article
+
+
+def write_input(corpus: Path, limit: int | None, folder: Path) -> tuple[Path, int, int]:
+    """The input ``newsfacts ingest`` reads: the corpus folder itself for all of it, else a
+    JSON Lines file of the first ``limit`` articles. Returns (input, articles, words)."""
+    articles = words = 0
+    if limit is None:
+        for article in reuters_articles(corpus, None):
+            articles += 1
+            words += len(article.text.split())
+        return corpus, articles, words
+    path = folder / f"reuters-{limit}.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        for article in reuters_articles(corpus, limit):
+            articles += 1
+            words += len(article.text.split())
+            f.write(json.dumps({"text": article.text, "title": article.title,
+                                "published": article.published, "outlet": article.outlet,
+                                "url": f"reuters:{article.id}"}) + "\n")
+    return path, articles, words
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    """Run a command; return its wall time and the peak RSS of it and its children."""
+    started = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return seconds, peak
+
+
+def reference_stage(corpus: Path, limit: int | None) -> None:
+    """The reference, run in its own process: bare nlp.pipe with every component."""
+    import spacy
+
+    from newsfacts.extract import resolve_model
+
+    nlp = spacy.load(resolve_model())
+    for _ in nlp.pipe(a.text for a in reuters_articles(corpus, limit)):
+        pass
+
+
+def dev_scores(gold: Path, corpus: Path) -> dict[str, dict]:
+    """F1 and the party scores of the fast path and the full path on the dev gold."""
+    from newsfacts.evaluate import evaluate, load_gold_set
+    from newsfacts.extract import Extractor
+
+    gold_set = load_gold_set(gold, corpus)
+    systems = {"fast path": Extractor(cue_filter=True), "full path": Extractor(cue_filter=False)}
+    results = evaluate([gold_set], systems)
+    return {name: cards["all"].to_dict() for name, cards in results.items()}
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None,
+                        help="first N articles only (default: the whole corpus)")
+    parser.add_argument("--processes", type=int, default=None,
+                        help="worker processes for the parallel ingest (default: cores)")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--stage", choices=["reference"], help=argparse.SUPPRESS)
+    parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    args = parser.parse_args(argv)
+    if args.stage == "reference":
+        reference_stage(args.corpus, args.limit)
+        return
+    if not args.corpus.is_dir():
+        print(f"skipped: no Reuters-21578 corpus at {args.corpus} (give --corpus DIR)")
+        return
+    from newsfacts.extract.parallel import default_processes
+
+    processes = args.processes or max(2, default_processes())
+    newsfacts = [sys.executable, "-m", "newsfacts"]
+    rows, growth = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        source, articles, words = write_input(args.corpus, args.limit, tmp)
+        print(f"{articles} articles, {words} words, from {args.corpus}", flush=True)
+
+        def run(label, command):
+            seconds, peak = measure(command)
+            rows.append({"run": label, "seconds": seconds, "articles_per_s": articles / seconds,
+                         "words_per_s": words / seconds, "peak_rss_mb": peak / 2**20})
+            print(f"  {label}: {seconds:.1f} s", flush=True)
+
+        limit = [] if args.limit is None else ["--limit", str(args.limit)]
+        run("reference: bare nlp.pipe, all components, 1 process",
+            [sys.executable, __file__, "--stage", "reference", "--corpus", str(args.corpus),
+             *limit])
+        run("newsfacts ingest, 1 process",
+            [*newsfacts, "ingest", str(source), "--db", str(tmp / "one.db"), "-q", "-p", "1"])
+        run(f"newsfacts ingest, {processes} processes",
+            [*newsfacts, "ingest", str(source), "--db", str(tmp / "many.db"), "-q",
+             "-p", str(processes)])
+        for size in (1000, 5000):
+            if size < articles:
+                small, n, w = write_input(args.corpus, size, tmp)
+                seconds, _ = measure([*newsfacts, "ingest", str(small), "--db",
+                                      str(tmp / f"growth-{size}.db"), "-q", "-p",
+                                      str(processes)])
+                growth.append({"articles": n, "articles_per_s": n / seconds,
+                               "words_per_s": w / seconds})
+        growth.append({"articles": articles, "articles_per_s": rows[-1]["articles_per_s"],
+                       "words_per_s": rows[-1]["words_per_s"]})
+    scores = dev_scores(args.gold, args.corpus) if args.gold.exists() else {}
+    report(rows, growth, scores)
+    if args.json:
+        args.json.write_text(json.dumps({"runs": rows, "growth": growth, "dev": scores},
+                                        indent=2) + "\n")
+
+
+def report(rows: list[dict], growth: list[dict], scores: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=120)
+    reference = rows[0]["words_per_s"]
+    table = Table(title="Throughput (same articles, same run)", title_justify="left")
+    for column in ("run", "seconds", "articles/s", "words/s", "peak RSS MB", "x reference"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    for row in rows:
+        table.add_row(row["run"], f"{row['seconds']:.1f}", f"{row['articles_per_s']:.0f}",
+                      f"{row['words_per_s']:.0f}", f"{row['peak_rss_mb']:.0f}",
+                      f"{row['words_per_s'] / reference:.1f}")
+    console.print(table)
+    table = Table(title="Cost growth (parallel ingest)", title_justify="left")
+    for column in ("articles", "articles/s", "words/s", "vs first"):
+        table.add_column(column, justify="right")
+    for row in growth:
+        table.add_row(str(row["articles"]), f"{row['articles_per_s']:.0f}",
+                      f"{row['words_per_s']:.0f}",
+                      f"{row['words_per_s'] / growth[0]['words_per_s']:.2f}")
+    console.print(table)
+    if scores:
+        table = Table(title="Dev set: fast path against full path", title_justify="left")
+        table.add_column("")
+        for name in scores:
+            table.add_column(name, justify="right")
+        for key in ("precision", "recall", "f1", "buyer", "seller", "term", "predicted"):
+            table.add_row(key, *(f"{scores[n][key]:.3f}" if isinstance(scores[n][key], float)
+                                 else str(scores[n][key]) for n in scores))
+        console.print(table)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()
