@@ -38,6 +38,10 @@ from .terms import find_terms
 # valued at", "pays holders 52 dlrs"): roles come from a more specific deal word in the
 # sentence, or from the deal the article is about.
 GENERIC = {"contract", "value", "pay", "receive"}
+# Nouns for any deal ("the deal was valued at"): their type comes from the deal named
+# before, while "a contract worth $11.9 billion" is a contract.
+GENERIC_DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "transaction", "pact",
+                      "accord", "arrangement", "terms", "package"}
 ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "assets", "asset",
                "property", "properties", "division", "divisions", "refinery", "mine",
                "hotel", "hotels", "building", "stores", "branches", "field", "fields",
@@ -139,7 +143,8 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         return None  # "a market value of", "the round values Mistral at"
     if frame.kind == "value":
         valued = value_subject(cue)
-        if valued is not None and cue_kind(valued, cues) in STRONG_FRAMES:
+        if valued is not None and cue_kind(valued, cues) in STRONG_FRAMES and (
+                valued.lower_ not in GENERIC_DEAL_NOUNS):
             # "a five-year contract worth up to $11.9 billion": the contract's frame
             frame = read_frame(valued, cues, frames, money)
         elif _values_a_company(cue, sent_cues, cues):
