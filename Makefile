@@ -30,8 +30,8 @@ run: install
 	$(BIN)/newsfacts serve --db $(DB) --port $(PORT)
 
 eval: install
-	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold.jsonl \
-		--corpus $(SHARED)/corpora/reuters21578
+	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
+		fixtures/gold.jsonl --corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578

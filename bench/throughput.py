@@ -194,8 +194,9 @@ def report(rows: list[dict], growth: list[dict], scores: dict) -> None:
         for name in scores:
             table.add_column(name, justify="right")
         for key in ("precision", "recall", "f1", "buyer", "seller", "term", "predicted"):
-            table.add_row(key, *(f"{scores[n][key]:.3f}" if isinstance(scores[n][key], float)
-                                 else str(scores[n][key]) for n in scores))
+            table.add_row(key, *("—" if scores[n][key] is None else f"{scores[n][key]:.3f}"
+                                 if isinstance(scores[n][key], float) else str(scores[n][key])
+                                 for n in scores))
         console.print(table)
 
 

@@ -17,9 +17,9 @@ from .names import ArticleNames, name_key
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
-    OBJECTS,
     DEAL_NOUNS,
     DESCRIBED,
+    OBJECTS,
     PART_NOUNS,
     STAKE_NOUNS,
     Frame,
@@ -47,7 +47,7 @@ ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "asse
                "hotel", "hotels", "building", "stores", "branches", "field", "fields",
                "facility", "facilities", "station", "stations", "operations", "reserves"}
 CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
-                  "chips", "cloud", "computing", "capacity", "supplies", "equipment",
+                  "chips", "cloud", "computing", "supplies", "equipment",
                   "aircraft", "planes", "software", "gpus", "maintenance", "work"}
 _ATTRIBUTION = [re.compile(p) for p in ATTRIBUTION_PATTERNS]
 # "the deal", "the agreement": a sentence that opens by pointing back at a deal.
@@ -96,16 +96,35 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
                 if frame.has_parties():
                     context.append(Context(cue.i, _resolved(frame, sent, names, main),
                                            _deal_type(frame, frames)))
+        sent_drafts = []
         for money in (m for m in money_spans if sent.start <= m.start < sent.end):
             draft = _draft(sent, money, sent_cues, cues, frames, about_deals, settings)
             if draft is not None:
-                drafts.append(draft)
+                sent_drafts.append(draft)
+        if "respectively" in sent.text:
+            _pair_respectively(sent_drafts)
+        drafts.extend(sent_drafts)
     claims = []
     for draft in drafts:
         claim = _claim(draft, names, main, context, published)
         if claim is not None and claim.confidence >= settings["min_confidence"]:
             claims.append(claim)
     return _merge_duplicates(claims)
+
+
+def _pair_respectively(drafts: list[Draft]) -> None:
+    """"Microsoft and Nvidia will invest up to $5 billion and up to $10 billion,
+    respectively": the first party pays the first amount, the second the second."""
+    by_cue: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        by_cue.setdefault(draft.frame.cue.i, []).append(draft)
+    for group in by_cue.values():
+        for role in ("buyer", "seller"):
+            names = group[0].frame.roles.get(role, [])
+            if len(group) > 1 and len(names) == len(group):
+                for draft, name in zip(sorted(group, key=lambda d: d.money.start), names,
+                                       strict=True):
+                    draft.frame.roles = {**draft.frame.roles, role: [name]}
 
 
 def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:

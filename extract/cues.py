@@ -216,7 +216,7 @@ PART_NOUNS = STAKE_NOUNS | {
     "property", "properties", "stores", "store", "hotel", "hotels", "chain", "brand", "brands",
     "portfolio", "line", "lines", "network", "bonds", "notes", "rights", "refinery", "mine",
     "field", "fields", "building", "headquarters", "facility", "facilities", "station",
-    "stations", "affiliate", "operations", "interests", "capacity", "program", "programme",
+    "stations", "affiliate", "interests", "capacity", "program", "programme",
     "drug", "product", "products", "reserves", "securities", "debentures", "warrants"}
 # Deal nouns: what can be "valued at" or "worth" a deal's price. "A deal that values
 # Covestro at 14.7 bln euros" states a price; "the round values Mistral at 11.7 bln" a

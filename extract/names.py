@@ -159,10 +159,10 @@ class ArticleNames:
             if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
                 mid[word] += 1
         for word, count in total.items():
-            if (count >= 3 or count >= 2 and mid[word]
+            if (count >= 3 or (count >= 2 and mid[word]
                     and word not in NOT_NAMES and not _covered(word, found)
                     and not word.isupper()
-                    and not re.search(rf"\b{re.escape(word.lower())}\b", text)):
+                    and not re.search(rf"\b{re.escape(word.lower())}\b", text))):
                 add(word, text.find(word))
         for short, full in list(aliases.items()):
             if full not in found:
@@ -190,9 +190,9 @@ class ArticleNames:
         best = None
         for full in self.names:
             full_key = name_key(full)
-            if full_key == key or _starts_with_words(full_key, key):
-                if best is None or len(full) > len(best):
-                    best = full
+            if (full_key == key or _starts_with_words(full_key, key)) and (
+                    best is None or len(full) > len(best)):
+                best = full
         if best is None:
             return name
         short = next((s for s, f in self.aliases.items() if f == best and len(s) >= 3

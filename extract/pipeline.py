@@ -19,8 +19,10 @@ from spacy.tokens import Doc
 from spacy.util import load_config
 
 from ..errors import ModelNotFound
-from . import components  # noqa: F401  (registers the factories)
-from . import cues  # noqa: F401  (registers newsfacts.frames.v1)
+from . import (
+    components,  # noqa: F401  (registers the factories)
+    cues,  # noqa: F401  (registers newsfacts.frames.v1)
+)
 from .claims import cited_nearby, points_back_to_a_deal
 from .components import ARTICLE_ATTR
 from .names import ArticleNames
@@ -31,8 +33,8 @@ from .passages import (
     select_passages,
     split_passages,
 )
-from .terms import find_terms
 from .records import Claim
+from .terms import find_terms
 
 MODEL_ENV = "NEWSFACTS_MODEL"
 _SEPARATOR = "\n\n"

@@ -249,9 +249,9 @@ def _not_deal_token(tok: Token) -> bool:
 def _figure_nearby(money: Span) -> bool:
     """"2.3 mln dlrs in damages", "11.2 mln dlrs in sales", "sales of 16 mln dlrs"."""
     for child in money.root.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of"}:
-            if any(_not_deal_token(g) for g in child.children if g.dep_ == "pobj"):
-                return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "of"} and any(
+                _not_deal_token(g) for g in child.children if g.dep_ == "pobj"):
+            return True
     # The words just before the amount: "a loss of", "revenue to", "earnings of".
     doc = money.doc
     i = money.start - 1
@@ -264,7 +264,7 @@ def _figure_nearby(money: Span) -> bool:
             i -= 1
             skipped += 1
             continue
-        return _not_deal_token(tok) and tok.lower_ not in {"credit", "capital"} or (
+        return (_not_deal_token(tok) and tok.lower_ not in {"credit", "capital"}) or (
             tok.lower_ == "credit" and i > 0 and doc[i - 1].lower_ in {"extraordinary", "tax"})
     return False
 
@@ -544,7 +544,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return [], None, []
     ent = _entity(tok)
     if ent is not None:
-        return [entity_text(ent)] + _conjunct_names(tok), None, []
+        return [entity_text(ent), *_conjunct_names(tok)], None, []
     lower = tok.lower_
     if lower in PRONOUNS:
         return [antecedent(tok, depth + 1)], None, []
@@ -570,7 +570,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         joined = _and_name(tok)
         if joined:
             return [joined], None, []
-        return [_proper_phrase(tok)] + _conjunct_names(tok), None, []
+        return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -661,9 +661,9 @@ def _members(tok: Token, depth: int) -> list[str]:
 
 def _part_phrase(tok: Token) -> str:
     """The words naming a part of a company: "Wilkinson Sword Consumer Group unit"."""
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in {"det", "poss", "case"}
+    words = [t for t in tok.subtree if (t.i <= tok.i and t.dep_ not in {"det", "poss", "case"}
              and not t.like_num and t.ent_type_ not in {"PERCENT", "CARDINAL", "MONEY"}
-             and t.lower_ not in {"pct", "percent"} or t.i == tok.i]
+             and t.lower_ not in {"pct", "percent"}) or t.i == tok.i]
     return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
 
 

@@ -178,7 +178,7 @@ class _IngestProgress:
               type=click.Path(dir_okay=False), help="SQLite file to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; the default serves this machine only.")
-@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 def serve(db_path, host, port):
     """Serve the fact store in Datasette, with our metadata and plugin.
 
@@ -260,7 +260,7 @@ def _print_claims(article, claims) -> None:
 def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, model):
     """Score extraction against gold files, with the naive spaCy peer beside it.
 
-    Example: newsfacts eval ../shared/gold/reuters-dev.jsonl fixtures/gold.jsonl --corpus ../shared/corpora/reuters21578
+    Example: newsfacts eval fixtures/gold.jsonl --misses
     """
     from .baseline import NaivePeer
     from .evaluate import evaluate as run_evaluate
@@ -298,6 +298,6 @@ def _print_scorecard(results, names) -> None:
     for gold, system in columns:
         table.add_column(f"{gold}\n{system}", justify="right")
     for key, label, fmt in ROWS:
-        table.add_row(label, *(fmt.format(getattr(results[system][gold], key))
-                               for gold, system in columns))
+        values = (getattr(results[system][gold], key) for gold, system in columns)
+        table.add_row(label, *("—" if value is None else fmt.format(value) for value in values))
     Console(width=200).print(table)

@@ -122,16 +122,19 @@ class Scorecard:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
-    def buyer(self) -> float:
-        return self.buyer_correct / self.party_scored if self.party_scored else 0.0
+    def buyer(self) -> float | None:
+        """Share of correct claims with the right buyer; None when no claim is correct."""
+        return self.buyer_correct / self.party_scored if self.party_scored else None
 
     @property
-    def seller(self) -> float:
-        return self.seller_correct / self.party_scored if self.party_scored else 0.0
+    def seller(self) -> float | None:
+        return self.seller_correct / self.party_scored if self.party_scored else None
 
     @property
-    def term(self) -> float:
-        return self.term_correct / self.term_scored if self.term_scored else 0.0
+    def term(self) -> float | None:
+        """Share of correct claims of gold deals with a term that have it right; None when
+        the gold has no term to score."""
+        return self.term_correct / self.term_scored if self.term_scored else None
 
     def to_dict(self) -> dict:
         data = {k: v for k, v in asdict(self).items() if k != "misses"}

@@ -14,6 +14,7 @@ import itertools
 import time
 
 import pytest
+
 from newsfacts.extract import amounts
 from newsfacts.extract.amounts import AmountMatch, find_amounts, parse_amount
 

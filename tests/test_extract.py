@@ -9,7 +9,8 @@ from newsfacts.scoring import load_gold, score
 
 
 def claim_for(claims, value, per=None):
-    found = [c for c in claims if abs(c.amount.value - value) < 1e-6 * value and c.amount.per == per]
+    found = [c for c in claims
+             if abs(c.amount.value - value) < 1e-6 * value and c.amount.per == per]
     assert found, f"no claim of {value} in {[c.amount.text for c in claims]}"
     return found[0]
 

@@ -20,12 +20,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from newsfacts.db import Store
 from sqlite_utils import Database
 from test_sources import BAD, INPUTS, NewsServer, serve_fixtures
 
 from newsfacts import cli as cli_module
 from newsfacts.cli import cli
+from newsfacts.db import Store
 from newsfacts.ingest import Summary, ingest
 
 ARTICLES = INPUTS.parent / "articles"
@@ -280,10 +280,10 @@ def test_quiet_prints_errors_only(run):
 def test_progress_bar_on_a_terminal():
     from io import StringIO
 
-    from newsfacts.db import Outcome
     from rich.console import Console
 
     from newsfacts.cli import _IngestProgress
+    from newsfacts.db import Outcome
     from newsfacts.sources import Failure
 
     out = StringIO()

@@ -9,12 +9,12 @@ import sqlite3
 import threading
 
 import pytest
-from newsfacts.db import Outcome, Store
-from newsfacts.extract.records import Amount, Claim, Party
 from sqlite_utils import Database
 
 from newsfacts.articles import Article
+from newsfacts.db import Outcome, Store
 from newsfacts.errors import BadStore
+from newsfacts.extract.records import Amount, Claim, Party
 
 TEXT = "Foo Inc said on Monday it agreed to buy Bar Corp for $5 million in cash."
 URL = "https://news.example.net/foo-bar"

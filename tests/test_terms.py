@@ -11,6 +11,7 @@ import doctest
 from datetime import date
 
 import pytest
+
 from newsfacts.extract import terms
 from newsfacts.extract.records import Term
 from newsfacts.extract.terms import TermMatch, find_terms, parse_term
