@@ -97,6 +97,8 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
                 c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in tok.children):
             return "lend"  # "$5.25 billion of debt from five Wall Street banks"
         return None
+    if tok.lower_ == "combined" and tok.dep_ in {"acl", "amod", "advmod", "advcl"}:
+        return None  # "spend more than $400 billion combined": in total, no merger
     if tok.lower_ in VERB_ONLY_CUES and tok.pos_ not in {"VERB", "AUX"}:
         return None  # "European equity funds", "its financial backers"
     if kind == "raise" and tok.lower_ == "financing" and (
