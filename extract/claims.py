@@ -26,6 +26,7 @@ from .roles import (
     cue_kind,
     governing_cue,
     names_of,
+    outer_cue,
     read_frame,
     sentence_cues,
     speaker,
@@ -38,6 +39,10 @@ from .terms import find_terms
 # valued at", "pays holders 52 dlrs"): roles come from a more specific deal word in the
 # sentence, or from the deal the article is about.
 GENERIC = {"contract", "value", "pay", "receive"}
+# Descriptions that may mean another company than the article's own: "the group offered
+# 11.50 dlrs" is usually the bidder.
+BIDDER_NOUNS = {"group", "consortium", "bidder", "buyer", "acquirer", "investor", "investors",
+                "partnership", "venture", "suitor", "seller", "owner", "parent"}
 # Nouns for any deal ("the deal was valued at"): their type comes from the deal named
 # before, while "a contract worth $11.9 billion" is a contract.
 GENERIC_DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "transaction", "pact",
@@ -156,7 +161,9 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         cue = _nearest(money, sent_cues, cues, settings["max_cue_distance"])
         if cue is None:
             return None
-    frame = read_frame(cue, cues, frames, money)
+    outer = outer_cue(cue, money, cues)
+    frame = read_frame(outer, cues, frames, money, inner=cue) if outer is not None else (
+        read_frame(cue, cues, frames, money))
     frame.via_parse = via_parse
     if frame.kind == "value" and not values_a_deal(cue):
         return None  # "a market value of", "the round values Mistral at"
@@ -397,7 +404,9 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -
             if name == ANAPHOR:
                 name = _speaking(sent, names) or main
             elif name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
-                name = names.described.get(name[len(DESCRIBED):])
+                noun = name[len(DESCRIBED):]
+                name = names.described.get(noun) or (
+                    main if noun not in BIDDER_NOUNS else None)
             if name:
                 name = names.canonical(_known_form(_tidy(name), names))
                 if name and name not in resolved and not _is_generic(name):
@@ -449,7 +458,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         deal_buyers = deal.roles.get("buyer", [])
         deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
         keys = {name_key(n) for n in sellers + targets}
-        if not buyers and (not keys or keys & {name_key(n) for n in deal_sellers}):
+        if not buyers and (not keys or not deal_sellers or keys & {
+                name_key(n) for n in deal_sellers}):
             buyers = deal_buyers
         if not sellers and not targets and not _same_party(buyers, deal_sellers):
             sellers = deal.roles.get("seller", [])

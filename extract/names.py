@@ -27,6 +27,11 @@ _CORPORATE = re.compile(
 _BRACKETED = re.compile(r"<([A-Z][^<>\n]{1,60}?)>")
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,}|[A-Z]{2,6})\b")
 _AND_NAME = re.compile(r"\b([A-Z][a-z]+ (?:and|&) [A-Z][a-z]+)\b")
+# "Welsh, Carson, Anderson and Stowe", "Spear, Leeds and Kellogg": a firm of surnames.
+_PARTNERSHIP = re.compile(r"\b([A-Z][a-z]+(?:, [A-Z][a-z]+)+,? (?:and|&) [A-Z][a-z]+)\b")
+# Short forms news uses inside names: "U.S. Steel" for United States Steel Corp.
+NAME_ABBREVIATIONS = {"United States": "U.S.", "United Kingdom": "U.K.",
+                      "International": "Int'l", "Brothers": "Bros"}
 # "Abu Dhabi National Oil Co (ADNOC)", "Trans World Airlines Inc, or TWA,"
 _DEFINED_ACRONYM = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){1,7})\s*(?:\(|, or )"
                               r"([A-Z][A-Za-z]?[A-Z]{1,5})(?:\)|,)")
@@ -145,6 +150,9 @@ class ArticleNames:
             if initials(full).upper().startswith(short[0]) and len(full.split()) > 1:
                 aliases[short] = full
                 add(full, m.start())
+        for m in _PARTNERSHIP.finditer(text):
+            if m.group(1).split(",")[0] not in NOT_NAMES:
+                add(m.group(1), m.start())
         for m in _AND_NAME.finditer(text):
             name = m.group(1)
             if text.count(name) >= 2 and name.split()[0] not in NOT_NAMES:
@@ -171,6 +179,11 @@ class ArticleNames:
             for key in {initials(name), initials(name, keep_suffixes=True)}:
                 if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
                     aliases[key] = name
+            for long, short in NAME_ABBREVIATIONS.items():  # "U.S. Steel"
+                if long in name:
+                    abbreviated = strip_suffixes(name.replace(long, short))
+                    if abbreviated != name and abbreviated in text:
+                        aliases.setdefault(abbreviated, name)
         names = _drop_contained(sorted(found, key=lambda n: order[n]))
         return cls(names=names, main=_main_company(text, names, found), aliases=aliases,
                    described=_descriptions(text, names))

@@ -135,6 +135,23 @@ def sentence_cues(sent: Span, cues: dict[str, str]) -> list[Token]:
     return [t for t in sent if cue_kind(t, cues)]
 
 
+def outer_cue(cue: Token, money: Span, cues: dict[str, str]) -> Token | None:
+    """The deal verb of the main clause, for an amount the parser hung on a relative
+    clause it is past: "agreed to sell Soundloom, the podcast division it bought for
+    $190 million in 2019, to Kinsale for $92 million" ($92 million is the sale's)."""
+    if cue.dep_ not in {"relcl", "acl"} or not any(
+            t.text == "," for t in money.doc[cue.i + 1:money.start]):
+        return None
+    tok = cue.head
+    for _ in range(6):
+        if cue_kind(tok, cues) in _DEAL_OBJECT_KINDS and tok.pos_ == "VERB":
+            return tok
+        if tok.head == tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool]:
     """Walk up the parse from an amount to the deal word that governs it.
 
@@ -280,12 +297,21 @@ def _reports_figure(verb: Token) -> bool:
 
 
 def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str]],
-               money: Span | None = None) -> Frame:
-    """Read the arguments of a deal word and map them to roles with its frame."""
+               money: Span | None = None, inner: Token | None = None) -> Frame:
+    """Read the arguments of a deal word and map them to roles with its frame.
+
+    :param inner: a relative clause's verb whose arguments past the amount's comma
+        belong to ``cue`` (see outer_cue).
+    """
     kind = cue_kind(cue, cues) or "value"
     frame = Frame(cue=cue, kind=kind)
     table = frames.get(kind, {})
     args, frame.light_verb = _arguments(cue, kind, money)
+    if inner is not None:
+        comma = max(t.i for t in inner.doc[inner.i:money.start] if t.text == ",")
+        for child in inner.children:
+            if child.i > comma and child.dep_ in PREPOSITIONS:
+                _prepositions(child, lambda key, tok: args.setdefault(key, []).append(tok))
     by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
     if kind == "merge" and any(_is_vehicle(t) for t in args.get("with", [])):
         # "agreed to merge with a First Boston affiliate": the affiliate's owner buys.
@@ -408,6 +434,9 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         subject = inherited_subject(cue)
         if subject is not None:
             put("pass", subject)
+    if is_verb and cue.dep_ == "relcl" and "obj" not in args and "subj" in args and not any(
+            c.lower_ in {"which", "who", "that"} for c in cue.children if c.dep_ in SUBJECTS):
+        put("obj", cue.head)  # "Soundloom, the podcast division it bought for $190 million"
     if is_verb and cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
         _counterparty(cue, put)
     for child in cue.children:  # "County Bank bought shares on its behalf"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.server
 import inspect
 import io
+import sys
 import threading
 import time
 from pathlib import Path
@@ -24,6 +25,14 @@ INPUTS = ROOT / "fixtures" / "inputs"
 BAD = INPUTS / "bad"
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A client that hangs up early (the size cap, the timeout) is expected here."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class NewsServer:
     """A small web site on 127.0.0.1 for URL and feed tests: pages, feeds, a PDF, a
     redirect, a 404, a slow page, and a page whose text a test can change."""
@@ -32,7 +41,7 @@ class NewsServer:
         self.routes: dict[str, tuple[int, dict, bytes]] = {}
         self.user_agents: list[str] = []
         handler = self._handler()
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
