@@ -8,7 +8,7 @@ SHARED ?= ../shared
 # Installed once per change of pyproject.toml.
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint run eval bench train clean
+.PHONY: install test lint run eval bench screenshots clean
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578
+
+# Needs Debian's chromium (apt-get install chromium).
+screenshots: install
+	$(BIN)/python docs/screenshots/take.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info $(DB) $(DB)-wal $(DB)-shm
