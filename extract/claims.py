@@ -607,5 +607,9 @@ def _share_terms(claims: list[Claim]) -> None:
 
 
 def _score(claim: Claim) -> float:
+    """How much a claim says: parties, term and source, in a full sentence (a headline
+    or a page's teaser line says less than the article's own sentence)."""
     roles = {p.role for p in claim.parties}
-    return claim.confidence + 0.2 * ("buyer" in roles) + 0.2 * ("seller" in roles)
+    return (claim.confidence + 0.2 * ("buyer" in roles) + 0.2 * ("seller" in roles)
+            + 0.1 * (claim.term is not None) + 0.1 * (claim.attribution is not None)
+            + 0.1 * claim.sentence.rstrip().endswith((".", "!", '"', "”")))

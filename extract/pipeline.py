@@ -188,11 +188,16 @@ def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
     published = _published(article)
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
+        if claim.attribution is None:
+            # the sentence after any sentence stating the same amount: "Anthropic has
+            # agreed to pay SpaceX $45 billion ... The deal is confirmed in a filing."
+            for i, passage in enumerate(passages[:-1]):
+                if claim.amount.text in text[passage.start:passage.end]:
+                    following_text = text[passages[i + 1].start:passages[i + 1].end]
+                    claim.attribution = claim.attribution or cited_nearby(following_text)
         following = [p for p in passages if p.start >= claim.end][:2]
-        for i, passage in enumerate(following):
+        for passage in following:
             sentence = text[passage.start:passage.end]
-            if claim.attribution is None and i == 0:
-                claim.attribution = cited_nearby(sentence)
             if claim.term is None and claim.deal_type in {"contract", "loan"} and (
                     points_back_to_a_deal(sentence)):
                 found = find_terms(sentence, published)

@@ -84,3 +84,5 @@ def test_seed_article_gives_the_anthropic_claim_and_nothing_else(extractor):
     [claim] = claims
     assert claim.names("buyer") == ["Anthropic"] and claim.names("seller") == ["SpaceX"]
     assert claim.term.months == 36
+    assert claim.deal_type == "contract"
+    assert "securities filing" in claim.attribution
