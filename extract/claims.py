@@ -199,8 +199,10 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         if verb != frame.cue and cue_kind(verb, cues):
             outer = read_frame(verb, cues, frames, money)
             frame.add("buyer", outer.roles.get("buyer", []))
-    if frame.kind == "receive" and _buys_shares(money):
-        # "OpenAI received $350 million worth of CoreWeave shares": the receiver buys
+    if frame.kind == "receive" and _buys_shares(money) and not any(
+            "holder" in c.lower_ for c in frame.cue.children if c.dep_ == "nsubj"):
+        # "OpenAI received $350 million worth of CoreWeave shares": the receiver buys (but
+        # "each holder will receive 66 dlrs of AmSouth stock" is paid in the buyer's stock)
         frame.roles = {"buyer": frame.roles.get("seller", []),
                        "target": _share_owners(money)}
         frame.kind = "acquire"
@@ -235,9 +237,13 @@ def _stake_owner_in(sent: Span) -> str | None:
 
 
 def _buys_shares(money: Span) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.lower_ in STAKE_NOUNS for g in c.children) for c in money.root.children) or any(
-        c.lower_ == "worth" for c in money.root.children)
+    """"$350 million worth of CoreWeave shares", "shares worth 5 mln dlrs"."""
+    for tok in (money.root, money.root.head):
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and any(
+                    g.lower_ in STAKE_NOUNS for g in child.children):
+                return True
+    return False
 
 
 def _share_owners(money: Span) -> list[str]:
@@ -596,7 +602,7 @@ def _share_terms(claims: list[Claim]) -> None:
     """Amounts of the same deal share its term: "a five-year agreement worth $17.4
     billion ... could be worth up to $19.4 billion"."""
     for claim in claims:
-        if claim.term is not None or claim.amount.per in {"year", "month"}:
+        if claim.term is not None:
             continue
         parties = {(p.role, name_key(p.name)) for p in claim.parties}
         for other in claims:

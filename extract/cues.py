@@ -130,7 +130,8 @@ NOT_DEAL_NOUNS = frozenset(
     salary salaries compensation bonus wage wages premium premiums tax taxes subsidy
     subsidies aid payroll shortfall gdp output exports imports trade valuation
     capitalisation capitalization damages expenses royalties industry sector economy intake
-    backlog bookings synergies savings outflows inflows""".split()
+    backlog bookings synergies savings outflows inflows target targets estimate estimates
+    forecast forecasts guidance""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".

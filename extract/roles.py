@@ -710,6 +710,11 @@ def _owner_names(tok: Token, depth: int) -> list[str]:
                 found = names_of(pobj, depth)[0] or names_of(pobj, depth)[2] or [
                     n for conj in pobj.conjuncts for n in names_of(conj, depth)[0]]
                 owners.extend(found)
+        elif child.dep_ == "relcl":  # "the 70 pct it does not already hold in Pioneer"
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
+                    for pobj in prep.children:
+                        owners.extend(names_of(pobj, depth)[0])
         elif child.dep_ in {"compound", "amod", "nmod"} and (
                 _entity(child) is not None or child.pos_ == "PROPN" or (
                     child.is_title and child.i > child.sent.start)):
