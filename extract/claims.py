@@ -12,7 +12,14 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ATTRIBUTION_PATTERNS, STRONG_FRAMES
+from .cues import (
+    ASSET_WORDS,
+    ATTRIBUTION_PATTERNS,
+    BIDDER_NOUNS,
+    CONTRACT_GOODS,
+    GENERIC_DEAL_NOUNS,
+    STRONG_FRAMES,
+)
 from .names import ArticleNames, name_key
 from .records import Amount, Claim, Party, Term
 from .roles import (
@@ -39,21 +46,6 @@ from .terms import find_terms
 # valued at", "pays holders 52 dlrs"): roles come from a more specific deal word in the
 # sentence, or from the deal the article is about.
 GENERIC = {"contract", "value", "pay", "receive"}
-# Descriptions that may mean another company than the article's own: "the group offered
-# 11.50 dlrs" is usually the bidder.
-BIDDER_NOUNS = {"group", "consortium", "bidder", "buyer", "acquirer", "investor", "investors",
-                "partnership", "venture", "suitor", "seller", "owner", "parent"}
-# Nouns for any deal ("the deal was valued at"): their type comes from the deal named
-# before, while "a contract worth $11.9 billion" is a contract.
-GENERIC_DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "transaction", "pact",
-                      "accord", "arrangement", "terms", "package"}
-ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "assets", "asset",
-               "property", "properties", "division", "divisions", "refinery", "mine",
-               "hotel", "hotels", "building", "stores", "branches", "field", "fields",
-               "facility", "facilities", "station", "stations", "operations", "reserves"}
-CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
-                  "chips", "cloud", "computing", "supplies", "equipment",
-                  "aircraft", "planes", "software", "gpus", "maintenance", "work"}
 _ATTRIBUTION = [re.compile(p) for p in ATTRIBUTION_PATTERNS]
 # "the deal", "the agreement": a sentence that opens by pointing back at a deal.
 _DEAL_ANAPHORA = re.compile(

@@ -248,6 +248,24 @@ ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
             "itself", "which", "who"}
 
+# Descriptions that may mean another company than the article's own: "the group offered
+# 11.50 dlrs" is usually the bidder.
+BIDDER_NOUNS = {"group", "consortium", "bidder", "buyer", "acquirer", "investor", "investors",
+                "partnership", "venture", "suitor", "seller", "owner", "parent"}
+# Nouns for any deal ("the deal was valued at"): their type comes from the deal named
+# before, while "a contract worth $11.9 billion" is a contract.
+GENERIC_DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "transaction", "pact",
+                      "accord", "arrangement", "terms", "package"}
+# Nouns naming assets rather than a company: their sale is an asset sale.
+ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "assets", "asset",
+               "property", "properties", "division", "divisions", "refinery", "mine",
+               "hotel", "hotels", "building", "stores", "branches", "field", "fields",
+               "facility", "facilities", "station", "stations", "operations", "reserves"}
+# What a contract buys: "pay SpaceX $45 billion for computational resources".
+CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
+                  "chips", "cloud", "computing", "supplies", "equipment",
+                  "aircraft", "planes", "software", "gpus", "maintenance", "work"}
+
 # --- Attribution ---------------------------------------------------------------------
 # Patterns of who an article cites, as regular expressions over the sentence (and the
 # next one). The group named "source" is the attribution recorded.
