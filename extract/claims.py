@@ -478,6 +478,9 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         return None  # no party named anywhere: nothing a reader could use
     if draft.frame.kind == "invest" and not buyers:
         return None  # money put in by unnamed investors is not recorded
+    if draft.frame.kind in {"raise", "invest"} and sellers and all(
+            _is_place(s, draft.sent, names) for s in sellers):
+        return None  # "fintech firms in London raised $2bn in the half": a city's total
     if draft.frame.kind == "sell" and not buyers and _sells_own_shares(draft.frame):
         return None  # "Healthvest began selling five mln shares": a public offering
     target = draft.frame.target_phrase
@@ -511,6 +514,12 @@ def _points_at_deal(draft: Draft) -> bool:
     if draft.frame.kind == "value" or draft.frame.kind in STRONG_FRAMES - GENERIC:
         return True
     return _points_at(draft.frame.cue)
+
+
+def _is_place(name: str, sent: Span, names: ArticleNames) -> bool:
+    """A city or country, not a company the article names (the model tags "OpenAI" GPE)."""
+    return not names.is_company(name) and any(
+        e.label_ in {"GPE", "LOC"} and e.text in name for e in sent.ents)
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:
@@ -558,6 +567,43 @@ def attribution(sent: Span) -> str | None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text
         return f"{subject} {who.head.text}"
     return None
+
+
+_NAME = r"[A-Z][\w&.'-]*(?: (?:[A-Z][\w&.'-]*|&|of))*"
+_LED_BY = re.compile(rf"\b(?:led|co-led|headed|backed) by ((?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*)"
+                     rf"|\b(?:investors|backers) (?:including|such as|like) "
+                     rf"((?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*)")
+# The nouns a term names the length of: "a four-year agreement", "a five-year facility".
+_TERM_OF = {
+    "contract": re.compile(r"\b(?:contract|agreement|deal|lease|pact|partnership|"
+                           r"arrangement)s?\b", re.I),
+    "loan": re.compile(r"\b(?:loan|facility|facilities|credit|financing|notes|bonds)\b", re.I),
+}
+
+
+def investors_named(sentence: str) -> list[str]:
+    """The investors a sentence names for a round: "led by Thrive Capital", "investors
+    including Temasek and Macquarie Capital".
+
+    >>> investors_named("The round was led by Thrive Capital and Andreessen Horowitz.")
+    ['Thrive Capital', 'Andreessen Horowitz']
+    """
+    found = _LED_BY.search(sentence)
+    if not found:
+        return []
+    names = re.split(r",? and |, ", found.group(1) or found.group(2))
+    return [n.strip().rstrip(".") for n in names if n.strip()[:1].isupper()]
+
+
+def article_term(text: str, published: date | None, deal_type: str) -> Term | None:
+    """The one term an article gives its contracts (or loans): "signed a 10-year
+    contract", for amounts stated in other sentences; None when it gives none or several.
+
+    :param deal_type: "contract" or "loan".
+    """
+    terms = [found.term for found in find_terms(text, published)
+             if _TERM_OF[deal_type].search(text, found.end, found.end + 40)]
+    return terms[0] if len({t.months for t in terms}) == 1 else None
 
 
 def cited_nearby(text: str) -> str | None:

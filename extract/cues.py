@@ -131,13 +131,13 @@ NOT_DEAL_NOUNS = frozenset(
     subsidies aid payroll shortfall gdp output exports imports trade valuation
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
-    forecast forecasts guidance""".split()
+    forecast forecasts guidance incentives grants grant""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
 NOT_DEAL_VERBS = frozenset(
     """report post earn lose forecast expect estimate trade close open rise fall gain drop
-    climb decline jump slip save net manage oversee""".split()
+    climb decline jump slip save net manage oversee repay refinance redeem retire replace""".split()
 )
 
 # --- Names -----------------------------------------------------------------------
@@ -189,12 +189,18 @@ LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", 
 # Nouns that make a deal word a mere modifier: "a bidding war", "deal activity".
 NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "frenzy",
                   "boom", "wave", "season", "talks", "documents", "document", "team"}
+# Capitalised words that name no party: countries' and currencies' codes, products.
+NOT_PARTY_WORDS = {"US", "U.S.", "UK", "U.K.", "EU", "USD", "EUR", "GBP", "EV", "EVs", "AI",
+                   "IT", "TV", "PC", "GPU", "GPUs", "CEO", "IPO", "LNG", "API"}
 # Jobs and roles of people, which name no party by themselves: "a U.S. Lawyer".
 PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts", "spokesman",
                 "spokeswoman", "spokesperson", "executive", "executives", "chairman",
                 "director", "directors", "adviser", "advisers", "advisor", "advisors",
                 "consultant", "consultants", "official", "officials", "employees",
                 "regulators", "trader", "traders"}
+# Verbs whose subject gets a contract and provides what it buys: "won a contract from".
+WINNING_VERBS = {"win", "secure", "land", "receive", "get", "obtain", "bag", "clinch",
+                 "book", "capture", "gain"}
 # Verbs whose subject is the deal itself, not a party: "It comprises a credit facility".
 BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "total",
                "cover", "come", "amount"}

@@ -23,7 +23,7 @@ from . import (
     components,  # noqa: F401  (registers the factories)
     cues,  # noqa: F401  (registers newsfacts.frames.v1)
 )
-from .claims import cited_nearby, points_back_to_a_deal
+from .claims import article_term, cited_nearby, investors_named, points_back_to_a_deal
 from .components import ARTICLE_ATTR
 from .names import ArticleNames
 from .passages import (
@@ -33,7 +33,7 @@ from .passages import (
     select_passages,
     split_passages,
 )
-from .records import Claim
+from .records import Claim, Party, Term
 from .terms import find_terms
 
 MODEL_ENV = "NEWSFACTS_MODEL"
@@ -186,8 +186,19 @@ def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
     text = article.text
     passages = split_passages(text)
     published = _published(article)
+    terms: dict[str, Term | None] = {}
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
+        if claim.deal_type == "investment" and not claim.names("buyer"):
+            # "Databricks closed its $10 billion round. ... led by Thrive Capital"
+            later = [text[p.start:p.end] for p in passages if p.start >= claim.start][:3]
+            investors = next((found for s in later if (found := investors_named(s))), [])
+            claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
+        if claim.term is None and claim.deal_type in {"contract", "loan"}:
+            # "a 10-year contract" said once in the article is the contract's term
+            if claim.deal_type not in terms:
+                terms[claim.deal_type] = article_term(text, published, claim.deal_type)
+            claim.term = terms[claim.deal_type]
         if claim.attribution is None:
             # the sentence after any sentence stating the same amount: "Anthropic has
             # agreed to pay SpaceX $45 billion ... The deal is confirmed in a filing."

@@ -31,12 +31,14 @@ from .cues import (
     NOT_DEAL_VERBS,
     OVERSEEING_VERBS,
     PART_NOUNS,
+    NOT_PARTY_WORDS,
     PEOPLE_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
     RAISING_VERBS,
     RECEIVING_VERBS,
     SAY_VERBS,
+    WINNING_VERBS,
     SECURITY_NOUNS,
     STAKE_NOUNS,
     VERB_ONLY_CUES,
@@ -353,6 +355,11 @@ def _is_vehicle(tok: Token) -> bool:
 
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None) -> str | None:
     """The role of an argument, given the frame and the verb a deal noun hangs from."""
+    if kind == "contract" and light_verb in WINNING_VERBS:
+        # "Alstom secured a $1 billion contract from Amtrak": the provider wins it
+        return {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
+                "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}.get(
+            arg, table.get(arg))
     if arg == "subj_merged":
         return "seller"
     if arg == "with_vehicle":
@@ -595,8 +602,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok, depth + 1)
-    if tok.lower_ in PEOPLE_NOUNS:
-        return [], None, []  # "a payment to a U.S. Lawyer": a person's job, no name
+    if tok.lower_ in PEOPLE_NOUNS or tok.text in NOT_PARTY_WORDS and not any(
+            c.dep_ == "compound" for c in tok.children):
+        return [], None, []  # "a payment to a U.S. Lawyer", "US", "EV": no party's name
     if tok.pos_ == "PROPN":
         joined = _and_name(tok)
         if joined:
