@@ -570,9 +570,9 @@ def attribution(sent: Span) -> str | None:
 
 
 _NAME = r"[A-Z][\w&.'-]*(?: (?:[A-Z][\w&.'-]*|&|of))*"
-_LED_BY = re.compile(rf"\b(?:led|co-led|headed|backed) by ((?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*)"
-                     rf"|\b(?:investors|backers) (?:including|such as|like) "
-                     rf"((?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*)")
+_NAMES = rf"(?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*"
+_LED_BY = re.compile(rf"\b(?:led|co-led|headed|backed) by ({_NAMES})"
+                     rf"|\b(?:investors|backers) (?:including|such as|like) ({_NAMES})")
 # The nouns a term names the length of: "a four-year agreement", "a five-year facility".
 _TERM_OF = {
     "contract": re.compile(r"\b(?:contract|agreement|deal|lease|pact|partnership|"

@@ -29,19 +29,19 @@ from .cues import (
     NOT_DEAL_HEADS,
     NOT_DEAL_NOUNS,
     NOT_DEAL_VERBS,
+    NOT_PARTY_WORDS,
     OVERSEEING_VERBS,
     PART_NOUNS,
-    NOT_PARTY_WORDS,
     PEOPLE_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
     RAISING_VERBS,
     RECEIVING_VERBS,
     SAY_VERBS,
-    WINNING_VERBS,
     SECURITY_NOUNS,
     STAKE_NOUNS,
     VERB_ONLY_CUES,
+    WINNING_VERBS,
 )
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
@@ -602,8 +602,8 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok, depth + 1)
-    if tok.lower_ in PEOPLE_NOUNS or tok.text in NOT_PARTY_WORDS and not any(
-            c.dep_ == "compound" for c in tok.children):
+    if tok.lower_ in PEOPLE_NOUNS or (tok.text in NOT_PARTY_WORDS and not any(
+            c.dep_ == "compound" for c in tok.children)):
         return [], None, []  # "a payment to a U.S. Lawyer", "US", "EV": no party's name
     if tok.pos_ == "PROPN":
         joined = _and_name(tok)
