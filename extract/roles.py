@@ -321,6 +321,14 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         args["with_vehicle"] = args.pop("with")
     first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
     merged_into = kind == "merge" and "into" in args
+    if kind == "merge" and "of" in args and "with" not in args:
+        # "the affiliation of First Tuskaloosa Corp with Amsouth": "with" hangs off the
+        # first company
+        for tok in args["of"]:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    args.setdefault("with", []).extend(
+                        g for g in child.children if g.dep_ == "pobj")
     if kind == "merge" and "of" in args and "with" in args and not (
             args.get("subj") or args.get("subj_of_verb") or args.get("poss")):
         args["into"] = args.pop("with")  # "the affiliation of First Tuskaloosa with AmSouth"
