@@ -626,6 +626,8 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
                     return named, None, []
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
         return [antecedent(tok, depth + 1)], None, []
+    if is_deal_noun(tok):
+        return [], None, []  # "The offer for Norcros shares offers ...": the deal, no party
     inner = _inner_entity(tok)
     if inner:
         return inner, None, []
