@@ -72,6 +72,7 @@ class Context:
     start: int
     roles: dict[str, list[str]]
     deal_type: str
+    subordinate: bool = False  # named in a relative clause: "the division it bought in 2019"
 
 
 def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames,
@@ -92,7 +93,8 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
                 frame = read_frame(cue, cues, frames)
                 if frame.has_parties():
                     context.append(Context(cue.i, _resolved(frame, sent, names, main),
-                                           _deal_type(frame, frames)))
+                                           _deal_type(frame, frames),
+                                           cue.dep_ in {"relcl", "acl"}))
         sent_drafts = []
         for money in (m for m in money_spans if sent.start <= m.start < sent.end):
             draft = _draft(sent, money, sent_cues, cues, frames, about_deals, settings)
@@ -133,7 +135,7 @@ def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             found = names_of(child)[0]
-            if found and found[0] != ANAPHOR:
+            if found and found[0] != ANAPHOR and not found[0].startswith(DESCRIBED):
                 return names.canonical(_known_form(_tidy(found[0]), names))
     return None
 
@@ -313,8 +315,9 @@ def _linked(specific: Token, cue: Token) -> bool:
             tok = tok.head
             if tok == end:
                 return True
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in DEAL_NOUNS:
-                break
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in DEAL_NOUNS | {
+                    "exchange", "return", "part", "connection"}:
+                break  # "sold a stake to Sumitomo in exchange for a capital infusion" links
     return False
 
 
@@ -401,7 +404,7 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -
         for name in role_names:
             if name == ANAPHOR:
                 name = _speaking(sent, names) or main
-            elif name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
+            if name and name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
                 noun = name[len(DESCRIBED):]
                 name = names.described.get(noun) or (
                     main if noun not in BIDDER_NOUNS else None)
@@ -448,6 +451,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
     targets = roles.get("target", [])
     deal_type = draft.deal_type
     before = [c for c in context if c.start < draft.sent.start] or context[:1]
+    # "The deal" is the last deal of a main clause, not one in a relative clause after it
+    before = [c for c in before if not c.subordinate] or before
     has_own = bool(buyers or sellers or targets)
     if before and (not buyers or not (sellers or targets)) and (
             has_own or _points_at_deal(draft)):
@@ -456,8 +461,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         deal_buyers = deal.roles.get("buyer", [])
         deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
         keys = {name_key(n) for n in sellers + targets}
-        if not buyers and (not keys or not deal_sellers or keys & {
-                name_key(n) for n in deal_sellers}):
+        if not buyers and "buyer" not in draft.frame.unnamed and (
+                not keys or not deal_sellers or keys & {name_key(n) for n in deal_sellers}):
             buyers = deal_buyers
         if not sellers and not targets and not _same_party(buyers, deal_sellers):
             sellers = deal.roles.get("seller", [])

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from ..errors import BadConfig
 from .amounts import find_amounts
 from .claims import article_claims
-from .names import ArticleNames
+from .names import NOT_NAMES, ArticleNames, strip_suffixes
 from .passages import dateline_country, mentions_deal, split_passages
 from .records import Amount, Claim
 
@@ -162,30 +162,39 @@ class Money:
 
 @Language.factory(
     "newsfacts_names",
-    default_config={"min_mentions": 2},
+    default_config={"short_forms": True},
     requires=["doc.ents"],
     assigns=["doc.ents"],
 )
-def make_names(nlp: Language, name: str, min_mentions: int) -> Names:
+def make_names(nlp: Language, name: str, short_forms: bool) -> Names:
     """Build the name fixer from its config."""
-    if min_mentions < 1:
-        raise BadConfig(f"{name}: min_mentions must be at least 1, got {min_mentions}")
-    return Names(min_mentions=min_mentions)
+    if not isinstance(short_forms, bool):
+        raise BadConfig(f"{name}: short_forms must be true or false, got {short_forms!r}")
+    return Names(short_forms=short_forms)
 
 
 class Names:
-    """Label the article's company names ORG, over the model's misses and mislabels."""
+    """Label the article's company names ORG, over the model's misses and mislabels.
 
-    def __init__(self, min_mentions: int):
-        self.min_mentions = min_mentions
+    With ``short_forms``, a name's short form standing alone is labelled too: "Dixons"
+    for "Dixons Group PLC" in "Dixons is tendering for Cyclops shares".
+    """
+
+    def __init__(self, short_forms: bool):
+        self.short_forms = short_forms
 
     def __call__(self, doc: Doc) -> Doc:
         names = ArticleNames.from_dict(article_context(doc)["names"])
         if not names.names:
             return doc
+        forms = {n: _is_strong_name(n) for n in names.names}
+        if self.short_forms:
+            for full in names.names:
+                for short in _short_forms(full):
+                    forms.setdefault(short, forms[full])
         pattern = re.compile(
-            r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names.names, key=len,
-                                                                   reverse=True)) + r")(?![\w])")
+            r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
+            + r")(?![\w])(?!\s+[A-Z])")
         ents = list(doc.ents)
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
@@ -194,6 +203,8 @@ class Names:
             overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} for e in overlapping):
                 continue
+            if any(e.label_ == "PERSON" for e in overlapping) and not forms[m.group(1)]:
+                continue  # "Okafor" the article keeps naming is a person, "SpaceX" is not
             if all(e.label_ in _NAME_LABELS_TO_FIX or e.label_ == "ORG" for e in overlapping):
                 # keep a longer ORG the model found ("Dixons Group PLC" over "Dixons")
                 if any(e.label_ == "ORG" and e.start <= span.start and e.end >= span.end
@@ -202,6 +213,22 @@ class Names:
                 ents = [e for e in ents if e not in overlapping] + [span]
         doc.set_ents(sorted(ents, key=lambda e: e.start))
         return doc
+
+
+def _is_strong_name(name: str) -> bool:
+    """A name no person has: a corporate suffix, an inner capital ("SpaceX"), a digit."""
+    return strip_suffixes(name) != name or bool(re.search(r"[a-z][A-Z]|\d|&", name)) or (
+        name.isupper() and len(name) > 1)
+
+
+def _short_forms(name: str) -> set[str]:
+    """"Dixons Group PLC" -> {"Dixons Group", "Dixons"}."""
+    short = strip_suffixes(name)
+    forms = {short} if short != name else set()
+    first = name.split()[0].strip(",")
+    if len(name.split()) > 1 and len(first) > 3 and first not in NOT_NAMES and first[0].isupper():
+        forms.add(first)
+    return forms
 
 
 # --- newsfacts_claims -------------------------------------------------------------------

@@ -232,7 +232,7 @@ DEAL_NOUNS = {"deal", "transaction", "offer", "bid", "acquisition", "merger", "p
               "takeover", "sale", "agreement", "contract", "buyout", "package", "tender",
               "pact", "consideration", "proposal", "price", "payment", "terms", "order",
               "accord", "arrangement", "combination", "divestiture", "disposal", "loan",
-              "facility", "financing", "award"}
+              "facility", "financing", "award", "commitment"}
 # Words that make a price a market's: "share price", "closing price".
 MARKET_WORDS = {"share", "stock", "closing", "opening", "market", "trading", "average", "bid",
                 "asking", "spot", "futures", "oil", "gold", "commodity"}

@@ -52,7 +52,7 @@ PREPOSITIONS = {"prep", "agent", "dative"}
 # Links through which a deal verb takes its subject from the verb above it:
 # "agreed to acquire", "signed a letter of intent to acquire", "moved to buy".
 INHERIT_SUBJECT = {"xcomp", "acl", "advcl", "conj", "pcomp", "relcl", "pobj", "dobj", "prep",
-                   "attr"}
+                   "attr", "npadvmod", "amod"}
 ANAPHOR = "@it"  # stands for "the company the article is about", resolved in claims.py
 DESCRIBED = "@the:"  # "@the:railroad": the company the article calls "the railroad"
 
@@ -67,6 +67,8 @@ class Frame:
     target_phrase: str | None = None
     via_parse: bool = True  # the amount hangs off the cue in the parse (not just nearby)
     light_verb: str | None = None  # the verb a deal noun is the object of ("have", "sign")
+    # roles an argument filled without naming anyone: "to a group of Russian investors"
+    unnamed: set[str] = field(default_factory=set)
 
     def add(self, role: str, names: list[str]) -> None:
         slot = self.roles.setdefault(role, [])
@@ -345,6 +347,9 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
             continue
         for tok in tokens:
             names, part, owner = names_of(tok)
+            if not names and not part and tok.pos_ == "NOUN" and tok.text.islower() and (
+                    tok.lower_ not in PART_NOUNS and not is_deal_noun(tok)):
+                frame.unnamed.add(role)
             if part:
                 if role == "buyer":
                     frame.add("buyer", owner)  # "sold to a unit of Alleghany Corp"
@@ -363,7 +368,7 @@ def _is_vehicle(tok: Token) -> bool:
 
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None) -> str | None:
     """The role of an argument, given the frame and the verb a deal noun hangs from."""
-    if kind == "contract" and light_verb in WINNING_VERBS:
+    if kind in {"contract", "pay"} and light_verb in WINNING_VERBS:
         # "Alstom secured a $1 billion contract from Amtrak": the provider wins it
         return {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
                 "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}.get(
@@ -620,6 +625,10 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                named = names_of(child, depth + 1)[0]  # "Lindner's investor group"
+                if named:
+                    return named, None, []
             if child.dep_ == "prep" and child.lower_ == "of":
                 named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
                 if named and ANAPHOR not in named:
@@ -753,7 +762,7 @@ def _inner_entity(tok: Token) -> list[str]:
     """An organisation inside a common-noun phrase: "holders of USAir common" -> USAir."""
     for t in tok.subtree:
         ent = _entity(t)
-        if ent is not None and ent.label_ == "ORG" and t.i != tok.i:
+        if ent is not None and ent.label_ in {"ORG", "PERSON"} and t.i != tok.i:
             return [entity_text(ent)]
     return []
 
