@@ -144,6 +144,8 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
            about_deals: bool, settings: dict) -> Draft | None:
     amount = money._.get(settings["amount_attr"])
     text = sent.doc.text
+    if _CHANGE_BEFORE.search(text, max(0, money.start_char - 12), money.start_char):
+        return None  # "raised its offer by 50p to 600p", "up from $92 million"
     if amount is None or _SECURITY_NAME.match(text, money.end_char) or _FIGURE_AFTER.match(
             text, money.end_char):
         return None
@@ -254,13 +256,22 @@ def _values_a_company(cue: Token, sent_cues: list[Token], cues: dict) -> bool:
     if cue.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in OBJECTS for c in cue.children):
         return False
     kinds = {cue_kind(t, cues) for t in sent_cues}
+    if re.search(r"\bstake\b|\binterest in\b|\d\s?%|\bpct\b|per[- ]cent", sent_text(cue)):
+        return True  # "buys a 49% stake for $3.1bn, in a deal that values the unit at $9.4bn"
     return not kinds & {"acquire", "bid", "merge", "sell"}
 
 
+def sent_text(tok: Token) -> str:
+    return tok.sent.text
+
+
 def _invests_in_things(cue: Token) -> bool:
-    """"invest over 13 mln dlrs in improvements": spending on things, not in a company
-    ("invest $14.3 billion in Scale AI in return for a 49% stake" is a deal)."""
-    things = False
+    """"invest over 13 mln dlrs in improvements", "invest C$65 million to expand its
+    plant": spending on things, not in a company ("invest $14.3 billion in Scale AI in
+    return for a 49% stake" is a deal)."""
+    things = not any(c.dep_ == "prep" and c.lower_ in {"in", "into"} for c in cue.children) and (
+        any(c.dep_ in {"xcomp", "advcl"} and any(g.lower_ == "to" for g in c.children)
+            for c in cue.children))
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in {"in", "into"}:
             for pobj in child.children:
@@ -268,8 +279,10 @@ def _invests_in_things(cue: Token) -> bool:
                         pobj.ent_type_ in {"DATE", "MONEY"}):
                     continue
                 names, part, _ = names_of(pobj)
-                if names or part:
-                    return False
+                own = any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
+                          for c in pobj.children)
+                if names or part and not own:
+                    return False  # "in its factories" is spending on its own plants
                 things = True
     return things
 
@@ -328,8 +341,12 @@ _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|co
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
                            r"rights issue|flotation|listing|bond|notes|debentures|"
                            r"share sale|sale of (?:new )?shares|offering of)\b", re.I)
-_CUMULATIVE = re.compile(r"\b(?:since (?:it was founded|its founding|its inception|inception|"
-                         r"launch|its launch)|to date|so far|in total)\b", re.I)
+_CUMULATIVE = re.compile(r"\b(?:since (?:it was|the company was) (?:founded|spun out|set up|"
+                         r"launched|created|started)|since (?:its )?(?:founding|inception|"
+                         r"launch|creation)|to date|so far|in total)\b", re.I)
+# Words before an amount that make it a change or an earlier figure, not a price.
+_CHANGE_BEFORE = re.compile(r"(?:\bby|\bup from|\bdown from|\bcompared with|\bversus|\bvs\.?)"
+                            r"\s+(?:about\s+|some\s+)?\Z", re.I)
 # Money a company reports in the words right after the amount: "5p in dividends".
 _FIGURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
                            r"profits?|earnings|losses|savings|synergies|damages|costs)\b"
@@ -417,8 +434,10 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -
 
 
 def _speaking(sent: Span, names: ArticleNames) -> str | None:
+    """The company saying the sentence ("Dixons said it ..."); a person speaking for a
+    company ("chief executive Nathalie Gagnon said the company would") is not it."""
     who = speaker(sent)
-    if who is None:
+    if who is None or who.ent_type_ == "PERSON":
         return None
     found = names_of(who)[0]
     return found[0] if found and found[0] != ANAPHOR else None
@@ -470,8 +489,9 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
         if deal_type == "other":
             deal_type = deal.deal_type
         draft.confidence -= 0.1
-    if draft.frame.kind in {"lend", "raise"} and not sellers and main:
-        sellers = [main]  # a loan or funding story is about the company getting the money
+    if draft.frame.kind == "lend" and not sellers and main and (
+            "seller" not in draft.frame.unnamed):
+        sellers = [main]  # a loan story is about the company getting the money
     if draft.frame.kind in {"merge", "bid", "acquire"} and buyers and not sellers and not \
             targets and main and not _same_party(buyers, [main]):
         # "Ranco said shareholders approved a merger into Siebe": the story's company
@@ -481,8 +501,12 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
     sellers = [s for s in sellers if name_key(s) not in buyer_keys]
     if not buyers and not sellers and not targets:
         return None  # no party named anywhere: nothing a reader could use
-    if draft.frame.kind == "invest" and not buyers:
-        return None  # money put in by unnamed investors is not recorded
+    if draft.frame.kind == "invest" and not (buyers and (sellers or targets)):
+        # money put in by unnamed investors is not recorded; "will invest C$65 million
+        # to expand its plant" names nothing invested in: spending
+        return None
+    if draft.frame.kind == "receive" and not buyers and "buyer" in draft.frame.unnamed:
+        return None  # "received £18m from the government's fund": a grant, not a sale
     if draft.frame.kind in {"raise", "invest"} and sellers and all(
             _is_place(s, draft.sent, names) for s in sellers):
         return None  # "fintech firms in London raised $2bn in the half": a city's total
@@ -515,10 +539,20 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
 def _points_at_deal(draft: Draft) -> bool:
     """Whether a sentence naming no party speaks of a deal named before: "The transaction
     was valued at", "The deal pays holders", "The shares were bought at 313.25p each"
-    (not "Americans spend")."""
-    if draft.frame.kind == "value" or draft.frame.kind in STRONG_FRAMES - GENERIC:
+    (not "Americans spend", "Fintech funding in the UK reached £2.7bn")."""
+    cue = draft.frame.cue
+    if draft.frame.kind == "value" or _points_at(cue):
         return True
-    return _points_at(draft.frame.cue)
+    if draft.frame.kind == "pay" and draft.money.root.head == cue:
+        return True  # "A total of 2.25 mln dlrs is payable on completion"
+    if draft.frame.kind in STRONG_FRAMES - GENERIC:
+        # a definite reference: "the round", "its acquisition", "the shares were bought"
+        nouns = [cue] if cue.pos_ in {"NOUN", "PROPN"} else [
+            c for c in cue.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+        return any(c.dep_ in {"det", "poss", "predet"} and c.lower_ in {
+            "the", "this", "that", "these", "those", "its", "their", "both", "all"}
+            for n in nouns for c in n.children)
+    return False
 
 
 def _is_place(name: str, sent: Span, names: ArticleNames) -> bool:

@@ -131,7 +131,7 @@ NOT_DEAL_NOUNS = frozenset(
     subsidies aid payroll shortfall gdp output exports imports trade valuation
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
-    forecast forecasts guidance incentives grants grant""".split()
+    forecast forecasts guidance incentives grants grant buyback buybacks volume""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
@@ -201,6 +201,10 @@ PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts",
 # Verbs whose subject gets a contract and provides what it buys: "won a contract from".
 WINNING_VERBS = {"win", "secure", "land", "receive", "get", "obtain", "bag", "clinch",
                  "book", "capture", "gain"}
+# What a company raises that is no money raised: "raised its buyback by £100m".
+RAISED_FIGURES = {"target", "estimate", "forecast", "rating", "guidance", "buyback",
+                  "dividend", "payout", "budget", "spending", "capex", "price", "prices",
+                  "outlook", "rates", "rate"}
 # Verbs whose subject is the deal itself, not a party: "It comprises a credit facility".
 BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "total",
                "cover", "come", "amount"}
@@ -334,7 +338,7 @@ def inflections(lemma: str) -> set[str]:
 # offering of shares", "annual sales", "capital spending", "its holdings".
 NOT_INFLECTIONS = frozenset(
     "offering offerings sales spending spendings savings earnings dealings holdings "
-    "findings backing proceedings orders ordered ordering".split()
+    "findings backing proceedings orders ordered ordering according accordingly".split()
 )
 
 

@@ -35,6 +35,7 @@ from .cues import (
     PEOPLE_NOUNS,
     PRONOUNS,
     QUANTIFIERS,
+    RAISED_FIGURES,
     RAISING_VERBS,
     RECEIVING_VERBS,
     SAY_VERBS,
@@ -122,7 +123,7 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
         if objects & {"offer", "bid", "price", "proposal"}:
             return "bid"  # "Cyacq raised its tender offer to 92.50 dlrs a share"
-        if objects & (STAKE_NOUNS | {"target", "estimate", "forecast", "rating", "guidance"}):
+        if objects & (STAKE_NOUNS | RAISED_FIGURES):
             return None  # "raised its Taft stake to 16.2 pct", "raised its price target"
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
@@ -175,14 +176,18 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
             # governs; "a market value", "the round values Mistral at": nothing does.
             if kind and (kind != "value" or values_a_deal(tok)):
+                if _figure_of(tok):
+                    return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
                 return tok, False
+            if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
+                return None, True  # "the company was worth at least $42 a share"
             if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
                 return None, True  # a valuation: "valuing the company at $183 billion"
             if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
                 return None, True  # "which priced the company at about $640m"
             compound = _compound_cue(tok, cues)
-            if compound is not None:
-                return compound, False  # "the three mln dlr financing package"
+            if compound is not None:  # "the three mln dlr financing package"
+                return (None, True) if _figure_of(compound) else (compound, False)
             if _not_deal_token(tok):
                 return None, True
             if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
@@ -239,6 +244,32 @@ def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
         if child.dep_ == "compound" and cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"raise"}:
             return child
     return None
+
+
+def _figure_of(cue: Token) -> bool:
+    """A deal word inside a company figure or a repayment: "a loss on disposal of",
+    "the proceeds will repay a $150 million bank loan", "replaces its C$200m revolver"."""
+    before = cue.doc[max(cue.sent.start, cue.i - 3):cue.i]
+    if any(t.lower_ in {"loss", "gain", "profit", "charge", "writedown", "write-off"}
+           for t in before) and any(t.lower_ in {"on", "from"} for t in before):
+        return True  # "a non-cash loss on disposal of about £55 million"
+    tok = cue
+    for _ in range(3):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if _not_deal_token(tok) or (tok.pos_ == "VERB" and _lemma(tok) in NOT_DEAL_VERBS):
+            return True
+        if tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def _worth_of_a_company(worth: Token) -> bool:
+    """"the company was worth $42 a share", "the market is worth £250bn": a valuation."""
+    subject = value_subject(worth)
+    return subject is not None and not is_deal_noun(subject) and (
+        subject.lower_ not in PART_NOUNS | {"securities", "cash", "stock", "notes"})
 
 
 def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
@@ -762,7 +793,8 @@ def _inner_entity(tok: Token) -> list[str]:
     """An organisation inside a common-noun phrase: "holders of USAir common" -> USAir."""
     for t in tok.subtree:
         ent = _entity(t)
-        if ent is not None and ent.label_ in {"ORG", "PERSON"} and t.i != tok.i:
+        if ent is not None and ent.label_ in {"ORG", "PERSON"} and t.i != tok.i and (
+                ent.text not in NOT_PARTY_WORDS):
             return [entity_text(ent)]
     return []
 
