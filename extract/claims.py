@@ -183,12 +183,12 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     # "the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
     # word of the sentence says who is who.
     if frame.kind in GENERIC or not frame.has_parties():
-        specific = _specific_cue(sent_cues, cue, cues)
-        if specific is not None:
+        for specific in _specific_cues(sent_cues, cue, cues):
             better = read_frame(specific, cues, frames, money)
             if better.has_parties():
                 better.via_parse = via_parse
                 frame = better
+                break
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
@@ -281,7 +281,7 @@ def _invests_in_things(cue: Token) -> bool:
                 names, part, _ = names_of(pobj)
                 own = any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"}
                           for c in pobj.children)
-                if names or part and not own:
+                if names or (part and not own):
                     return False  # "in its factories" is spending on its own plants
                 things = True
     return things
@@ -309,13 +309,13 @@ def _nearest(money: Span, sent_cues: list[Token], cues: dict, max_distance: int)
     return best
 
 
-def _specific_cue(sent_cues: list[Token], cue: Token, cues: dict) -> Token | None:
-    """A deal word that says who is who for a generic one: "the 757 mln dlr deal under
-    which Chrysler would acquire AMC" (not "a payment to a lawyer who organised its
-    takeover": the takeover hangs off the lawyer)."""
+def _specific_cues(sent_cues: list[Token], cue: Token, cues: dict) -> list[Token]:
+    """Deal words that say who is who for a generic one, nearest first: "the 757 mln dlr
+    deal under which Chrysler would acquire AMC" (not "a payment to a lawyer who
+    organised its takeover": the takeover hangs off the lawyer)."""
     specific = [t for t in sent_cues if t != cue
                 and cue_kind(t, cues) in STRONG_FRAMES - GENERIC and _linked(t, cue)]
-    return min(specific, key=lambda t: abs(t.i - cue.i)) if specific else None
+    return sorted(specific, key=lambda t: abs(t.i - cue.i))
 
 
 def _linked(specific: Token, cue: Token) -> bool:
@@ -470,8 +470,11 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
     targets = roles.get("target", [])
     deal_type = draft.deal_type
     before = [c for c in context if c.start < draft.sent.start] or context[:1]
-    # "The deal" is the last deal of a main clause, not one in a relative clause after it
+    # "The deal" is the last deal of a main clause, not one in a relative clause after it,
+    # nor the loan that pays for it
     before = [c for c in before if not c.subordinate] or before
+    if draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {"loan", "facility"}:
+        before = [c for c in before if c.deal_type != "loan"] or before
     has_own = bool(buyers or sellers or targets)
     if before and (not buyers or not (sellers or targets)) and (
             has_own or _points_at_deal(draft)):

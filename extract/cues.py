@@ -54,7 +54,8 @@ FRAMES: dict[str, dict[str, str]] = {
                "deal_type": "loan"},
     # "Anthropic signed a contract with SpaceX": the customer signs with the provider.
     "contract": {"subj": "buyer", "with": "seller", "from": "seller", "to": "seller",
-                 "poss": "buyer", "compound": "seller", "deal_type": "contract"},
+                 "poss": "buyer", "compound": "seller", "agent": "buyer", "by": "buyer",
+                 "deal_type": "contract"},
     # "Lockheed won a $10 bln contract from the Air Force": the provider wins.
     "win": {"subj": "seller", "from": "buyer", "by": "buyer", "agent": "buyer",
             "with": "buyer", "deal_type": "contract"},
@@ -212,7 +213,7 @@ BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "
 LEADING_VERBS = {"lead", "co-lead", "join", "participate", "anchor", "back", "headline"}
 # Deal words that are deal words only as verbs: "to fund", not "equity funds".
 VERB_ONLY_CUES = {"fund", "funds", "back", "backs", "get", "gets", "got", "land", "book",
-                  "commit", "commits", "order", "orders"}
+                  "commit", "commits"}
 # Of COMPANY_NOUNS, the ones that mean the article's own company when nothing else is named:
 # "the company said" is the company the story is about; "the group" may be a bidder.
 MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}

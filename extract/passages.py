@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .amounts import find_amounts
-from .cues import STRONG_FRAMES, cue_forms
+from .cues import AGREEING_VERBS, STRONG_FRAMES, cue_forms, inflections
 from .lexicon import DATELINE_COUNTRIES
 
 
@@ -53,8 +53,10 @@ SENTENCE_STARTERS = frozenset(
 )
 # The forms of the deal words the rules act on: a sentence without any cannot be a claim.
 _CUE = re.compile(r"\b(?:" + "|".join(map(re.escape, cue_forms())) + r")\b", re.I)
-_STRONG_CUE = re.compile(
-    r"\b(?:" + "|".join(map(re.escape, cue_forms(STRONG_FRAMES))) + r")\b", re.I)
+# "agreed to pay" says a deal as surely as "acquire" does.
+_STRONG_CUE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
+    set(cue_forms(STRONG_FRAMES)) | {f for v in AGREEING_VERBS for f in inflections(v)},
+    key=len, reverse=True))) + r")\b", re.I)
 # Reuters marks company names and tickers with angle brackets: "<Hearst Corp>", "<CYL>".
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>")
 _ANGLE = re.compile(r"[<>]")

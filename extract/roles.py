@@ -98,12 +98,13 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
                 r"[A-K]\d?", tok.doc[tok.i + 1].text):
             return "raise"  # "its $85m Series B"
-        if tok.lower_ in {"debt", "borrowings"} and any(
-                c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in tok.children):
+        if tok.lower_ in {"debt", "borrowings"} and _borrowed(tok):
             return "lend"  # "$5.25 billion of debt from five Wall Street banks"
         return None
     if tok.lower_ == "combined" and tok.dep_ in {"acl", "amod", "advmod", "advcl"}:
         return None  # "spend more than $400 billion combined": in total, no merger
+    if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}:
+        return None  # "the proposed deal", "the agreed terms": a participle describing one
     if tok.lower_ in VERB_ONLY_CUES and tok.pos_ not in {"VERB", "AUX"}:
         return None  # "European equity funds", "its financial backers"
     if kind == "raise" and tok.lower_ == "financing" and (
@@ -171,6 +172,9 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
         return following, False
     tok = money.root
     for _ in range(12):
+        if tok.dep_ == "conj" and tok.i >= money.start and tok.head.i < money.start:
+            tok = tok.head.head if tok.head.head != tok.head else tok.head  # skip the sibling
+            continue
         if not money.start <= tok.i < money.end:
             kind = cue_kind(tok, cues)
             # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
@@ -216,7 +220,9 @@ _DEAL_OBJECT_KINDS = {"acquire", "sell", "bid", "merge", "contract", "lend", "in
 _BEFORE_DEAL_NOUN = {"cash", "all-cash", "tender", "stock", "cash-and-stock", "takeover",
                      "hostile", "revised", "sweetened", "increased", "initial", "new", "firm",
                      "friendly", "unsolicited", "merger", "buyout", "leveraged", "debt",
-                     "credit", "loan", "equity", "-", "acquisition", "investment"}
+                     "credit", "loan", "equity", "-", "acquisition", "investment", "bridge",
+                     "term", "revolving", "bank", "syndicated", "secured", "unsecured", "senior",
+                     "committed", "euro", "dollar", "sterling"}
 
 
 def _deal_noun_after(money: Span, cues: dict[str, str]) -> Token | None:
@@ -243,7 +249,22 @@ def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"raise"}:
             return child
+        if child.dep_ == "compound" and child.lower_ == "debt" and noun.lower_ in {
+                "package", "financing", "facility"}:
+            return child  # "a £600m debt package provided by Barclays and NatWest"
     return None
+
+
+def _borrowed(debt: Token) -> bool:
+    """Debt taken on in a deal: "debt from five banks", "a debt package provided by",
+    "lined up $5.25 billion of debt", not "its debt of 2 billion"."""
+    if any(c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in debt.children):
+        return True
+    if debt.dep_ == "compound" and debt.head.lower_ in {"package", "financing", "facility"}:
+        return True
+    verb = debt.head.head if debt.head.lower_ == "of" else debt.head
+    return verb.pos_ == "VERB" and _lemma(verb) in {
+        "secure", "raise", "obtain", "arrange", "line", "borrow", "take", "get", "provide"}
 
 
 def _figure_of(cue: Token) -> bool:
@@ -276,6 +297,10 @@ def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
     """A deal word hanging off the amount itself: "the 90.25 dlrs a share price offered
     by Dixons", "92 dlrs a share, paid in cash"."""
     for child in money.root.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+            for pobj in child.children:  # "$1.6 billion of committed debt financing"
+                if pobj.dep_ == "pobj" and cue_kind(pobj, cues) in {"lend", "raise", "borrow"}:
+                    return pobj
         # "the $6.6 billion OpenAI raised", "the $26.2 billion it spent on LinkedIn"
         if child.dep_ in {"acl", "relcl"} and cue_kind(child, cues) in (
                 _DEAL_OBJECT_KINDS | {"raise", "pay"}):
@@ -291,8 +316,7 @@ def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
 def _not_deal_token(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
-    if tok.lower_ in {"debt", "borrowings"} and any(
-            c.dep_ == "prep" and c.lower_ in {"from", "with"} for c in tok.children):
+    if tok.lower_ in {"debt", "borrowings"} and _borrowed(tok):
         return False  # "debt from five banks" is a loan
     if tok.lower_ in {"price", "prices", "close"} and tok.pos_ == "NOUN" and (
             tok.lower_ == "close" or any(c.lower_ in MARKET_WORDS for c in tok.children)):
@@ -470,6 +494,9 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
                 _prepositions(child, put)  # "a bid of 60 mln dlrs for Smith and Wesson"
             elif child.dep_ == "appos" and kind == "acquire":
                 put("obj", child)  # "to acquire for 3.5 mln dlrs, a majority of SNP"
+            elif child.dep_ == "prep" and child.lower_ in {"from", "with"} and kind in {
+                    "lend", "raise", "borrow"}:
+                _prepositions(child, put)  # "$1.6 billion of debt financing from Harbourside"
     if not is_verb and cue.dep_ == "compound" and cue.head.pos_ in {"NOUN", "PROPN"}:
         anchor = cue.head  # "the financing package was provided by Sanwa"
         for child in anchor.children:
@@ -597,6 +624,12 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         return lemma
     receives = lemma in RECEIVING_VERBS or (kind == "bid" and lemma in AGREEING_VERBS)
     subject_key = "received" if receives else "subj_of_verb"
+    if lemma in {"award", "grant", "give", "hand"}:
+        for child in verb.children:  # "Dunmore has been awarded a contract by the council"
+            if child.dep_ in PASSIVE_SUBJECTS:
+                put("received", child)
+            elif child.dep_ == "agent":
+                _prepositions(child, lambda key, tok: put("by", tok))
     if kind == "raise" and lemma in LEADING_VERBS:
         subject_key = "led"  # "Halcyon led a $1.2bn round for Nordvolt"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -793,6 +826,8 @@ def _inner_entity(tok: Token) -> list[str]:
     """An organisation inside a common-noun phrase: "holders of USAir common" -> USAir."""
     for t in tok.subtree:
         ent = _entity(t)
+        if t.head == tok and t.dep_ in {"compound", "amod", "nmod", "npadvmod"}:
+            continue  # "the Paris start-up": a place, not a party
         if ent is not None and ent.label_ in {"ORG", "PERSON"} and t.i != tok.i and (
                 ent.text not in NOT_PARTY_WORDS):
             return [entity_text(ent)]
@@ -877,6 +912,8 @@ def value_subject(cue: Token) -> Token | None:
     if cue.dep_ in {"acomp", "attr"}:  # "the offer is worth 312p"
         for child in cue.head.children:
             if child.dep_ in SUBJECTS:
+                if child.lower_ in {"that", "which"} and cue.head.dep_ == "relcl":
+                    return cue.head.head  # "a proposal ... that was worth $35 a share"
                 return child
     return None
 
