@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import enum
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -62,8 +63,7 @@ class Store:
         try:
             self.db = Database(self.path)
             self.db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
-            if self.db.journal_mode != "wal":
-                self.db.enable_wal()
+            self._enable_wal()
             self.db.execute("pragma foreign_keys = on")
             if migrations.pending(self.db):
                 # Two ingests opening a new file at once would both create the tables.
@@ -71,6 +71,19 @@ class Store:
                     migrate(self.db)
         except sqlite3.DatabaseError as err:
             raise BadStore(f"{self.path}: not a database newsfacts can open ({err})") from None
+
+    def _enable_wal(self) -> None:
+        """Switch a new file to WAL. The switch needs the file to itself and SQLite does not
+        wait for it (the busy timeout does not apply), so a store opened while another
+        process creates the same file retries for a while."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while self.db.journal_mode != "wal":
+            try:
+                self.db.enable_wal()
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         self.db.close()
