@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitedata import CHROMIUM, build_site_db, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = FIXTURES / "articles"
 SHARED = Path(os.environ.get("NEWSFACTS_SHARED", ROOT.parent / "shared"))
-CHROMIUM = os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,6 +44,14 @@ def nlp(extractor):
     from newsfacts.extract import resolve_model
 
     return spacy.load(resolve_model())
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The URL of a real ``newsfacts serve`` on the hand-made store, for the whole session."""
+    folder = tmp_path_factory.mktemp("site")
+    with running_server(build_site_db(folder / "newsfacts.db"), folder / "serve.log") as url:
+        yield url
 
 
 @pytest.fixture

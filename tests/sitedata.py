@@ -1,11 +1,13 @@
 """A small fact store for the site's tests, written by hand through Store so every claim is
 exactly known, and a real ``newsfacts serve`` process to run against it.
 
-Used by test_site.py (in-process Datasette), test_serve.py and test_browser.py (HTTP).
+Used by test_site.py (in-process Datasette), test_serve.py and test_browser.py (HTTP), and
+by docs/screenshots/take.py for the server and the browser's settings.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -21,6 +23,11 @@ from newsfacts.articles import Article
 from newsfacts.db import Store
 from newsfacts.db.serve import SETTINGS, metadata_path
 from newsfacts.extract.records import Amount, Claim, Party, Term
+
+CHROMIUM = os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium")
+# Headless, and nothing that would reach for the network on its own.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def _claim(text: str, sentence: str, deal_type: str, amount: Amount, buyer=(), seller=(),

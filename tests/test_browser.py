@@ -10,22 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM
-from sitedata import CLAIMS, CONTOSO_LEDGER, CONTOSO_WIRE, build_site_db, running_server
+from sitedata import CHROMIUM, CHROMIUM_ARGS, CLAIMS, CONTOSO_LEDGER, CONTOSO_WIRE
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LEDGER_SENTENCE = CLAIMS[CONTOSO_LEDGER.id][0].sentence
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The URL of ``newsfacts serve`` on the hand-made store, for the whole session."""
-    folder = tmp_path_factory.mktemp("browser")
-    with running_server(build_site_db(folder / "newsfacts.db"), folder / "serve.log") as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

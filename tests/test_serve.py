@@ -12,7 +12,7 @@ import psutil
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from sitedata import CONTOSO_LEDGER, build_site_db, running_server
+from sitedata import CONTOSO_LEDGER, build_site_db
 
 from newsfacts.cli import cli
 from newsfacts.db.schema import migrations
@@ -20,16 +20,8 @@ from newsfacts.db.serve import SETTINGS, datasette_args, metadata_path, upgrade_
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The URL of a real ``newsfacts serve`` on the hand-made store."""
-    folder = tmp_path_factory.mktemp("serve")
-    with running_server(build_site_db(folder / "newsfacts.db"), folder / "serve.log") as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def http(server):
-    with httpx.Client(base_url=server, trust_env=False, timeout=10) as client:
+def http(site):
+    with httpx.Client(base_url=site, trust_env=False, timeout=10) as client:
         yield client
 
 
@@ -90,8 +82,8 @@ def test_metadata_templates_and_static_ship_in_the_installed_package():
         assert package.joinpath(name).is_file(), name
 
 
-def test_server_listens_on_127_0_0_1_only(server):
-    port = int(server.rsplit(":", 1)[1])
+def test_server_listens_on_127_0_0_1_only(site):
+    port = int(site.rsplit(":", 1)[1])
     listening = [c.laddr for c in psutil.net_connections("tcp")
                  if c.status == psutil.CONN_LISTEN and c.laddr.port == port]
     assert [address.ip for address in listening] == ["127.0.0.1"]

@@ -8,37 +8,17 @@ Run from the repository root: .venv/bin/python docs/screenshots/take.py
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
-CHROMIUM = os.environ.get("NEWSFACTS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def serve(db_path: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
-    """Start ``newsfacts serve`` on a free port; return the process and its URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "newsfacts", "serve", "--db", str(db_path), "--port", "0"],
-        stdout=log_path.open("w"), stderr=subprocess.STDOUT)
-    for _ in range(300):
-        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", log_path.read_text())
-        if found:
-            return process, found[1]
-        if process.poll() is not None:
-            break
-        time.sleep(0.1)
-    process.kill()
-    raise SystemExit(f"newsfacts serve did not start:\n{log_path.read_text()}")
+sys.path.insert(0, str(ROOT / "tests"))
+from sitedata import CHROMIUM, CHROMIUM_ARGS, running_server  # noqa: E402  (the tests' server and browser)
 
 
 def take(page, name: str, full_page: bool = False) -> None:
@@ -51,41 +31,37 @@ def main() -> None:
         db_path = Path(tmp) / "newsfacts.db"
         subprocess.run([sys.executable, "-m", "newsfacts", "ingest", ROOT / "fixtures/articles",
                         "--db", db_path, "--quiet"], check=True)
-        process, url = serve(db_path, Path(tmp) / "serve.log")
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(base_url=url, viewport={"width": 1280, "height": 900})
-                page.goto("/")
-                take(page, "home", full_page=True)
+        log_path = Path(tmp) / "serve.log"
+        with running_server(db_path, log_path) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(base_url=url, viewport={"width": 1280, "height": 900})
+            page.goto("/")
+            take(page, "home", full_page=True)
 
-                page.goto("/newsfacts/deals")
-                take(page, "deals-facets")
-                page.locator("table.newsfacts-deals").evaluate(
-                    "t => window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY - 40)")
-                take(page, "deals")
+            page.goto("/newsfacts/deals")
+            take(page, "deals-facets")
+            page.locator("table.newsfacts-deals").evaluate(
+                "t => window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY - 40)")
+            take(page, "deals")
 
-                page.goto("/")
-                page.get_by_role("link", name="Deals involving a company").click()
-                page.get_by_label("company").fill("Microsoft")
-                page.get_by_label("min_value").fill("1 bn")
-                page.get_by_label("currency").fill("USD")
-                page.get_by_label("since").fill("2025-01-01")
-                page.get_by_role("button", name="Run SQL").click()
-                page.set_viewport_size({"width": 1600, "height": 1000})
-                take(page, "company-query")
-                page.set_viewport_size({"width": 1280, "height": 900})
-                page.locator("td.col-sentence a").first.click()
-                page.wait_for_selector("mark.evidence.selected")
-                page.evaluate("window.scrollTo(0, 0)")
-                take(page, "article")
+            page.goto("/")
+            page.get_by_role("link", name="Deals involving a company").click()
+            page.get_by_label("company").fill("Microsoft")
+            page.get_by_label("min_value").fill("1 bn")
+            page.get_by_label("currency").fill("USD")
+            page.get_by_label("since").fill("2025-01-01")
+            page.get_by_role("button", name="Run SQL").click()
+            page.set_viewport_size({"width": 1600, "height": 1000})
+            take(page, "company-query")
+            page.set_viewport_size({"width": 1280, "height": 900})
+            page.locator("td.col-sentence a").first.click()
+            page.wait_for_selector("mark.evidence.selected")
+            page.evaluate("window.scrollTo(0, 0)")
+            take(page, "article")
 
-                page.goto("/newsfacts/deals_by_month")
-                take(page, "deals-by-month")
-                browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+            page.goto("/newsfacts/deals_by_month")
+            take(page, "deals-by-month")
+            browser.close()
 
 
 if __name__ == "__main__":
