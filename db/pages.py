@@ -8,6 +8,7 @@ marks one claim as the one the reader came for.
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -119,6 +120,7 @@ async def article_page(datasette, request):
         claim["amount"] = format_amount(claim["value"], claim["currency"], claim["per"],
                                         claim["qualifier"], claim["high"])
         claim["fits_text"] = 0 <= claim["start"] < claim["end"] <= len(article["text"])
+        claim["steps"] = _trace(claim.get("trace"))
     selected = request.args.get("claim")
     context = {
         "database": db.name,
@@ -132,3 +134,13 @@ async def article_page(datasette, request):
     html = await datasette.render_template("newsfacts_article.html", context, request=request,
                                            view_name="newsfacts_article")
     return Response.html(html)
+
+
+def _trace(raw: str | None) -> list[dict]:
+    """The rules that made a claim, from its JSON column (none for older stores)."""
+    try:
+        steps = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [s for s in steps if isinstance(s, dict) and "rule" in s] if isinstance(
+        steps, list) else []

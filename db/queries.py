@@ -27,10 +27,6 @@ select
   (select count(*) from parties) as parties
 """
 
-ORPHAN_PARTIES = """
-select id from parties where id not in (select party_id from claim_parties)
-"""
-
 # WHERE clauses for Table.delete_where / Table.rows_where.
 WHERE_ARTICLE = "article_id = ?"
 WHERE_CLAIMS_OF_ARTICLE = "claim_id in (select id from claims where article_id = ?)"

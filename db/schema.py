@@ -156,3 +156,10 @@ where articles.superseded_by is null
 @migrations(name="0002_deals_for_the_site")
 def add_site_columns_to_deals(db: Database) -> None:
     db.create_view("deals", DEALS_VIEW_0002, replace=True)
+
+
+@migrations(name="0003_claim_traces")
+def add_claim_traces(db: Database) -> None:
+    # The rules that made each claim, as a JSON array of {"rule", "says"}: why a claim
+    # names the parties it names (extract/records.py Claim.trace).
+    db["claims"].add_column("trace", str)

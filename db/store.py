@@ -18,6 +18,7 @@ Datasette can serve it, and two ingests can write it, at the same time.
 from __future__ import annotations
 
 import enum
+import json
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -31,7 +32,7 @@ from sqlite_utils.utils import hash_record
 from .. import __version__
 from ..articles import Article
 from ..errors import BadStore
-from ..extract.names import name_key
+from ..extract.namekeys import name_key
 from ..extract.records import Claim
 from . import queries
 from .schema import migrate, migrations
@@ -229,6 +230,7 @@ class Store:
             "start": claim.start,
             "end": claim.end,
             "confidence": claim.confidence,
+            "trace": json.dumps(claim.trace, ensure_ascii=False),
             "extractor_version": self.extractor_version,
         }
 

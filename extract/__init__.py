@@ -10,11 +10,26 @@
 from __future__ import annotations
 
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from .amounts import find_amounts, parse_amount
-from .pipeline import Extractor, load_pipeline, resolve_model
 from .records import Amount, Claim, Party, Term
 from .terms import find_terms, parse_term
+
+if TYPE_CHECKING:
+    from .pipeline import Extractor, load_pipeline, resolve_model
+
+# The pipeline (and spaCy) load on first use: the store, the site and the scorer read
+# records and name keys from this package without paying for spaCy's import.
+_LAZY = {"Extractor", "load_pipeline", "resolve_model"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Amount",
@@ -45,6 +60,8 @@ def extract_claims(text: str, title: str | None = None, published: str | None = 
     """
     global _DEFAULT
     if extractor is None:
+        from .pipeline import Extractor
+
         _DEFAULT = _DEFAULT or Extractor()
         extractor = _DEFAULT
     article = SimpleNamespace(text=text, title=title, published=published)

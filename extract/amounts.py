@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from . import lexicon
+from .numbers import parse_number
 from .records import Amount
 
 __all__ = ["AmountMatch", "find_amounts", "parse_amount"]
@@ -302,7 +303,7 @@ def _quote_tail(m: re.Match, high: Decimal) -> Decimal:
     decimals = low_written.partition(".")[2]
     if len(high_written) < len(decimals):
         expanded = Decimal(low_written[: -len(high_written)] + high_written)
-        if expanded > _number(low_written):
+        if expanded > parse_number(low_written):
             return expanded
     return high
 
@@ -353,7 +354,7 @@ def _end_value(m: re.Match, name: str, text: str, country: str | None) -> _End |
     bare_year = (
         not scale and not m[f"{name}_pre"] and _YEAR.fullmatch(digits) is not None
     )
-    return _End(_number(digits), scale, currency, divisor, bare_year)
+    return _End(parse_number(digits), scale, currency, divisor, bare_year)
 
 
 def _symbol_currency(symbol: str, country: str | None) -> str:
@@ -363,31 +364,6 @@ def _symbol_currency(symbol: str, country: str | None) -> str:
     symbol = " ".join(symbol.split())
     by_country = lexicon.CURRENCY_BY_COUNTRY.get(symbol, {})
     return by_country.get(country, lexicon.CURRENCY_SYMBOLS[symbol])
-
-
-def _number(written: str) -> Decimal:
-    """Return the number written in digits ("1,250", "15-1/4") or words ("two-and-a-half")."""
-    if written[0].isdigit():
-        whole, _, fraction = written.replace(",", "").partition("-")
-        number = Decimal(whole)
-        if fraction:
-            numerator, denominator = fraction.split("/")
-            number += Decimal(numerator) / Decimal(denominator)
-        return number
-    words = _WORD_SPLIT.split(written.lower())
-    if words[0] == "half":
-        return Decimal("0.5")
-    number = Decimal(0)
-    for word in words:
-        if word in lexicon.NUMBER_WORDS:
-            number += lexicon.NUMBER_WORDS[word]
-        elif word in ("a", "an"):
-            number = number or Decimal(1)
-        elif word == "hundred":
-            number *= 100
-        elif word == "half":
-            number += Decimal("0.5")
-    return number
 
 
 def _per(m: re.Match, text: str) -> str | None:

@@ -64,6 +64,9 @@ class Draft:
     deal_type: str
     confidence: float
 
+    def note(self, rule: str, says: str) -> None:
+        self.frame.note(rule, says)
+
 
 @dataclass
 class Context:
@@ -76,11 +79,15 @@ class Context:
 
 
 def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames,
-                   published: date | None, about_deals: bool) -> list[Claim]:
+                   published: date | None, about_deals: bool,
+                   dropped: list[dict] | None = None) -> list[Claim]:
     """Read every deal claim of a parsed article (or of its selected passages).
 
     :param about_deals: whether the whole article speaks of a deal (passages.mentions_deal).
+    :param dropped: if given, filled with each amount read and set aside, and the rule
+        that set it aside.
     """
+    dropped = [] if dropped is None else dropped
     cues, frames = settings["cues"], settings["frames"]
     main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
@@ -97,18 +104,32 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
                                            cue.dep_ in {"relcl", "acl"}))
         sent_drafts = []
         for money in (m for m in money_spans if sent.start <= m.start < sent.end):
-            draft = _draft(sent, money, sent_cues, cues, frames, about_deals, settings)
-            if draft is not None:
-                sent_drafts.append(draft)
+            try:
+                sent_drafts.append(
+                    _draft(sent, money, sent_cues, cues, frames, about_deals, settings))
+            except Dropped as drop:
+                dropped.append(_drop_record(money, drop.rule, drop.says))
         if "respectively" in sent.text:
             _pair_respectively(sent_drafts)
         drafts.extend(sent_drafts)
     claims = []
     for draft in drafts:
-        claim = _claim(draft, names, main, context, published)
-        if claim is not None and claim.confidence >= settings["min_confidence"]:
+        try:
+            claim = _claim(draft, names, main, context, published)
+        except Dropped as drop:
+            dropped.append(_drop_record(draft.money, drop.rule, drop.says))
+            continue
+        if claim.confidence >= settings["min_confidence"]:
             claims.append(claim)
+        else:
+            dropped.append(_drop_record(draft.money, "drop.low-confidence",
+                                        f"confidence {claim.confidence} under the minimum"))
     return _merge_duplicates(claims)
+
+
+def _drop_record(money: Span, rule: str, says: str) -> dict:
+    return {"amount": money.text, "start": money.start_char, "end": money.end_char,
+            "rule": rule, "says": says}
 
 
 def _pair_respectively(drafts: list[Draft]) -> None:
@@ -124,6 +145,8 @@ def _pair_respectively(drafts: list[Draft]) -> None:
                 for draft, name in zip(sorted(group, key=lambda d: d.money.start), names,
                                        strict=True):
                     draft.frame.roles = {**draft.frame.roles, role: [name]}
+                    draft.note("role.respectively", f"{role} = {name} (in the order of "
+                                                    "the amounts)")
 
 
 def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
@@ -140,61 +163,139 @@ def _lead_subject(doc: Doc, names: ArticleNames) -> str | None:
     return None
 
 
+class Dropped(Exception):
+    """An amount the rules read and set aside, with the rule that did: "no deal here"
+    is a decision too, and ``--explain`` shows it."""
+
+    def __init__(self, rule: str, says: str):
+        super().__init__(says)
+        self.rule, self.says = rule, says
+
+
 def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: dict,
-           about_deals: bool, settings: dict) -> Draft | None:
+           about_deals: bool, settings: dict) -> Draft:
+    """Read the deal an amount belongs to; raise Dropped when it belongs to none."""
     amount = money._.get(settings["amount_attr"])
-    text = sent.doc.text
+    _not_a_price(sent.doc.text, money, amount)
+    frame, cue = _linked_frame(money, sent_cues, cues, frames, settings)
+    _not_a_deal(frame, cue, sent, about_deals)
+    frame = _specific_frame(frame, cue, money, sent_cues, cues, frames)
+    _complete_frame(frame, money, cues, frames)
+    if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
+        # "Cityquest also has loan facilities of 30 mln stg": no transaction
+        raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
+    if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
+                                    or frame.roles.get("target") or _points_at(frame.cue)):
+        # "the group paid 31 cents a share for the year": a dividend
+        raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
+    if not frame.roles.get("target") and not frame.roles.get("seller") and (
+            frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"]):
+        owner = _stake_owner_in(sent)  # "raised its Taft stake ... after buying shares"
+        if owner:
+            frame.add("target", [owner])
+            frame.note("role.stake-owner", f"target = {owner} (whose shares)")
+    confidence = 0.55 + (0.25 if frame.via_parse else 0.0) + (
+        0.1 if frame.kind in STRONG_FRAMES else 0)
+    per_share = _per_share(amount, sent)
+    if per_share is not amount:
+        frame.note("amount.per-share", f"{money.text!r} prices each share")
+    deal_type, rule = typed(frame, frames)
+    frame.note(rule, f"type = {deal_type}")
+    return Draft(sent=sent, money=money, amount=per_share, frame=frame,
+                 deal_type=deal_type, confidence=confidence)
+
+
+def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
+    """Drop an amount the words around it make a change, a security or a figure."""
     if _CHANGE_BEFORE.search(text, max(0, money.start_char - 12), money.start_char):
-        return None  # "raised its offer by 50p to 600p", "up from $92 million"
-    if amount is None or _SECURITY_NAME.match(text, money.end_char) or _FIGURE_AFTER.match(
-            text, money.end_char):
-        return None
+        # "raised its offer by 50p to 600p", "up from $92 million"
+        raise Dropped("drop.change", "a change or an earlier figure, not a price")
+    if amount is None or _SECURITY_NAME.match(text, money.end_char):
+        raise Dropped("drop.security-name", "names a security: '2.19 dlr preference shares'")
+    if _FIGURE_AFTER.match(text, money.end_char):
+        raise Dropped("drop.figure-after", "a company figure: '5p in dividends'")
+
+
+def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
+                  settings: dict) -> tuple[Frame, Token]:
+    """The frame of the deal word an amount belongs to, and that word."""
     cue, blocked = governing_cue(money, cues)
     if blocked:
-        return None
+        raise Dropped("drop.figure", "governed by a company figure, a market price or "
+                                     "a valuation")
     via_parse = cue is not None
     if cue is None:
         cue = _nearest(money, sent_cues, cues, settings["max_cue_distance"])
         if cue is None:
-            return None
+            raise Dropped("drop.no-deal-word", "no deal word governs it or stands near it")
     outer = outer_cue(cue, money, cues)
     frame = read_frame(outer, cues, frames, money, inner=cue) if outer is not None else (
         read_frame(cue, cues, frames, money))
     frame.via_parse = via_parse
+    frame.trace.insert(0, _link_note(money, cue, outer, via_parse))
     if frame.kind == "value" and not values_a_deal(cue):
-        return None  # "a market value of", "the round values Mistral at"
+        # "a market value of", "the round values Mistral at"
+        raise Dropped("drop.value-of-no-deal", f"{cue.text!r} values no deal")
     if frame.kind == "value":
         valued = value_subject(cue)
         if valued is not None and cue_kind(valued, cues) in STRONG_FRAMES and (
                 valued.lower_ not in GENERIC_DEAL_NOUNS):
             # "a five-year contract worth up to $11.9 billion": the contract's frame
+            earlier = frame.trace
             frame = read_frame(valued, cues, frames, money)
-        elif _values_a_company(cue, sent_cues, cues):
-            return None  # "the transaction values it at more than $29 billion"
+            frame.via_parse = via_parse
+            frame.trace[:0] = earlier
+            frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
+        elif _values_a_company(cue, [t for t in sent_cues], cues):
+            # "the transaction values it at more than $29 billion"
+            raise Dropped("drop.valuation", "values a company, not a deal")
+    return frame, cue
+
+
+def _not_a_deal(frame: Frame, cue: Token, sent: Span, about_deals: bool) -> None:
+    """Drop money raised from the public, spending, and weak deal words outside deal
+    stories."""
     if frame.kind == "raise" and not frame.roles.get("buyer") and (
             _PUBLIC_ISSUE.search(sent.text) or _CUMULATIVE.search(sent.text)):
         # "raise 5.1 mln stg through the placing of shares", "has raised roughly $410m
         # since it was founded": not a deal GUIDELINES.md records
-        return None
+        raise Dropped("drop.public-issue", "money raised from the public or in total")
     if frame.kind == "invest" and _invests_in_things(cue):
-        return None  # "invest over 13 mln dlrs in improvements": spending, not a deal
+        # "invest over 13 mln dlrs in improvements": spending, not a deal
+        raise Dropped("drop.spending", "invested in things, not in a company")
     if frame.kind not in STRONG_FRAMES and not about_deals:
-        return None
-    # "the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
-    # word of the sentence says who is who.
-    if frame.kind in GENERIC or not frame.has_parties():
-        for specific in _specific_cues(sent_cues, cue, cues):
-            better = read_frame(specific, cues, frames, money)
-            if better.has_parties():
-                better.via_parse = via_parse
-                frame = better
-                break
+        raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
+                                        "no deal")
+
+
+def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token],
+                    cues: dict, frames: dict) -> Frame:
+    """"the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
+    word of the sentence says who is who."""
+    if frame.kind not in GENERIC and frame.has_parties():
+        return frame
+    for specific in _specific_cues(sent_cues, cue, cues):
+        better = read_frame(specific, cues, frames, money)
+        if better.has_parties():
+            better.via_parse = frame.via_parse
+            better.trace[:0] = [*frame.trace, {
+                "rule": "link.specific-deal-word",
+                "says": f"{frame.cue.text!r} names no parties; {specific.text!r} does"}]
+            return better
+    return frame
+
+
+def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict) -> None:
+    """Stakes take their buyer from the verb above them; who receives shares buys."""
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
         if verb != frame.cue and cue_kind(verb, cues):
             outer = read_frame(verb, cues, frames, money)
             frame.add("buyer", outer.roles.get("buyer", []))
+            if outer.roles.get("buyer"):
+                frame.note("role.stake-buyer-from-verb",
+                           f"buyer = {', '.join(outer.roles['buyer'])} (who {verb.text} it)")
     if frame.kind == "receive" and _buys_shares(money) and not any(
             "holder" in c.lower_ for c in frame.cue.children if c.dep_ == "nsubj"):
         # "OpenAI received $350 million worth of CoreWeave shares": the receiver buys (but
@@ -202,19 +303,17 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         frame.roles = {"buyer": frame.roles.get("seller", []),
                        "target": _share_owners(money)}
         frame.kind = "acquire"
-    if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
-        return None  # "Cityquest also has loan facilities of 30 mln stg": no transaction
-    if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
-                                    or frame.roles.get("target") or _points_at(frame.cue)):
-        return None  # "the group paid 31 cents a share for the year": a dividend
-    if not frame.roles.get("target") and not frame.roles.get("seller") and (
-            frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"]):
-        owner = _stake_owner_in(sent)  # "raised its Taft stake ... after buying shares"
-        if owner:
-            frame.add("target", [owner])
-    confidence = 0.55 + (0.25 if via_parse else 0.0) + (0.1 if frame.kind in STRONG_FRAMES else 0)
-    return Draft(sent=sent, money=money, amount=_per_share(amount, sent), frame=frame,
-                 deal_type=_deal_type(frame, frames), confidence=confidence)
+        frame.note("role.received-shares", "who receives shares buys them")
+
+
+def _link_note(money: Span, cue: Token, outer: Token | None, via_parse: bool) -> dict:
+    """Say how an amount was tied to its deal word."""
+    if outer is not None:
+        return {"rule": "link.past-relative-clause", "says": (
+            f"{money.text!r} belongs to {outer.text!r}, past the clause of {cue.text!r}")}
+    if via_parse:
+        return {"rule": "link.parse", "says": f"{money.text!r} hangs off {cue.text!r} in the parse"}
+    return {"rule": "link.nearest", "says": f"{money.text!r} is nearest to {cue.text!r}"}
 
 
 def _points_at(cue: Token) -> bool:
@@ -367,25 +466,32 @@ def _per_share(amount: Amount, sent: Span) -> Amount:
 
 
 def _deal_type(frame: Frame, frames: dict) -> str:
+    return typed(frame, frames)[0]
+
+
+def typed(frame: Frame, frames: dict) -> tuple[str, str]:
+    """The deal type a frame states, and the id of the rule that says so."""
     kind = frame.kind
     if kind == "raise" and (frame.cue.head.lower_ in {"package", "facility", "line"} or any(
             c.lower_ in {"debt", "bank", "loan", "credit", "bridge", "mortgage"}
             for c in frame.cue.children)):
-        return "loan"  # "a debt financing package", not an equity round
+        return "loan", "type.debt-financing"  # "a debt financing package", not a round
     deal_type = frames.get(kind, {}).get("deal_type", "other")
     part = (frame.target_phrase or "").lower().split()
     head = part[-1] if part else ""
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
         if _is_stake(part, frame):
-            return "stake"
+            return "stake", "type.stake-of-shares"
         if head in ASSET_WORDS:
-            return "asset_sale"
+            return "asset_sale", "type.assets"
         if kind == "pay" and _pays_for_goods(frame.cue):
-            return "contract"
+            return "contract", "type.pays-for-goods"
         if kind in {"pay", "value", "receive"}:
-            return "acquisition" if frame.has_parties() else "other"
-        return "acquisition"
-    return deal_type
+            if frame.has_parties():
+                return "acquisition", "type.payment-between-parties"
+            return "other", "type.payment-without-parties"
+        return "acquisition", f"type.{kind}"
+    return deal_type, f"type.{kind}"
 
 
 def _is_stake(part: list[str], frame: Frame) -> bool:
@@ -412,25 +518,47 @@ def _pays_for_goods(cue: Token) -> bool:
     return False
 
 
-def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None) -> dict:
+def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None,
+              notes: list[dict] | None = None) -> dict:
     """Replace "it"/"the company" left open by the parse with the article's main company;
-    use the article's long forms of names."""
+    use the article's long forms of names.
+
+    :param notes: where to record each resolution step; None records nothing.
+    """
     out: dict[str, list[str]] = {}
     for role, role_names in frame.roles.items():
         resolved: list[str] = []
         for name in role_names:
-            if name == ANAPHOR:
-                name = _speaking(sent, names) or main
-            if name and name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
-                noun = name[len(DESCRIBED):]
-                name = names.described.get(noun) or (
-                    main if noun not in BIDDER_NOUNS else None)
-            if name:
-                name = names.canonical(_known_form(_tidy(name), names))
-                if name and name not in resolved and not _is_generic(name):
-                    resolved.append(name)
+            name, steps = _resolve_name(name, sent, names, main)
+            if notes is not None:
+                notes.extend(steps)
+            if name and name not in resolved and not _is_generic(name):
+                resolved.append(name)
         out[role] = resolved
     return out
+
+
+def _resolve_name(name: str, sent: Span, names: ArticleNames, main: str | None
+                  ) -> tuple[str | None, list[dict]]:
+    """The article's name for one party name the parse gave, with the steps taken."""
+    steps = []
+    if name == ANAPHOR:
+        speaking = _speaking(sent, names)
+        rule = "resolve.speaker" if speaking else "resolve.main-company"
+        name = speaking or main
+        steps.append({"rule": rule, "says": f"it -> {name or '-'}"})
+    if name and name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
+        noun = name[len(DESCRIBED):]
+        described = names.described.get(noun)
+        name = described or (main if noun not in BIDDER_NOUNS else None)
+        rule = "resolve.description" if described else "resolve.description-main-company"
+        steps.append({"rule": rule, "says": f"the {noun} -> {name or '-'}"})
+    if name:
+        full = names.canonical(_known_form(_tidy(name), names))
+        if full and full != name and full != _tidy(name):
+            steps.append({"rule": "resolve.long-form", "says": f"{name} -> {full}"})
+        name = full
+    return name, steps
 
 
 def _speaking(sent: Span, names: ArticleNames) -> str | None:
@@ -463,80 +591,134 @@ def _is_generic(name: str) -> bool:
                             "firm", "government", "management", "it", "they"} or len(name) < 2
 
 
+@dataclass
+class Sides:
+    """The parties of a claim being built, by role, and its deal type."""
+
+    buyers: list[str]
+    sellers: list[str]
+    targets: list[str]
+    deal_type: str
+
+    def any(self) -> bool:
+        return bool(self.buyers or self.sellers or self.targets)
+
+
 def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Context],
-           published: date | None) -> Claim | None:
-    roles = _resolved(draft.frame, draft.sent, names, main)
-    buyers, sellers = roles.get("buyer", []), roles.get("seller", [])
-    targets = roles.get("target", [])
-    deal_type = draft.deal_type
+           published: date | None) -> Claim:
+    notes = list(draft.frame.trace)
+    roles = _resolved(draft.frame, draft.sent, names, main, notes)
+    sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
+                  draft.deal_type)
+    _inherit(draft, context, sides, notes)
+    _default_to_main(draft, main, sides, notes)
+    buyer_keys = {name_key(b) for b in sides.buyers}
+    sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
+    _not_a_claim(draft, sides, names)
+    target = draft.frame.target_phrase
+    if target and target.lower() in PART_NOUNS:
+        target = None  # "the shares" names nothing by itself
+    if not target and sides.targets:
+        target = sides.targets[0]
+    parties = [Party(n, "buyer") for n in sides.buyers] + [
+        Party(n, "seller") for n in sides.sellers]
+    if target and name_key(target) not in {name_key(s) for s in sides.sellers}:
+        parties.append(Party(_tidy(target), "target"))
+    if not sides.buyers or not sides.sellers:
+        draft.confidence -= 0.1
+    sent = draft.sent
+    term = _term(sent, draft, sides.deal_type, published)
+    if term is not None:
+        notes.append({"rule": "term.sentence",
+                      "says": f"term = {term.months} months ({term.text!r})"})
+    cited = attribution(sent)
+    if cited is not None:
+        notes.append({"rule": "attribution.sentence", "says": f"source = {cited!r}"})
+    return Claim(
+        deal_type=sides.deal_type,
+        parties=parties,
+        amount=draft.amount,
+        term=term,
+        attribution=cited,
+        sentence=sent.text,
+        start=sent.start_char,
+        end=sent.end_char,
+        confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
+        trace=notes,
+    )
+
+
+def _inherit(draft: Draft, context: list[Context], sides: Sides, notes: list[dict]) -> None:
+    """Fill the sides a sentence leaves open from the deal named before it: "The
+    transaction is valued at 16.2 mln dlrs" is the deal of the sentence before."""
     before = [c for c in context if c.start < draft.sent.start] or context[:1]
     # "The deal" is the last deal of a main clause, not one in a relative clause after it,
     # nor the loan that pays for it
     before = [c for c in before if not c.subordinate] or before
     if draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {"loan", "facility"}:
         before = [c for c in before if c.deal_type != "loan"] or before
-    has_own = bool(buyers or sellers or targets)
-    if before and (not buyers or not (sellers or targets)) and (
-            has_own or _points_at_deal(draft)):
-        # "The transaction is valued at 16.2 mln dlrs": the deal named before.
-        deal = before[-1]
-        deal_buyers = deal.roles.get("buyer", [])
-        deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
-        keys = {name_key(n) for n in sellers + targets}
-        if not buyers and "buyer" not in draft.frame.unnamed and (
-                not keys or not deal_sellers or keys & {name_key(n) for n in deal_sellers}):
-            buyers = deal_buyers
-        if not sellers and not targets and not _same_party(buyers, deal_sellers):
-            sellers = deal.roles.get("seller", [])
-            targets = deal.roles.get("target", [])
-        if deal_type == "other":
-            deal_type = deal.deal_type
-        draft.confidence -= 0.1
-    if draft.frame.kind == "lend" and not sellers and main and (
-            "seller" not in draft.frame.unnamed):
-        sellers = [main]  # a loan story is about the company getting the money
-    if draft.frame.kind in {"merge", "bid", "acquire"} and buyers and not sellers and not \
-            targets and main and not _same_party(buyers, [main]):
+    if not before or (sides.buyers and (sides.sellers or sides.targets)) or not (
+            sides.any() or _points_at_deal(draft)):
+        return
+    deal = before[-1]
+    deal_buyers = deal.roles.get("buyer", [])
+    deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
+    keys = {name_key(n) for n in sides.sellers + sides.targets}
+    if not sides.buyers and "buyer" not in draft.frame.unnamed and deal_buyers and (
+            not keys or not deal_sellers or keys & {name_key(n) for n in deal_sellers}):
+        sides.buyers = deal_buyers
+        notes.append({"rule": "inherit.buyer-of-deal-before",
+                      "says": f"buyer = {', '.join(deal_buyers)} (the deal named before)"})
+    if not sides.sellers and not sides.targets and not _same_party(sides.buyers, deal_sellers):
+        sides.sellers = deal.roles.get("seller", [])
+        sides.targets = deal.roles.get("target", [])
+        if sides.sellers or sides.targets:
+            notes.append({"rule": "inherit.seller-of-deal-before", "says": (
+                f"seller/target = {', '.join(sides.sellers + sides.targets)} "
+                "(the deal named before)")})
+    if sides.deal_type == "other":
+        sides.deal_type = deal.deal_type
+        notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
+    draft.confidence -= 0.1
+
+
+def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict]) -> None:
+    """The story's company takes a side the sentence leaves open where the kind of deal
+    says which: the borrower of a loan, the one bought in a bid or merger."""
+    if not main:
+        return
+    kind = draft.frame.kind
+    if kind == "lend" and not sides.sellers and "seller" not in draft.frame.unnamed:
+        sides.sellers = [main]  # a loan story is about the company getting the money
+        notes.append({"rule": "default.borrower-is-main-company", "says": f"seller = {main}"})
+    elif kind in {"merge", "bid", "acquire"} and sides.buyers and not sides.sellers and not \
+            sides.targets and not _same_party(sides.buyers, [main]):
         # "Ranco said shareholders approved a merger into Siebe": the story's company
-        sellers = [main]
+        sides.sellers = [main]
         draft.confidence -= 0.05
-    buyer_keys = {name_key(b) for b in buyers}
-    sellers = [s for s in sellers if name_key(s) not in buyer_keys]
-    if not buyers and not sellers and not targets:
-        return None  # no party named anywhere: nothing a reader could use
-    if draft.frame.kind == "invest" and not (buyers and (sellers or targets)):
+        notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
+
+
+def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
+    """Drop what was read where it is no deal GUIDELINES.md records."""
+    kind = draft.frame.kind
+    if not sides.any():
+        # no party named anywhere: nothing a reader could use
+        raise Dropped("drop.no-party", "no party named in the sentence or before it")
+    if kind == "invest" and not (sides.buyers and (sides.sellers or sides.targets)):
         # money put in by unnamed investors is not recorded; "will invest C$65 million
         # to expand its plant" names nothing invested in: spending
-        return None
-    if draft.frame.kind == "receive" and not buyers and "buyer" in draft.frame.unnamed:
-        return None  # "received £18m from the government's fund": a grant, not a sale
-    if draft.frame.kind in {"raise", "invest"} and sellers and all(
-            _is_place(s, draft.sent, names) for s in sellers):
-        return None  # "fintech firms in London raised $2bn in the half": a city's total
-    if draft.frame.kind == "sell" and not buyers and _sells_own_shares(draft.frame):
-        return None  # "Healthvest began selling five mln shares": a public offering
-    target = draft.frame.target_phrase
-    if target and target.lower() in PART_NOUNS:
-        target = None  # "the shares" names nothing by itself
-    if not target and targets:
-        target = targets[0]
-    parties = [Party(n, "buyer") for n in buyers] + [Party(n, "seller") for n in sellers]
-    if target and name_key(target) not in {name_key(s) for s in sellers}:
-        parties.append(Party(_tidy(target), "target"))
-    if not buyers or not sellers:
-        draft.confidence -= 0.1
-    sent = draft.sent
-    return Claim(
-        deal_type=deal_type,
-        parties=parties,
-        amount=draft.amount,
-        term=_term(sent, draft, deal_type, published),
-        attribution=attribution(sent),
-        sentence=sent.text,
-        start=sent.start_char,
-        end=sent.end_char,
-        confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
-    )
+        raise Dropped("drop.investment-one-sided", "an investment needs investor and investee")
+    if kind == "receive" and not sides.buyers and "buyer" in draft.frame.unnamed:
+        # "received £18m from the government's fund": a grant, not a sale
+        raise Dropped("drop.grant", "received from someone unnamed: a grant")
+    if kind in {"raise", "invest"} and sides.sellers and all(
+            _is_place(s, draft.sent, names) for s in sides.sellers):
+        # "fintech firms in London raised $2bn in the half": a city's total
+        raise Dropped("drop.place-total", "money raised by a place: a total, not a deal")
+    if kind == "sell" and not sides.buyers and _sells_own_shares(draft.frame):
+        # "Healthvest began selling five mln shares": a public offering
+        raise Dropped("drop.own-shares-sold", "a company selling its own shares: an offering")
 
 
 def _points_at_deal(draft: Draft) -> bool:
@@ -672,8 +854,16 @@ def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
         if same is None:
             kept.append(claim)
             continue
-        same.term = same.term or claim.term
-        same.attribution = same.attribution or claim.attribution
+        if same.term is None and claim.term is not None:
+            same.term = claim.term
+            same.trace.append({"rule": "term.repeated-amount",
+                               "says": f"term = {claim.term.months} months, where the "
+                                       "same amount is said again"})
+        if same.attribution is None and claim.attribution is not None:
+            same.attribution = claim.attribution
+            same.trace.append({"rule": "attribution.repeated-amount",
+                               "says": f"source = {claim.attribution!r}, where the same "
+                                       "amount is said again"})
     _share_terms(kept)
     return sorted(kept, key=lambda c: (c.start, c.amount.text))
 
@@ -689,6 +879,9 @@ def _share_terms(claims: list[Claim]) -> None:
             if other.term is not None and parties and parties <= {
                     (p.role, name_key(p.name)) for p in other.parties}:
                 claim.term = other.term
+                claim.trace.append({"rule": "term.same-deal",
+                                    "says": f"term = {other.term.months} months, from "
+                                            f"{other.amount.text!r} of the same parties"})
                 break
 
 

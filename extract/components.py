@@ -21,6 +21,7 @@ Article-wide facts (title, date, names, where each passage came from) travel on
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import srsly
 from spacy.language import Language
@@ -29,11 +30,16 @@ from spacy.tokens import Doc, Span
 from ..errors import BadConfig
 from .amounts import find_amounts
 from .claims import article_claims
+from .cues import read_rules, rule_set
+from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
 from .passages import dateline_country, mentions_deal, split_passages
 from .records import Amount, Claim
 
 ARTICLE_ATTR = "article"
+RULES_FILE = "rules.jsonl"
+# The amounts the claims component read and set aside, each with the rule that did.
+DROPPED_ATTR = "dropped"
 _RECORD_KEY = "__newsfacts__"
 
 
@@ -250,9 +256,9 @@ def _short_forms(name: str) -> set[str]:
 def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_attr: str,
                 claims_attr: str, min_confidence: float, max_cue_distance: int) -> Claims:
     """Build the claim reader from its config."""
-    missing = {"frames", "cues", "strong"} - set(frames)
+    missing = {"frames", "cues", "strong", "records"} - set(frames)
     if missing:
-        raise BadConfig(f"{name}: frames must have keys frames, cues, strong; "
+        raise BadConfig(f"{name}: frames must have keys frames, cues, strong, records; "
                         f"missing {', '.join(sorted(missing))}")
     if not 0 <= min_confidence <= 1:
         raise BadConfig(f"{name}: min_confidence must be between 0 and 1, got {min_confidence}")
@@ -273,34 +279,43 @@ class Claims:
             "min_confidence": min_confidence,
             "max_cue_distance": max_cue_distance,
         }
+        self.records = frames["records"]
         self.spans_key = spans_key
         self.claims_attr = claims_attr
         _extension(Doc, claims_attr, default=[])
+        _extension(Doc, DROPPED_ATTR, default=[])
         _extension(Span, amount_attr)
+
+    def to_disk(self, path, exclude=()) -> None:
+        """Save the rule set as rules.jsonl: a saved pipeline carries the rules it ran."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / RULES_FILE, self.records)
+
+    def from_disk(self, path, exclude=()) -> Claims:
+        """Load the rules a saved pipeline carries (edit them there to try a change)."""
+        rules = rule_set(read_rules(Path(path) / RULES_FILE))
+        self.records = rules["records"]
+        self.settings.update(cues=rules["cues"], frames=rules["frames"])
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         context = article_context(doc)
         names = ArticleNames.from_dict(context["names"])
         published = context.get("published")
+        dropped: list[dict] = []
         claims = article_claims(doc, self.spans_key, self.settings, names,
-                                _date(published), context["about_deals"])
+                                parse_date(published), context["about_deals"], dropped)
         offsets = context.get("passages")
-        for claim in claims:
-            if offsets:
+        if offsets:
+            for claim in claims:
                 claim.start, claim.end = _article_offsets(claim.start, claim.end, offsets)
+            for drop in dropped:
+                drop["start"], drop["end"] = _article_offsets(drop["start"], drop["end"],
+                                                              offsets)
         doc._.set(self.claims_attr, claims)
+        doc._.set(DROPPED_ATTR, dropped)
         return doc
-
-
-def _date(value):
-    from datetime import date
-
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _article_offsets(start: int, end: int, passages: list) -> tuple[int, int]:

@@ -8,115 +8,58 @@ names so that config.cfg can pick another table set.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import srsly
 from spacy.util import registry
 
-# --- Frames -------------------------------------------------------------------------
-# A frame says, for one kind of deal word, which role each argument plays.
-# Keys of a frame: the argument ("subj" = active subject, "obj" = direct object,
-# "dative" = indirect object, "pass" = passive subject, "agent" = by-phrase of a passive,
-# "poss" = possessor of a deal noun, "compound" = noun modifier of a deal noun, or a
-# preposition) -> role ("buyer" who pays, "seller" who is paid, "target" what changes
-# hands). "deal_type" is the default type of the deal the word states.
-FRAMES: dict[str, dict[str, str]] = {
-    # "Dixons said it agreed to acquire Cyclops": subject pays, object is sold.
-    "acquire": {"subj": "buyer", "obj": "seller", "pass": "seller", "agent": "buyer",
-                "poss": "buyer", "from": "seller", "of": "seller", "by": "buyer", "in": "target",
-                "compound": "seller", "with_partner": "seller", "deal_type": "acquisition"},
-    # "Allegheny sold its Wilkinson unit to Swedish Match": subject is paid, "to" pays.
-    "sell": {"subj": "seller", "obj": "target", "pass": "target", "agent": "seller",
-             "poss": "seller", "to": "buyer", "of": "target", "by": "seller",
-             "compound": "target", "with_partner": "buyer", "deal_type": "acquisition"},
-    # "X's offer for Y", "a bid for Y", "tender offer for Y".
-    # "offers one Williams share for each Norcros share": what a bid's object names is
-    # the price, not the target.
-    "bid": {"subj": "buyer", "poss": "buyer", "by": "buyer", "from": "buyer", "agent": "buyer",
-            "for": "seller", "to": "seller", "of": "seller", "compound": "buyer",
-            "deal_type": "acquisition"},
-    # "Anthropic agreed to pay SpaceX $45 billion": subject pays, dative is paid.
-    "pay": {"subj": "buyer", "dative": "seller", "to": "seller", "agent": "buyer", "by": "buyer",
-            "poss": "buyer", "on": "seller", "with_partner": "seller", "for": "target",
-            "deal_type": "other"},
-    # "holders of USAir would receive 52 dlrs": subject is paid.
-    "receive": {"subj": "seller", "from": "buyer", "deal_type": "other"},
-    # "Microsoft invested $10 billion in OpenAI".
-    "invest": {"subj": "buyer", "poss": "buyer", "agent": "buyer", "by": "buyer", "in": "seller",
-               "into": "seller", "compound": "buyer", "deal_type": "investment"},
-    # "Mistral raised 600 mln euros from investors led by General Catalyst".
-    "raise": {"subj": "seller", "from": "buyer", "led": "buyer", "poss": "seller", "for": "seller",
-              "agent": "buyer", "by": "buyer", "deal_type": "investment"},
-    # "Sanwa Business Credit extended a 3 mln dlr credit line to Telecast".
-    # A loan noun's verb decides its subject's role (roles.LENDING_VERBS).
-    "lend": {"subj": "buyer", "to": "seller", "dative": "seller", "from": "buyer", "by": "buyer",
-             "agent": "buyer", "with": "buyer", "for": "seller", "poss": "seller",
-             "deal_type": "loan"},
-    # "Telecast obtained a 3 mln dlr loan from Sanwa".
-    "borrow": {"subj": "seller", "from": "buyer", "with": "buyer", "agent": "buyer",
-               "deal_type": "loan"},
-    # "Anthropic signed a contract with SpaceX": the customer signs with the provider.
-    "contract": {"subj": "buyer", "with": "seller", "from": "seller", "to": "seller",
-                 "poss": "buyer", "compound": "seller", "agent": "buyer", "by": "buyer",
-                 "deal_type": "contract"},
-    # "Lockheed won a $10 bln contract from the Air Force": the provider wins.
-    "win": {"subj": "seller", "from": "buyer", "by": "buyer", "agent": "buyer",
-            "with": "buyer", "deal_type": "contract"},
-    # "The Air Force awarded Lockheed a contract": the customer awards.
-    "award": {"subj": "buyer", "dative": "seller", "to": "seller", "pass": "seller",
-              "agent": "buyer", "by": "buyer", "deal_type": "contract"},
-    # "Oracle will supply cloud capacity to OpenAI".
-    # "Nebius will supply Microsoft with GPU capacity": the object is the customer.
-    "supply": {"subj": "seller", "obj": "buyer", "to": "buyer", "dative": "buyer",
-               "for": "buyer", "agent": "seller", "deal_type": "contract"},
-    # "TWA proposed a merger with USAir", "the merger of Chrysler and AMC".
-    "merge": {"subj": "buyer", "poss": "buyer", "with": "seller", "of": "seller",
-              "into": "buyer", "deal_type": "acquisition"},
-    # "a 13 pct stake in Shearson": what changes hands.
-    "stake": {"in": "target", "of": "target", "poss": "buyer", "compound": "target",
-              "deal_type": "stake"},
-    # "the transaction was valued at 500 mln dlrs": no parties of its own.
-    "value": {"poss": "buyer", "deal_type": "other"},
-}
+from .lexicon import CORPORATE_SUFFIXES, SCORING_SUFFIXES  # noqa: F401  (used by names.py)
 
-# Deal words (lemmas) -> frame. Verbs and the nouns naming the same act.
-CUES: dict[str, str] = {
-    **dict.fromkeys(
-        ["acquire", "buy", "purchase", "acquisition", "takeover", "take-over", "repurchase",
-         "absorb"], "acquire"),
-    **dict.fromkeys(["sell", "sale", "divest", "divestiture", "divestment", "dispose",
-                     "disposal", "unload", "spin", "auction"], "sell"),
-    # "a buyout from First Boston": the "from" of a buyout is the bidder.
-    **dict.fromkeys(["bid", "offer", "tender", "proposal", "propose", "counterbid",
-                     "counteroffer", "approach", "buyout", "buy-out"], "bid"),
-    **dict.fromkeys(["pay", "payment", "spend", "commit", "commitment", "consideration",
-                     "payable"], "pay"),
-    # not "fetch": "GenCorp could fetch 110 dlrs a share if broken up" is speculation
-    **dict.fromkeys(["receive", "get"], "receive"),
-    **dict.fromkeys(["invest", "investment", "inject", "injection", "infusion", "back",
-                     "fund", "stake-building", "subscribe", "placement", "placing"], "invest"),
-    **dict.fromkeys(["raise", "funding", "round", "financing", "fundraise", "fundraising"],
-                    "raise"),
-    **dict.fromkeys(["lend", "loan", "credit", "facility"], "lend"),
-    **dict.fromkeys(["borrow"], "borrow"),
-    **dict.fromkeys(["contract", "deal", "agreement", "pact", "order", "sign", "accord",
-                     "arrangement", "partnership", "license", "licence", "lease", "rent"],
-                    "contract"),
-    **dict.fromkeys(["win", "land", "book"], "win"),
-    **dict.fromkeys(["award"], "award"),
-    **dict.fromkeys(["supply", "deliver", "sell-to"], "supply"),
-    **dict.fromkeys(["merge", "merger", "combine", "combination", "amalgamation",
-                     "affiliation"], "merge"),
-    # "shares" is no cue: every per-share price has it ("90.25 dlrs a share").
-    **dict.fromkeys(["stake", "interest", "holding"], "stake"),
-    # Words that state what a deal is worth; roles come from elsewhere in the sentence.
-    **dict.fromkeys(["value", "worth", "total", "transaction", "terms", "amount"], "value"),
-}
+# --- Frames ---------------------------------------------------------------------------
+# The deal frames are data: rules/frames.jsonl beside this file, one JSON record a line.
+# A frame record ("id": "frame.acquire") names a kind of deal, its default deal type,
+# whether it makes a claim on its own ("strong"; the others, "stake", "value", "receive"
+# and "pay", need the article to be about a deal: "the group paid 31 cents a share" in an
+# earnings report is a dividend) and its cue words (lemmas, verbs and the nouns naming
+# the same act). A role record ("id": "acquire.subj") says which role one argument of the
+# frame's words plays, with an example sentence and the parties it should give. The
+# arguments: "subj" = active subject, "obj" = direct object, "dative" = indirect object,
+# "pass" = passive subject, "agent" = by-phrase of a passive, "poss" = possessor of a deal
+# noun, "compound" = noun modifier of a deal noun, "with_partner" = the "with" partner of a
+# noun the deal verb hangs off, or a preposition. Roles: "buyer" who pays, "seller" who is
+# paid, "target" what changes hands. Each record's id is what claims' traces name.
+RULES_PATH = Path(__file__).parent / "rules" / "frames.jsonl"
 
-# Frames strong enough to make a sentence a deal claim on their own. The others
-# ("stake", "value", "receive", "pay") need the article to be about a deal: "the group
-# paid 31 cents a share" in an earnings report is a dividend.
-STRONG_FRAMES = frozenset(
-    ["acquire", "sell", "bid", "invest", "raise", "lend", "borrow", "contract", "win",
-     "award", "supply", "merge"]
-)
+
+def read_rules(path: str | Path = RULES_PATH) -> list[dict]:
+    """The rule records of a frames file, in order."""
+    return list(srsly.read_jsonl(path))
+
+
+def rule_set(records: list[dict]) -> dict:
+    """The frames, cue words and strong frames that rule records define, as the claims
+    component and the cue filter read them."""
+    frames: dict[str, dict[str, str]] = {}
+    cues: dict[str, str] = {}
+    strong = []
+    for record in records:
+        frame = frames.setdefault(record["frame"], {})
+        if "argument" in record:
+            frame[record["argument"]] = record["role"]
+        else:
+            frame["deal_type"] = record["deal_type"]
+            cues.update(dict.fromkeys(record["cues"], record["frame"]))
+            if record.get("strong"):
+                strong.append(record["frame"])
+    return {"frames": frames, "cues": cues, "strong": strong, "records": records}
+
+
+_SHIPPED = rule_set(read_rules())
+FRAMES: dict[str, dict[str, str]] = _SHIPPED["frames"]
+# Deal words (lemmas) -> frame.
+CUES: dict[str, str] = _SHIPPED["cues"]
+# Frames strong enough to make a sentence a deal claim on their own.
+STRONG_FRAMES = frozenset(_SHIPPED["strong"])
 
 # --- Money that is not a deal's -----------------------------------------------------
 # Nouns that, when they govern an amount, make it a company figure, not a price:
@@ -142,21 +85,6 @@ NOT_DEAL_VERBS = frozenset(
 )
 
 # --- Names -----------------------------------------------------------------------
-# Corporate suffixes: stripped when comparing names (GUIDELINES.md scoring rules), and a
-# capitalised phrase ending in one is a company.
-CORPORATE_SUFFIXES: tuple[str, ...] = (
-    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos",
-    "Company", "Ltd", "Ltd.", "Limited", "PLC", "Plc", "plc", "P.L.C.", "NV", "N.V.", "AG",
-    "SA", "S.A.", "SpA", "S.p.A.", "BV", "B.V.", "GmbH", "AB", "ASA", "A/S", "Oy", "Oyj",
-    "KK", "K.K.", "LP", "L.P.", "LLC", "L.L.C.", "LLP", "PBC", "SE", "Group", "Holdings",
-    "Holding", "Bancorp", "Bancshares", "Bancorporation", "Partners", "Associates",
-    "Industries", "Enterprises", "International", "Trust", "Fund", "Capital", "Ventures",
-)
-# Suffixes the scorer removes (GUIDELINES.md), lower-case, without dots.
-SCORING_SUFFIXES = frozenset(
-    ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]
-)
-
 # Common nouns a news story uses for a company it has named: "the company agreed",
 # "the railroad said", "the German plastics maker", "investment firm KKR".
 COMPANY_NOUNS = frozenset(
@@ -360,13 +288,22 @@ def _base_forms() -> dict[str, str]:
 BASE_FORMS: dict[str, str] = _base_forms()
 
 
-def cue_forms(frames: frozenset[str] | None = None) -> list[str]:
-    """Every form of the deal words (of the given frames, or all), for the cue filter."""
-    return sorted({form for lemma, kind in CUES.items() if frames is None or kind in frames
+def cue_forms(frames: frozenset[str] | None = None, cues: dict[str, str] | None = None
+              ) -> list[str]:
+    """Every form of the deal words (of the given frames, or all), for the cue filter.
+
+    :param cues: deal words -> frame, as a rule set has them; None: the shipped ones.
+    """
+    return sorted({form for lemma, kind in (cues or CUES).items()
+                   if frames is None or kind in frames
                    for form in inflections(lemma) - NOT_INFLECTIONS}, key=len, reverse=True)
 
 
 @registry.misc("newsfacts.frames.v1")
-def frames_v1() -> dict:
-    """The deal frames and cue words above, as one table for the claims component."""
-    return {"frames": FRAMES, "cues": CUES, "strong": sorted(STRONG_FRAMES)}
+def frames_v1(path: str | None = None) -> dict:
+    """The deal frames and cue words of a rules file (None: the shipped
+    rules/frames.jsonl), as one rule set for the claims component and the cue filter.
+
+    :param path: a frames file in the form of rules/frames.jsonl.
+    """
+    return rule_set(read_rules(path)) if path else _SHIPPED

@@ -657,3 +657,20 @@ TERM_YEAR_BLOCKERS_AFTER: tuple[str, ...] = (
     "levels", "level", "prices", "price", "figures", "rates", "rate", "dlrs", "pct",
     "tonnes", "shares", "-",
 )
+
+
+# --- Names ------------------------------------------------------------------------
+# Corporate suffixes: stripped when comparing names (GUIDELINES.md scoring rules), and a
+# capitalised phrase ending in one is a company.
+CORPORATE_SUFFIXES: tuple[str, ...] = (
+    "Inc", "Inc.", "Incorporated", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos",
+    "Company", "Ltd", "Ltd.", "Limited", "PLC", "Plc", "plc", "P.L.C.", "NV", "N.V.", "AG",
+    "SA", "S.A.", "SpA", "S.p.A.", "BV", "B.V.", "GmbH", "AB", "ASA", "A/S", "Oy", "Oyj",
+    "KK", "K.K.", "LP", "L.P.", "LLC", "L.L.C.", "LLP", "PBC", "SE", "Group", "Holdings",
+    "Holding", "Bancorp", "Bancshares", "Bancorporation", "Partners", "Associates",
+    "Industries", "Enterprises", "International", "Trust", "Fund", "Capital", "Ventures",
+)
+# Suffixes the scorer removes (GUIDELINES.md), lower-case, without dots.
+SCORING_SUFFIXES = frozenset(
+    ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]
+)

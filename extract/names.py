@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, SCORING_SUFFIXES
+from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
+from .namekeys import _ALL_SUFFIXES, name_key, strip_suffixes
 
 _SUFFIX = "|".join(re.escape(s) for s in sorted(CORPORATE_SUFFIXES, key=len, reverse=True))
 _CAP_WORD = r"(?:[A-Z][A-Za-z0-9'&.\-/]*|&)"
@@ -58,39 +59,6 @@ NOT_NAMES = LEADING_WORDS | frozenset(
     International Mr Mrs Ms Inc. Corp. Co. Ltd. Net Revenue Sales Profit Loss Qtr Oper
     Shr Avg Shrs Revs Note Year Mths Vs""".split()
 )
-
-
-def strip_suffixes(name: str) -> str:
-    """Drop trailing corporate suffixes and possessives: "Dixons Group PLC's" -> "Dixons".
-
-    >>> strip_suffixes("Dixons Group PLC")
-    'Dixons'
-    >>> strip_suffixes("Sturm, Ruger and Co Inc")
-    'Sturm, Ruger'
-    """
-    words = re.sub(r"['’]s?\Z", "", name.strip()).replace(",", " , ").split()
-    while len(words) > 1 and words[-1].lower().rstrip(".").replace(".", "") in _ALL_SUFFIXES:
-        words.pop()
-        while len(words) > 1 and words[-1] in {",", "and", "&"}:
-            words.pop()
-    return " ".join(words).replace(" , ", ", ")
-
-
-_ALL_SUFFIXES = {s.lower().rstrip(".").replace(".", "") for s in CORPORATE_SUFFIXES}
-
-
-def name_key(name: str) -> str:
-    """The form of a name the scorer compares: lower case, scoring suffixes removed.
-
-    >>> name_key("Dixons Group PLC")
-    'dixons'
-    """
-    words = re.sub(r"['’]s?\Z", "", name.lower()).replace(",", " ").replace(".", "").split()
-    if words and words[0] == "the":
-        words = words[1:]
-    while len(words) > 1 and words[-1] in SCORING_SUFFIXES:
-        words.pop()
-    return " ".join(words)
 
 
 def initials(name: str, keep_suffixes: bool = False) -> str:

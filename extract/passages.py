@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .amounts import find_amounts
-from .cues import AGREEING_VERBS, STRONG_FRAMES, cue_forms, inflections
+from .cues import AGREEING_VERBS, cue_forms, frames_v1, inflections
 from .lexicon import DATELINE_COUNTRIES
 
 
@@ -51,12 +51,6 @@ SENTENCE_STARTERS = frozenset(
     """the it its this that these those he she they we in on at for but and a an under as
     shares analysts earlier last separately meanwhile however also terms there""".split()
 )
-# The forms of the deal words the rules act on: a sentence without any cannot be a claim.
-_CUE = re.compile(r"\b(?:" + "|".join(map(re.escape, cue_forms())) + r")\b", re.I)
-# "agreed to pay" says a deal as surely as "acquire" does.
-_STRONG_CUE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(
-    set(cue_forms(STRONG_FRAMES)) | {f for v in AGREEING_VERBS for f in inflections(v)},
-    key=len, reverse=True))) + r")\b", re.I)
 # Reuters marks company names and tickers with angle brackets: "<Hearst Corp>", "<CYL>".
 _TICKER = re.compile(r"<[A-Z0-9.]{1,8}>")
 _ANGLE = re.compile(r"[<>]")
@@ -132,7 +126,36 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Passage]:
         yield Passage(start, end)
 
 
-def mentions_deal(text: str) -> bool:
+class CueFilter:
+    """The deal words of a rule set, as the fast path reads them before any parse: a
+    sentence without one cannot be a claim, an article without a strong one ("acquire",
+    and "agreed to pay", which says a deal as surely) speaks of no deal.
+
+    :param rules: a rule set, as the registered ``newsfacts.frames.v1`` gives it.
+    """
+
+    def __init__(self, rules: dict):
+        strong = frozenset(rules["strong"])
+        self.cue = _words(cue_forms(cues=rules["cues"]))
+        agreeing = {form for verb in AGREEING_VERBS for form in inflections(verb)}
+        self.strong = _words(set(cue_forms(strong, rules["cues"])) | agreeing)
+
+    def mentions_deal(self, text: str) -> bool:
+        return bool(self.strong.search(text))
+
+    def is_candidate(self, sentence: str, country: str | None = None) -> bool:
+        return bool(self.cue.search(sentence)) and bool(find_amounts(sentence, country=country))
+
+
+def _words(forms) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                      + r")\b", re.I)
+
+
+SHIPPED_CUES = CueFilter(frames_v1())
+
+
+def mentions_deal(text: str, cues: CueFilter = SHIPPED_CUES) -> bool:
     """Whether an article speaks of a deal at all (a strong deal word anywhere in it).
 
     Weak deal words ("pay", "worth") count only in such articles: "the group paid 31
@@ -142,10 +165,11 @@ def mentions_deal(text: str) -> bool:
     ...     "Foo agreed to buy Bar.")
     (False, True)
     """
-    return bool(_STRONG_CUE.search(text))
+    return cues.mentions_deal(text)
 
 
-def is_candidate(sentence: str, country: str | None = None) -> bool:
+def is_candidate(sentence: str, country: str | None = None,
+                 cues: CueFilter = SHIPPED_CUES) -> bool:
     """Whether a sentence could state a deal: it has a money expression and a deal word.
 
     >>> is_candidate("Dixons agreed to buy Cyclops for 384 mln dlrs.")
@@ -153,10 +177,11 @@ def is_candidate(sentence: str, country: str | None = None) -> bool:
     >>> is_candidate("Net profit rose to 384 mln dlrs.")
     False
     """
-    return bool(_CUE.search(sentence)) and bool(find_amounts(sentence, country=country))
+    return cues.is_candidate(sentence, country)
 
 
-def select_passages(text: str, cue_filter: bool = True) -> list[Passage]:
+def select_passages(text: str, cue_filter: bool = True,
+                    cues: CueFilter = SHIPPED_CUES) -> list[Passage]:
     """Return the passages of ``text`` to parse: the candidates and the article's lead.
 
     The lead (first sentence) comes along when any candidate does: it names the parties
@@ -165,12 +190,14 @@ def select_passages(text: str, cue_filter: bool = True) -> list[Passage]:
 
     :param text: the article text.
     :param cue_filter: pick candidates only; False returns every passage.
+    :param cues: the deal words of the rule set in use.
     """
     passages = split_passages(text)
     if not cue_filter:
         return passages
     country = dateline_country(text)
-    picked = [i for i, p in enumerate(passages) if is_candidate(text[p.start:p.end], country)]
+    picked = [i for i, p in enumerate(passages)
+              if cues.is_candidate(text[p.start:p.end], country)]
     if picked and picked[0] != 0:
         picked.insert(0, 0)
     return [passages[i] for i in picked]

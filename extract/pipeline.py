@@ -1,7 +1,8 @@
-"""Load the spaCy model, add our components from config.cfg, and run it over articles.
+"""Build the newsfacts pipeline from config.cfg and run it over articles.
 
-The Extractor feeds the model only the passages worth parsing (the cue filter), as one
-Doc per article, and maps the claims back to the article text.
+The pipeline is the extractor: its tokenizer makes an article's Doc of the passages worth
+parsing, its components find the claims and complete them from the article around them.
+The Extractor only makes each article's Doc (with its title and date) and batches.
 """
 
 from __future__ import annotations
@@ -14,30 +15,23 @@ from pathlib import Path
 from typing import Protocol
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.training.initialize import load_vectors_into_model
 from spacy.util import load_config
+from thinc.api import Config
 
 from ..errors import ModelNotFound
 from . import (
+    around,  # noqa: F401  (registers newsfacts_around)
     components,  # noqa: F401  (registers the factories)
     cues,  # noqa: F401  (registers newsfacts.frames.v1)
+    tokenizer,  # noqa: F401  (registers newsfacts.article_tokenizer.v1)
 )
-from .claims import article_term, cited_nearby, investors_named, points_back_to_a_deal
-from .components import ARTICLE_ATTR
-from .names import ArticleNames
-from .passages import (
-    clean_for_model,
-    dateline_country,
-    mentions_deal,
-    select_passages,
-    split_passages,
-)
-from .records import Claim, Party, Term
-from .terms import find_terms
+from .records import Claim
 
 MODEL_ENV = "NEWSFACTS_MODEL"
-_SEPARATOR = "\n\n"
 
 
 class ArticleLike(Protocol):
@@ -69,30 +63,37 @@ def resolve_model(model: str | None = None, config: dict | None = None) -> str:
     )
 
 
-def load_pipeline(model: str | None = None, config: dict | None = None) -> Language:
-    """Load the model and add the newsfacts components, configured by config.cfg.
+def load_pipeline(model: str | None = None, config: dict | None = None,
+                  cue_filter: bool | None = None) -> Language:
+    """Build the newsfacts pipeline of config.cfg: the model's components sourced from
+    the model, ours made by their factories, in the order of ``[nlp] pipeline``.
+
+    The result is self-contained: ``nlp.to_disk(path)`` then ``spacy.load(path)`` gives
+    the same pipeline, tokenizer and settings included.
 
     :param model: a model package or path; None picks one (see resolve_model).
-    :param config: settings in the form of config.cfg; None uses the shipped file.
+    :param config: a config in the form of config.cfg; None uses the shipped file.
+    :param cue_filter: parse only candidate passages; None takes the config's setting.
     """
-    config = config or default_config()
-    nlp = spacy.load(resolve_model(model, config), exclude=config["newsfacts"]["exclude"])
-    placement = config["newsfacts"]["placement"]
-    for name, settings in config["components"].items():
-        settings = dict(settings)
-        factory = settings.pop("factory")
-        nlp.add_pipe(factory, name=name, config=settings, **_where(placement.get(name), nlp))
+    config = Config(config or default_config()).copy()
+    source = resolve_model(model, config)
+    config["paths"]["model"] = source
+    if cue_filter is not None:
+        config["nlp"]["tokenizer"]["cue_filter"] = cue_filter
+    nlp = spacy.util.load_model_from_config(config.interpolate(), auto_fill=True)
+    meta = _source_meta(source)
+    nlp.meta["sources"] = [{k: meta.get(k) for k in ("lang", "name", "version", "license")}]
+    if (meta.get("vectors") or {}).get("width"):
+        # sourced components bring their weights, not the vectors they read
+        load_vectors_into_model(nlp, source)
     return nlp
 
 
-def _where(place: str | None, nlp: Language) -> dict:
-    if place == "first":
-        return {"first": True}
-    if place and ":" in place:
-        side, other = place.split(":", 1)
-        if other in nlp.pipe_names:
-            return {side: other}
-    return {"last": True}
+def _source_meta(source: str) -> dict:
+    path = Path(source) if Path(source).is_dir() else spacy.util.get_package_path(
+        source.replace("-", "_"))
+    found = [p for p in [path / "meta.json", *path.glob("*/meta.json")] if p.exists()]
+    return srsly.read_json(found[0]) if found else {}
 
 
 class Extractor:
@@ -118,41 +119,21 @@ class Extractor:
         :param config: settings in the form of config.cfg; None uses the shipped file.
         """
         self.config = config or default_config()
-        self.nlp = load_pipeline(model, self.config)
-        settings = self.config["newsfacts"]
-        self.cue_filter = settings["cue_filter"] if cue_filter is None else cue_filter
-        self.batch_size = settings["batch_size"]
-        self.claims_attr = self.config["components"]["newsfacts_claims"]["claims_attr"]
+        self.nlp = load_pipeline(model, self.config, cue_filter)
+        self.batch_size = self.config["newsfacts"]["batch_size"]
+        self.claims_attr = self.nlp.get_pipe_config("newsfacts_claims")["claims_attr"]
 
     @property
-    def model_name(self) -> str:
-        return f"{self.nlp.meta['lang']}_{self.nlp.meta['name']}-{self.nlp.meta['version']}"
+    def cue_filter(self) -> bool:
+        return self.nlp.tokenizer.cue_filter
 
-    def make_doc(self, article: ArticleLike) -> Doc | None:
-        """Make the Doc the pipeline reads: the article's selected passages, or None."""
-        text = article.text
-        passages = select_passages(text, self.cue_filter)
-        if not passages:
-            return None
-        pieces, offsets, at = [], [], 0
-        for passage in passages:
-            piece = clean_for_model(text[passage.start:passage.end])
-            offsets.append((at, passage.start, len(piece)))
-            pieces.append(piece)
-            at += len(piece) + len(_SEPARATOR)
-        doc = self.nlp.make_doc(_SEPARATOR.join(pieces))
-        doc._.set(ARTICLE_ATTR, {
-            "names": ArticleNames.from_text(text, article.title).to_dict(),
-            "published": article.published,
-            "country": dateline_country(text),
-            "about_deals": mentions_deal(text),
-            "passages": offsets,
-        })
-        return doc
+    def make_doc(self, article: ArticleLike) -> Doc:
+        """Make the Doc the pipeline reads: the article's passages worth parsing."""
+        return self.nlp.tokenizer.article_doc(article.text, article.title, article.published)
 
     def pipe(self, articles: Iterable[ArticleLike]) -> Iterator[tuple[ArticleLike, list[Claim]]]:
         """Yield each article with its claims, in order, batching the model's work."""
-        pending: list[tuple[ArticleLike, Doc | None]] = []
+        pending: list[tuple[ArticleLike, Doc]] = []
         for article in articles:
             pending.append((article, self.make_doc(article)))
             if len(pending) >= self.batch_size:
@@ -165,61 +146,13 @@ class Extractor:
         """Return the deal claims of one article."""
         return next(self.pipe([article]))[1]
 
-    def _run(self, batch: list[tuple[ArticleLike, Doc | None]]):
-        docs = [doc for _, doc in batch if doc is not None]
+    def _run(self, batch: list[tuple[ArticleLike, Doc]]):
+        # an article with no passage worth parsing has no claims: the model is spared it
+        docs = [doc for _, doc in batch if len(doc)]
         parsed = iter(self.nlp.pipe(docs, batch_size=self.batch_size))
         for article, doc in batch:
-            if doc is None:
+            if not len(doc):
                 yield article, []
                 continue
             doc = next(parsed)
-            claims = list(doc._.get(self.claims_attr))
-            if claims:
-                _read_around(article, claims)
-            yield article, claims
-
-
-def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
-    """Complete claims from the sentences around them, which the fast path did not parse:
-    the evidence as written, a term or source the next sentences give about the deal
-    ("The deal is confirmed in a securities filing", "The contract runs through 2028")."""
-    text = article.text
-    passages = split_passages(text)
-    published = _published(article)
-    terms: dict[str, Term | None] = {}
-    for claim in claims:
-        claim.sentence = text[claim.start:claim.end]
-        if claim.deal_type == "investment" and not claim.names("buyer"):
-            # "Databricks closed its $10 billion round. ... led by Thrive Capital"
-            later = [text[p.start:p.end] for p in passages if p.start >= claim.start][:3]
-            investors = next((found for s in later if (found := investors_named(s))), [])
-            claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
-        if claim.term is None and claim.deal_type in {"contract", "loan"}:
-            # "a 10-year contract" said once in the article is the contract's term
-            if claim.deal_type not in terms:
-                terms[claim.deal_type] = article_term(text, published, claim.deal_type)
-            claim.term = terms[claim.deal_type]
-        if claim.attribution is None:
-            # the sentence after any sentence stating the same amount: "Anthropic has
-            # agreed to pay SpaceX $45 billion ... The deal is confirmed in a filing."
-            for i, passage in enumerate(passages[:-1]):
-                if claim.amount.text in text[passage.start:passage.end]:
-                    following_text = text[passages[i + 1].start:passages[i + 1].end]
-                    claim.attribution = claim.attribution or cited_nearby(following_text)
-        following = [p for p in passages if p.start >= claim.end][:2]
-        for passage in following:
-            sentence = text[passage.start:passage.end]
-            if claim.term is None and claim.deal_type in {"contract", "loan"} and (
-                    points_back_to_a_deal(sentence)):
-                found = find_terms(sentence, published)
-                if found:
-                    claim.term = found[0].term
-
-
-def _published(article: ArticleLike):
-    from datetime import date
-
-    try:
-        return date.fromisoformat(str(article.published)[:10]) if article.published else None
-    except ValueError:
-        return None
+            yield article, list(doc._.get(self.claims_attr))

@@ -6,7 +6,7 @@ here and only here, by the dataclass fields and ``to_dict()``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 QUALIFIERS = ("exact", "approx", "up_to", "at_least", "range")
 ROLES = ("buyer", "seller", "target")
@@ -72,6 +72,9 @@ class Claim:
     """One deal claim: who pays whom how much for what, and the sentence that says it.
 
     ``start``/``end`` are character offsets of ``sentence`` in the article text.
+    ``trace`` lists the rules that made the claim, in the order they fired: each a
+    ``{"rule": id, "says": what it decided}``, so that a wrong party can be traced to
+    the rule that put it there.
     """
 
     deal_type: str
@@ -83,6 +86,7 @@ class Claim:
     term: Term | None = None
     attribution: str | None = None
     confidence: float = 0.5
+    trace: list[dict] = field(default_factory=list)
 
     def names(self, role: str) -> list[str]:
         """The names of the parties in ``role``, in order."""
@@ -99,7 +103,12 @@ class Claim:
             "start": self.start,
             "end": self.end,
             "confidence": round(self.confidence, 3),
+            "trace": [dict(step) for step in self.trace],
         }
+
+    def rules(self) -> list[str]:
+        """The ids of the rules that made this claim, each once, in order."""
+        return list(dict.fromkeys(step["rule"] for step in self.trace))
 
     @classmethod
     def from_dict(cls, data: dict) -> Claim:
@@ -114,4 +123,5 @@ class Claim:
             start=data["start"],
             end=data["end"],
             confidence=data.get("confidence", 0.5),
+            trace=[dict(step) for step in data.get("trace") or []],
         )

@@ -70,6 +70,12 @@ class Frame:
     light_verb: str | None = None  # the verb a deal noun is the object of ("have", "sign")
     # roles an argument filled without naming anyone: "to a group of Russian investors"
     unnamed: set[str] = field(default_factory=set)
+    # the rules that made this frame, in order: {"rule": id, "says": what it decided}
+    trace: list[dict] = field(default_factory=list)
+
+    def note(self, rule: str, says: str) -> None:
+        """Record a rule that decided something about this frame."""
+        self.trace.append({"rule": rule, "says": says})
 
     def add(self, role: str, names: list[str]) -> None:
         slot = self.roles.setdefault(role, [])
@@ -364,13 +370,15 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
     """
     kind = cue_kind(cue, cues) or "value"
     frame = Frame(cue=cue, kind=kind)
+    frame.note(f"cue.{kind}", f"{cue.text!r} ({cue.pos_.lower()}) is a deal word of frame {kind}")
     table = frames.get(kind, {})
-    args, frame.light_verb = _arguments(cue, kind, money)
+    args, frame.light_verb, via = _arguments(cue, kind, money)
     if inner is not None:
         comma = max(t.i for t in inner.doc[inner.i:money.start] if t.text == ",")
         for child in inner.children:
             if child.i > comma and child.dep_ in PREPOSITIONS:
                 _prepositions(child, lambda key, tok: args.setdefault(key, []).append(tok))
+                via.setdefault(child.lower_, "arg.past-relative-clause")
     by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
     if kind == "merge" and any(_is_vehicle(t) for t in args.get("with", [])):
         # "agreed to merge with a First Boston affiliate": the affiliate's owner buys.
@@ -393,60 +401,84 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         if by_buyer and cue.pos_ == "NOUN" and arg in {"subj_of_verb", "poss"}:
             # "Hargreaves agreed to a takeover by a consortium", "its buyout by AQ Corp":
             # whose the deal is, is bought.
-            role = "seller"
+            role, rule = "seller", "role.taken-over-by"
         elif merged_into and arg in {"subj", "subj_of_verb", "poss"}:
-            role = "seller"  # "First Federal agreed to merge into BankEast"
+            # "First Federal agreed to merge into BankEast"
+            role, rule = "seller", "role.merged-into"
         else:
-            role = _role(arg, kind, table, frame.light_verb)
+            role, rule = _role(arg, kind, table, frame.light_verb)
         if role is None:
             continue
         for tok in tokens:
-            names, part, owner = names_of(tok)
-            if not names and not part and tok.pos_ == "NOUN" and tok.text.islower() and (
-                    tok.lower_ not in PART_NOUNS and not is_deal_noun(tok)):
-                frame.unnamed.add(role)
-            if part:
-                if role == "buyer":
-                    frame.add("buyer", owner)  # "sold to a unit of Alleghany Corp"
-                    continue
-                stake = part.split()[-1].lower() in STAKE_NOUNS
-                frame.target_phrase = frame.target_phrase or (None if stake and owner else part)
-                frame.add("target" if stake else "seller", owner)
-                continue
-            frame.add(role, names)
+            _assign(frame, role, tok, rule, via.get(arg))
     return frame
+
+
+def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> None:
+    """Give the names an argument stands for their role in the frame, and say why."""
+    names, part, owner = names_of(tok)
+    if not names and not part and tok.pos_ == "NOUN" and tok.text.islower() and (
+            tok.lower_ not in PART_NOUNS and not is_deal_noun(tok)):
+        frame.unnamed.add(role)
+    how = f" via {via}" if via else ""
+    if part:
+        if role == "buyer":
+            frame.add("buyer", owner)  # "sold to a unit of Alleghany Corp"
+            if owner:
+                frame.note(rule, f"buyer = {', '.join(owner)} (owner of {part!r}{how})")
+            return
+        stake = part.split()[-1].lower() in STAKE_NOUNS
+        frame.target_phrase = frame.target_phrase or (None if stake and owner else part)
+        frame.add("target" if stake else "seller", owner)
+        if owner:
+            frame.note(rule, f"{'target' if stake else 'seller'} = {', '.join(owner)} "
+                             f"(owner of {part!r}{how})")
+        else:
+            frame.note(rule, f"what changes hands = {part!r}{how}")
+        return
+    frame.add(role, names)
+    if names:
+        frame.note(rule, f"{role} = {', '.join(names)} ({tok.text!r}{how})")
 
 
 def _is_vehicle(tok: Token) -> bool:
     return tok.lower_ in {"affiliate", "unit", "subsidiary", "vehicle", "entity", "partnership"}
 
 
-def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None) -> str | None:
-    """The role of an argument, given the frame and the verb a deal noun hangs from."""
-    if kind in {"contract", "pay"} and light_verb in WINNING_VERBS:
+_WON = {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
+        "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}
+
+
+def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
+          ) -> tuple[str | None, str]:
+    """The role of an argument, given the frame and the verb a deal noun hangs from, and
+    the id of the rule that says so (``<frame>.<argument>`` for the frame's own table)."""
+    if kind in {"contract", "pay"} and light_verb in WINNING_VERBS and arg in _WON:
         # "Alstom secured a $1 billion contract from Amtrak": the provider wins it
-        return {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
-                "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}.get(
-            arg, table.get(arg))
+        return _WON[arg], f"role.won-{kind}.{arg}"
     if arg == "subj_merged":
-        return "seller"
+        return "seller", "role.merged-with-vehicle"
     if arg == "with_vehicle":
-        return "buyer"
+        return "buyer", "role.merged-with-vehicle"
     if arg == "received":
-        return "seller"  # "Calny received a bid from PepsiCo": the bid's target
+        return "seller", "role.received-bid"  # "Calny received a bid from PepsiCo"
     if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
         # "Sanwa extended a credit line" / "Telecast obtained a loan"
-        return "buyer" if light_verb in LENDING_VERBS else "seller"
-    if arg == "subj_of_verb":
-        arg = "subj"
-    return table.get(arg)
+        lends = light_verb in LENDING_VERBS
+        return ("buyer", "role.lending-verb") if lends else ("seller", "role.borrowing-verb")
+    key = "subj" if arg == "subj_of_verb" else arg
+    return table.get(key), f"{kind}.{key}"
 
 
-def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, list[Token]],
-                                                                   str | None]:
+def _arguments(cue: Token, kind: str, money: Span | None
+               ) -> tuple[dict[str, list[Token]], str | None, dict[str, str]]:
+    """The argument tokens of a deal word by argument name, the verb a deal noun hangs
+    from, and for arguments found other than as the word's own dependents, the rule that
+    found them ("arg.inherited-subject" for "X agreed to acquire Y")."""
     args: dict[str, list[Token]] = {}
+    via: dict[str, str] = {}
 
-    def put(key: str, tok: Token) -> None:
+    def put(key: str, tok: Token, rule: str | None = None) -> None:
         if money is not None and money.start <= tok.i < money.end:
             return  # the amount itself is no party: "pay 45 billion"
         if tok == cue:
@@ -456,6 +488,11 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         if tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS:
             return
         args.setdefault(key, []).append(tok)
+        if rule:
+            via.setdefault(key, rule)
+
+    def by(rule: str):
+        return lambda key, tok: put(key, tok, rule)
 
     is_verb = cue.pos_ in {"VERB", "AUX"}
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in cue.children)
@@ -482,41 +519,41 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
         elif dep == "compound" and not is_verb:
             put("compound", child)
         elif dep in {"acl", "relcl"} and child.lower_ in {"led", "headed", "backed"}:
-            _agents(child, "led", put)  # "a round led by Thrive"
+            _agents(child, "led", by("arg.led-by"))  # "a round led by Thrive"
         elif dep == "acl" and not is_verb and child.tag_ == "VBN":
-            _agents(child, "agent", put)  # "a bridge loan arranged by BNP Paribas"
-    _led_rounds(cue, put)
+            _agents(child, "agent", by("arg.done-by"))  # "a bridge loan arranged by BNP"
+    _led_rounds(cue, by("arg.round-led-by"))
     if money is not None:
         for child in money.root.children:
             if child.dep_ == "poss" and kind in {"bid", "acquire"} and "poss" not in args:
-                put("poss", child)  # "Emery's competing 40 dlr per share offer"
+                put("poss", child, "arg.amount-owner")  # "Emery's competing 40 dlr offer"
             if child.dep_ == "prep" and child.lower_ == "for" and kind in {"bid", "acquire"}:
-                _prepositions(child, put)  # "a bid of 60 mln dlrs for Smith and Wesson"
+                _prepositions(child, by("arg.amount-for"))  # "a bid of 60 mln dlrs for S&W"
             elif child.dep_ == "appos" and kind == "acquire":
-                put("obj", child)  # "to acquire for 3.5 mln dlrs, a majority of SNP"
+                put("obj", child, "arg.amount-apposition")  # "for 3.5 mln dlrs, a majority of SNP"
             elif child.dep_ == "prep" and child.lower_ in {"from", "with"} and kind in {
                     "lend", "raise", "borrow"}:
-                _prepositions(child, put)  # "$1.6 billion of debt financing from Harbourside"
+                _prepositions(child, by("arg.amount-from"))  # "$1.6 billion of debt from X"
     if not is_verb and cue.dep_ == "compound" and cue.head.pos_ in {"NOUN", "PROPN"}:
         anchor = cue.head  # "the financing package was provided by Sanwa"
         for child in anchor.children:
             if child.dep_ in PREPOSITIONS:
-                _prepositions(child, put)
-        light_verb = _noun_context(anchor, kind, put)
-        return args, light_verb
+                _prepositions(child, by("arg.compound-head"))
+        light_verb = _noun_context(anchor, kind, by("arg.noun-verb"))
+        return args, light_verb, via
     if is_verb and "subj" not in args and not passive:
         subject = inherited_subject(cue)
         if subject is not None:
-            put("subj", subject)
+            put("subj", subject, "arg.inherited-subject")
     if is_verb and passive and "pass" not in args:
         subject = inherited_subject(cue)
         if subject is not None:
-            put("pass", subject)
+            put("pass", subject, "arg.inherited-subject")
     if is_verb and cue.dep_ == "relcl" and "obj" not in args and "subj" in args and not any(
             c.lower_ in {"which", "who", "that"} for c in cue.children if c.dep_ in SUBJECTS):
-        put("obj", cue.head)  # "Soundloom, the podcast division it bought for $190 million"
+        put("obj", cue.head, "arg.relative-clause-head")  # "Soundloom, the division it bought"
     if is_verb and cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
-        _counterparty(cue, put)
+        _counterparty(cue, by("arg.counterparty-with"))
     for child in cue.children:  # "County Bank bought shares on its behalf"
         if child.dep_ == "prep" and child.lower_ == "on":
             for pobj in child.children:
@@ -524,10 +561,11 @@ def _arguments(cue: Token, kind: str, money: Span | None) -> tuple[dict[str, lis
                     for owner in pobj.children:
                         if owner.dep_ == "poss":
                             args["subj"] = [owner]
+                            via["subj"] = "arg.on-behalf-of"
     light_verb = None
     if not is_verb:
-        light_verb = _noun_context(cue, kind, put)
-    return args, light_verb
+        light_verb = _noun_context(cue, kind, by("arg.noun-verb"))
+    return args, light_verb, via
 
 
 def _prepositions(prep: Token, put) -> None:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from . import lexicon
+from .numbers import parse_number
 from .records import Term
 
 __all__ = ["TermMatch", "find_terms", "parse_term"]
@@ -180,7 +181,7 @@ def _months(m: re.Match, text: str, published: date | None) -> int | None:
             return None  # "Nine months" heading a wire earnings table
         if _YEAR.fullmatch(m["num"]):
             return None  # "NOTE: 1985 year net includes ...": a year, not a count
-        count, unit = _number(m["num"]) + half, m["unit"]
+        count, unit = parse_number(m["num"]) + half, m["unit"]
     elif m["a_unit"]:
         if cue != "for" and not half:
             return None  # "5 mln dlrs a year" is a rate; "for a year" is a term
@@ -238,18 +239,3 @@ def _is_table_row(text: str, start: int, end: int) -> bool:
     return bool(
         _LINE_START.search(text, max(0, start - 20), start) and _LINE_END.match(text, end)
     )
-
-
-def _number(written: str) -> Decimal:
-    """Return the number written in digits ("3.5", "3-1/2") or words ("three-and-a-half")."""
-    words = re.split(r"[\s-]+", written.lower())
-    if written[0].isdigit():
-        number = Decimal(words[0])
-        if len(words) > 1 and "/" in words[1]:
-            numerator, denominator = words[1].split("/")
-            number += Decimal(numerator) / Decimal(denominator)
-    else:
-        number = Decimal(sum(lexicon.NUMBER_WORDS.get(w, 0) for w in words))
-    if "half" in words:
-        number += Decimal("0.5")
-    return number

@@ -31,8 +31,11 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON line per article (the default is a table).")
+@click.option("--explain", is_flag=True,
+              help="For each claim, print the parse of its sentence and every rule that made "
+                   "it (with --jsonl: as JSON).")
 @model_option
-def extract(paths, jsonl, model):
+def extract(paths, jsonl, explain, model):
     """Print the deal claims of articles, without a database.
 
     Example: newsfacts extract fixtures/articles/anthropic-spacex-compute.txt --jsonl
@@ -53,6 +56,9 @@ def extract(paths, jsonl, model):
         else:
             articles.append(item)
     assert isinstance(extractor, Extractor)
+    if explain:
+        _explain(extractor, articles, jsonl)
+        sys.exit(1 if failed else 0)
     for article, claims in extractor.pipe(articles):
         if jsonl:
             record = {"article": article.header(), "claims": [c.to_dict() for c in claims]}
@@ -219,6 +225,49 @@ def _extractor(model):
         raise click.ClickException(str(err)) from None
 
 
+def _explain(extractor, articles, jsonl: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .extract.explain import explain_article
+
+    console = Console(highlight=False)
+    for article in articles:
+        report = explain_article(extractor, article)
+        explanations = report.explanations
+        if jsonl:
+            click.echo(json.dumps({"article": article.header(), **report.to_dict()},
+                                  ensure_ascii=False))
+            continue
+        name = article.path or article.id
+        if not explanations:
+            console.print(f"[bold]{name}[/bold]: no deal claims")
+        for n, why in enumerate(explanations, 1):
+            claim = why.claim
+            console.print(f"[bold]{name}[/bold] claim {n}: {claim.amount.text} "
+                          f"({claim.deal_type}) buyer {claim.names('buyer') or '-'}, "
+                          f"seller {claim.names('seller') or '-'}, "
+                          f"target {claim.names('target') or '-'}")
+            console.print(f"  sentence [{claim.start}:{claim.end}]: {claim.sentence.strip()}")
+            parse = Table("#", "word", "pos", "dep", "head", "entity", title="parse",
+                          title_justify="left")
+            for w in why.words:
+                parse.add_row(str(w.i), w.text, w.pos, w.dep, str(w.head), w.entity)
+            console.print(parse)
+            rules = Table("rule", "decided", title="rules, in the order they fired",
+                          title_justify="left")
+            for step in claim.trace:
+                rules.add_row(step["rule"], step["says"])
+            console.print(rules)
+        if report.dropped:
+            aside = Table("amount", "at", "rule", "why", title=f"{name}: amounts set aside",
+                          title_justify="left")
+            for drop in report.dropped:
+                aside.add_row(drop["amount"], f"{drop['start']}:{drop['end']}", drop["rule"],
+                              drop["says"])
+            console.print(aside)
+
+
 def _print_claims(article, claims) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -256,8 +305,10 @@ def _print_claims(article, claims) -> None:
 @click.option("--no-peer", is_flag=True, help="Do not run the naive peer beside us.")
 @click.option("--full-path", is_flag=True,
               help="Parse every sentence (no cue filter), to compare with the fast path.")
+@click.option("--by-rule", is_flag=True,
+              help="Also print precision per rule id (from the claims' traces), worst first.")
 @model_option
-def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, model):
+def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, by_rule, model):
     """Score extraction against gold files, with the naive spaCy peer beside it.
 
     Example: newsfacts eval fixtures/gold.jsonl --misses
@@ -274,8 +325,11 @@ def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, model):
             systems["naive peer"] = NaivePeer(model=model)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
-    results = run_evaluate(gold_sets, systems)
+    predictions: dict = {}
+    results = run_evaluate(gold_sets, systems, predictions)
     _print_scorecard(results, [gs.name for gs in gold_sets])
+    if by_rule:
+        _print_rules(predictions["newsfacts"], gold_sets)
     if misses:
         for miss in results["newsfacts"]["all"].misses:
             click.echo(f"{miss.doc_id}: {miss.kind}: {miss.detail}")
@@ -283,6 +337,23 @@ def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, model):
                 click.echo("    " + " ".join(miss.sentence.split()))
     if json_path:
         Path(json_path).write_text(scorecard_json(results) + "\n", encoding="utf-8")
+
+
+def _print_rules(predicted, gold_sets) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .by_rule import score_rules
+
+    rows = score_rules((predicted[gs.name], gs.gold) for gs in gold_sets)
+    table = Table("rule", "claims", "correct", "precision", "sides named", "sides right",
+                  title="Precision per rule (worst first)", title_justify="left")
+    for row in rows:
+        named = row.set_buyer + row.set_seller
+        table.add_row(row.rule, str(row.claims), str(row.correct), f"{row.precision:.2f}",
+                      str(named), "" if row.party_precision is None
+                      else f"{row.party_precision:.2f}")
+    Console(highlight=False).print(table)
 
 
 def _print_scorecard(results, names) -> None:

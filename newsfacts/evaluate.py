@@ -73,15 +73,20 @@ def predict(system, gold_set: GoldSet) -> dict[str, list[Claim]]:
             for article, claims in system.pipe(gold_set.articles[i] for i in ids)}
 
 
-def evaluate(gold_sets: Iterable[GoldSet], systems: dict) -> dict[str, dict[str, Scorecard]]:
+def evaluate(gold_sets: Iterable[GoldSet], systems: dict,
+             predictions: dict | None = None) -> dict[str, dict[str, Scorecard]]:
     """Score each system on each gold set, and on all of them together ("all").
 
     :param systems: name -> system with ``pipe(articles)`` yielding (article, claims).
+    :param predictions: if given, filled with system -> gold set name -> doc_id -> claims.
     """
     gold_sets = list(gold_sets)
     results: dict[str, dict[str, Scorecard]] = {}
     for name, system in systems.items():
-        cards = {gs.name: score(predict(system, gs), gs.gold) for gs in gold_sets}
+        predicted = {gs.name: predict(system, gs) for gs in gold_sets}
+        if predictions is not None:
+            predictions[name] = predicted
+        cards = {gs.name: score(predicted[gs.name], gs.gold) for gs in gold_sets}
         cards["all"] = merge(cards.values())
         results[name] = cards
     return results

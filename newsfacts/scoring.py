@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import BadInput
-from .extract.names import name_key
+from .extract.namekeys import name_key
 from .extract.records import Amount, Claim
 
 TOLERANCE = 0.005
@@ -173,6 +173,29 @@ def score(predictions: dict[str, list[Claim]], gold: dict[str, list[GoldDeal]]) 
                 card.misses.append(Miss(doc_id, "missed deal", _describe_gold(deal)))
         card.recalled += len(recalled)
     return card
+
+
+@dataclass
+class Judgement:
+    """What the scoring says of one claim: a deal at all, and each side right."""
+
+    correct: bool
+    buyer: bool = False
+    seller: bool = False
+
+
+def judge(claim: Claim, deals: list[GoldDeal]) -> Judgement:
+    """Judge one claim against its article's gold deals, as ``score`` does.
+
+    :param deals: the gold deals of the claim's article.
+    """
+    index = _best_deal(claim, deals)
+    if index is None:
+        return Judgement(correct=False)
+    deal = deals[index]
+    return Judgement(correct=True, buyer=_side_correct(claim.names("buyer"), deal.buyer),
+                     seller=_side_correct(claim.names("seller") + claim.names("target"),
+                                          _seller_side(deal)))
 
 
 def _best_deal(claim: Claim, deals: list[GoldDeal]) -> int | None:

@@ -31,13 +31,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 
 
 def _claim(text: str, sentence: str, deal_type: str, amount: Amount, buyer=(), seller=(),
-           target=(), term: Term | None = None, attribution: str | None = None) -> Claim:
+           target=(), term: Term | None = None, attribution: str | None = None,
+           trace: list[dict] | None = None) -> Claim:
     start = text.index(sentence)
     parties = ([Party(n, "buyer") for n in buyer] + [Party(n, "seller") for n in seller]
                + [Party(n, "target") for n in target])
     return Claim(deal_type=deal_type, parties=parties, amount=amount, sentence=sentence,
                  start=start, end=start + len(sentence), term=term, attribution=attribution,
-                 confidence=0.8)
+                 confidence=0.8, trace=trace or [])
 
 
 ACTIVISION = Article(
@@ -91,7 +92,11 @@ CLAIMS = {
                attribution="Microsoft Corp"),
         _claim(ACTIVISION.text, "Microsoft will pay $95 a share for the maker of Call of Duty.",
                "acquisition", Amount("$95 a share", 95.0, "USD", per="share"), ["Microsoft"],
-               ["Activision Blizzard"]),
+               ["Activision Blizzard"], trace=[
+                   {"rule": "link.parse", "says": "'$95 a share' hangs off 'pay' in the parse"},
+                   {"rule": "pay.subj", "says": "buyer = Microsoft ('Microsoft')"},
+                   {"rule": "inherit.seller-of-deal-before",
+                    "says": "seller/target = Activision Blizzard (the deal named before)"}]),
     ],
     CONTOSO_WIRE.id: [
         _claim(CONTOSO_WIRE.text, "Microsoft will invest up to $10 billion in Contoso AI over "

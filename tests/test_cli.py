@@ -26,13 +26,40 @@ def test_extract_jsonl_keeps_the_field_names_other_tools_read():
                                       "sha256"}
     claim = record["claims"][0]
     assert set(claim) == {"deal_type", "parties", "amount", "term", "attribution", "sentence",
-                          "start", "end", "confidence"}
+                          "start", "end", "confidence", "trace"}
+    assert {"rule": "pay.dative", "says": "seller = SpaceX ('SpaceX')"} in claim["trace"]
     assert set(claim["amount"]) == {"text", "value", "currency", "per", "qualifier", "low",
                                     "high"}
     assert claim["amount"]["value"] == 45e9 and claim["term"] == {
         "text": "over three years", "months": 36}
     assert {"name": "Anthropic", "role": "buyer"} in claim["parties"]
     assert record["article"]["outlet"] == "Trade Compute Weekly"
+
+
+def test_extract_explain_shows_the_parse_and_the_rules():
+    result = CliRunner().invoke(cli, ["extract", "--explain", str(ANTHROPIC)],
+                                env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "claim 1: $45 billion (contract) buyer ['Anthropic'], seller ['SpaceX']" in out
+    # the parse: SpaceX is the dative of "pay", the amount its object
+    rows = [[c.strip() for c in line.split("│")[1:-1]] for line in out.splitlines()]
+    assert ["5", "SpaceX", "PROPN", "dative", "4", "ORG"] in rows
+    for rule, says in [("link.parse", "'$45 billion' hangs off 'pay' in the parse"),
+                       ("pay.subj", "buyer = Anthropic ('Anthropic' via arg.inherited-subject)"),
+                       ("type.pays-for-goods", "type = contract"),
+                       ("term.sentence", "term = 36 months ('over three years')")]:
+        assert any(rule in line and says in line for line in out.splitlines()), rule
+
+
+def test_extract_explain_as_json():
+    result = run("extract", "--explain", "--jsonl", ANTHROPIC)
+    record = json.loads(result.output.splitlines()[0])
+    first = record["claims"][0]
+    words = {w["text"]: w for w in first["parse"]}
+    assert words["Anthropic"]["dep"] == "nsubj" and words["pay"]["dep"] == "xcomp"
+    assert first["amounts"] == ["$45 billion"]
+    assert first["claim"]["trace"][0]["rule"] == "link.parse"
 
 
 def test_extract_table_for_people():
@@ -86,6 +113,28 @@ def test_eval_lists_misses(tmp_path):
     assert result.exit_code == 0
     assert "a.txt: false claim: 5,000,000.00 USD acquisition" in result.output
     assert "a.txt: missed deal: 7,000,000.00 USD acquisition" in result.output
+
+
+def test_eval_by_rule_shows_which_rule_named_a_wrong_party(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    deal = {"seller": ["Bar Corp"], "target": None, "deal_type": "acquisition",
+            "amounts": [{"value": 5e6, "currency": "USD", "per": None, "qualifier": "exact"}],
+            "term_months": None, "attribution": None}
+    lines = [{"doc_id": "a.txt", "deals": [{**deal, "buyer": ["Foo Inc"]}]},
+             {"doc_id": "b.txt", "deals": [{**deal, "buyer": ["Baz Ltd"]}]}]
+    gold.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (tmp_path / "a.txt").write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
+    # gold says Baz Ltd buys; the article's sentence says Foo Inc: acquire.subj is wrong once
+    (tmp_path / "b.txt").write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--no-peer", "--by-rule"],
+                                env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    rows = {cells[0]: cells[1:] for line in result.output.splitlines()
+            if (cells := [c.strip() for c in line.split("│")[1:-1]]) and cells}
+    # claims, correct, precision, sides named, sides right
+    assert rows["acquire.subj"] == ["2", "2", "1.00", "2", "0.50"]
+    assert rows["acquire.obj"] == ["2", "2", "1.00", "2", "1.00"]
+    assert rows["cue.acquire"][:3] == ["2", "2", "1.00"]
 
 
 def test_eval_names_a_missing_corpus(tmp_path):

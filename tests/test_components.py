@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 import spacy
 from spacy.tokens import DocBin
@@ -54,12 +56,40 @@ def test_names_component_fixes_what_the_model_mislabels(clean_nlp):
 
 
 def test_full_pipeline_from_config(extractor):
-    assert extractor.nlp.pipe_names[0] == "newsfacts_passages"
-    assert extractor.nlp.pipe_names[-1] == "newsfacts_claims"
     names = extractor.nlp.pipe_names
-    assert names.index("newsfacts_money") < names.index("ner") < names.index("newsfacts_names")
-    assert extractor.nlp.config["components"]["newsfacts_claims"]["frames"] == {
+    assert names == ["newsfacts_passages", "tok2vec", "tagger", "parser", "attribute_ruler",
+                     "newsfacts_money", "ner", "newsfacts_names", "newsfacts_claims",
+                     "newsfacts_around"]
+    config = extractor.nlp.config
+    assert config["components"]["newsfacts_claims"]["frames"] == {
         "@misc": "newsfacts.frames.v1"}
+    assert config["nlp"]["tokenizer"] == {
+        "@tokenizers": "newsfacts.article_tokenizer.v1", "cue_filter": True,
+        "rules": {"@misc": "newsfacts.frames.v1", "path": None}}
+    assert config["components"]["parser"]["factory"] == "parser"  # sourced from the model
+    assert extractor.nlp.meta["sources"][0]["version"] == "3.8.0"
+
+
+def test_the_pipeline_is_the_extractor(extractor, fixture_articles):
+    """What ``nlp(text)`` finds is what the Extractor stores, on every fixture."""
+    for name, article in fixture_articles.items():
+        bare = SimpleNamespace(text=article.text, title=None, published=None)
+        assert extractor.nlp(article.text)._.claims == extractor.extract(bare), name
+
+
+def test_a_saved_pipeline_loads_and_extracts_the_same(extractor, tmp_path):
+    extractor.nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == extractor.nlp.pipe_names
+    assert loaded.tokenizer.cue_filter is True
+    assert loaded(SEED_STYLE)._.claims == extractor.nlp(SEED_STYLE)._.claims
+
+
+def test_pipe_with_two_processes_equals_call(extractor):
+    texts = [SEED_STYLE, "Dixons Group PLC said it agreed to buy Cyclops Corp for 90.25 dlrs a "
+             "share.", "Net profit rose to 12 mln dlrs from 9 mln dlrs."]
+    piped = [d._.claims for d in extractor.nlp.pipe(texts, n_process=2, batch_size=1)]
+    assert piped == [extractor.nlp(t)._.claims for t in texts]
 
 
 def test_claims_on_a_whole_article_doc(extractor):
@@ -89,8 +119,6 @@ def test_claims_survive_a_docbin_round_trip(extractor):
 
 def test_fast_path_and_full_path_agree_on_the_seed_style(extractor):
     full = Extractor(cue_filter=False)
-    from types import SimpleNamespace
-
     article = SimpleNamespace(text=SEED_STYLE, title=None, published=None)
     assert [c.to_dict() for c in extractor.extract(article)] == [
         c.to_dict() for c in full.extract(article)]
@@ -112,3 +140,17 @@ def test_model_setting_names_what_is_missing(monkeypatch):
     assert str(err.value) == (
         "en_core_web_nonesuch: no such spaCy model installed (install one, or name another "
         "with --model or $NEWSFACTS_MODEL)")
+
+
+def test_a_saved_pipeline_loads_in_a_fresh_process(extractor, tmp_path):
+    """spaCy finds our tokenizer, components and rules by their entry points alone."""
+    import subprocess
+    import sys
+
+    extractor.nlp.to_disk(tmp_path / "pipeline")
+    code = ("import sys, spacy; nlp = spacy.load(sys.argv[1]); "
+            "[c] = nlp(sys.argv[2])._.claims; print(c.names('buyer'), c.amount.value)")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipeline"),
+                          "Dixons Group PLC agreed to buy Cyclops Corp for 384 mln dlrs."],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['Dixons Group PLC'] 384000000.0"

@@ -77,5 +77,8 @@ def test_components_and_plugin_are_registered_by_entry_point():
 
     factories = {e.name for e in entry_points(group="spacy_factories")}
     assert {"newsfacts_money", "newsfacts_names", "newsfacts_claims",
-            "newsfacts_passages"} <= factories
+            "newsfacts_passages", "newsfacts_around"} <= factories
+    assert "newsfacts.article_tokenizer.v1" in {
+        e.name for e in entry_points(group="spacy_tokenizers")}
+    assert "newsfacts.frames.v1" in {e.name for e in entry_points(group="spacy_misc")}
     assert "newsfacts" in {e.name for e in entry_points(group="datasette")}

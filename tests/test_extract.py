@@ -86,3 +86,17 @@ def test_seed_article_gives_the_anthropic_claim_and_nothing_else(extractor):
     assert claim.term.months == 36
     assert claim.deal_type == "contract"
     assert "securities filing" in claim.attribution
+
+
+def test_every_fixture_claim_says_which_rules_made_it(fixture_claims):
+    """Each claim names how its amount was tied to a deal word, the deal word, its type,
+    and for every party, a rule that put that party there."""
+    for name, claims in fixture_claims.items():
+        for claim in claims:
+            rules = claim.rules()
+            assert rules[0].startswith("link."), (name, rules)
+            assert any(r.startswith("cue.") for r in rules), (name, rules)
+            assert any(r.startswith("type.") for r in rules), (name, rules)
+            for party in claim.parties:
+                assert any(party.name in step["says"] for step in claim.trace), (
+                    name, party, claim.trace)

@@ -5,6 +5,7 @@ client would ask it.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -272,6 +273,17 @@ async def test_article_page_marks_the_evidence_of_each_claim(ds, site_db):
     assert f'<section class="claim-card selected" id="card-{selected}">' in html
     assert "$95 a share" in html and "Activision Blizzard" in html
     assert "2 deal claims" in html
+
+
+@pytest.mark.asyncio
+async def test_article_page_says_which_rules_made_a_claim(ds, site_db):
+    html = (await ds.client.get(f"/-/newsfacts/article/{ACTIVISION.id}")).text
+    assert "<summary>why: 3 rules</summary>" in html
+    assert ('<li><code class="rule">inherit.seller-of-deal-before</code> seller/target = '
+            "Activision Blizzard (the deal named before)</li>") in html
+    stored = sqlite_utils.Database(site_db)["claims"].get(claim_id(site_db, ACTIVISION, 1))
+    assert [step["rule"] for step in json.loads(stored["trace"])] == [
+        "link.parse", "pay.subj", "inherit.seller-of-deal-before"]
 
 
 @pytest.mark.asyncio

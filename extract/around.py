@@ -1,0 +1,110 @@
+"""The last component, ``newsfacts_around``: complete each claim from the article's
+sentences around it, which the fast path did not parse.
+
+The evidence as the article writes it, investors a later sentence names for a round
+("... The round was led by Thrive Capital"), the one term an article gives its contracts,
+and a source cited in the sentence after the amount ("The deal is confirmed in a
+securities filing"). It reads the whole article from ``doc._.article["text"]``; a Doc
+made from a whole article text is its own article.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .claims import article_term, cited_nearby, investors_named, points_back_to_a_deal
+from .components import ARTICLE_ATTR
+from .dates import parse_date
+from .passages import Passage, split_passages
+from .records import Claim, Party, Term
+from .terms import find_terms
+
+
+@Language.factory("newsfacts_around", default_config={"claims_attr": "claims"},
+                  requires=["doc._.claims"], assigns=["doc._.claims"])
+def make_around(nlp: Language, name: str, claims_attr: str) -> Around:
+    """Build the claim completer from its config."""
+    return Around(claims_attr=claims_attr)
+
+
+class Around:
+    """Complete ``doc._.claims`` from the sentences around each claim in the article."""
+
+    def __init__(self, claims_attr: str):
+        self.claims_attr = claims_attr
+        if not Doc.has_extension(claims_attr):
+            Doc.set_extension(claims_attr, default=[])
+
+    def __call__(self, doc: Doc) -> Doc:
+        claims = doc._.get(self.claims_attr)
+        if not claims:
+            return doc
+        context = doc._.get(ARTICLE_ATTR) or {}
+        text = context.get("text", doc.text)
+        complete_claims(claims, text, parse_date(context.get("published")))
+        return doc
+
+
+def complete_claims(claims: list[Claim], text: str, published: date | None) -> None:
+    """Complete claims (in place) from the article text around each one."""
+    passages = split_passages(text)
+    terms: dict[str, Term | None] = {}
+    for claim in claims:
+        claim.sentence = text[claim.start:claim.end]
+        _investors_after(claim, text, passages)
+        if claim.term is None and claim.deal_type in {"contract", "loan"}:
+            # "a 10-year contract" said once in the article is the contract's term
+            if claim.deal_type not in terms:
+                terms[claim.deal_type] = article_term(text, published, claim.deal_type)
+            if terms[claim.deal_type] is not None:
+                claim.term = terms[claim.deal_type]
+                claim.trace.append({"rule": "term.article", "says": (
+                    f"term = {claim.term.months} months, the one term the article gives "
+                    f"its {claim.deal_type}s")})
+        if claim.attribution is None:
+            _source_after(claim, text, passages)
+        if claim.term is None and claim.deal_type in {"contract", "loan"}:
+            _term_after(claim, text, passages, published)
+
+
+def _investors_after(claim: Claim, text: str, passages: list[Passage]) -> None:
+    """"Databricks closed its $10 billion round. ... led by Thrive Capital"."""
+    if claim.deal_type != "investment" or claim.names("buyer"):
+        return
+    later = [text[p.start:p.end] for p in passages if p.start >= claim.start][:3]
+    investors = next((found for s in later if (found := investors_named(s))), [])
+    if investors:
+        claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
+        claim.trace.append({"rule": "role.investors-named-after",
+                            "says": f"buyer = {', '.join(investors)} (a sentence after)"})
+
+
+def _source_after(claim: Claim, text: str, passages: list[Passage]) -> None:
+    """The sentence after any sentence stating the same amount: "Anthropic has agreed to
+    pay SpaceX $45 billion ... The deal is confirmed in a filing"."""
+    for i, passage in enumerate(passages[:-1]):
+        if claim.amount.text in text[passage.start:passage.end]:
+            following = text[passages[i + 1].start:passages[i + 1].end]
+            cited = cited_nearby(following)
+            if cited:
+                claim.attribution = cited
+                claim.trace.append({"rule": "attribution.sentence-after",
+                                    "says": f"source = {cited!r}"})
+                return
+
+
+def _term_after(claim: Claim, text: str, passages: list[Passage],
+                published: date | None) -> None:
+    """"The contract runs through 2028" in the next two sentences."""
+    for passage in [p for p in passages if p.start >= claim.end][:2]:
+        sentence = text[passage.start:passage.end]
+        if points_back_to_a_deal(sentence):
+            found = find_terms(sentence, published)
+            if found:
+                claim.term = found[0].term
+                claim.trace.append({"rule": "term.sentence-after", "says": (
+                    f"term = {claim.term.months} months ({found[0].term.text!r})")})
+                return
