@@ -31,7 +31,7 @@ run: install
 
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
-		fixtures/gold.jsonl --corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
+		fixtures/gold.jsonl fixtures/gold-hard.jsonl --corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578
