@@ -18,6 +18,7 @@ Datasette can serve it, and two ingests can write it, at the same time.
 from __future__ import annotations
 
 import enum
+import errno
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -30,7 +31,7 @@ from sqlite_utils.utils import hash_record
 
 from .. import __version__
 from ..articles import Article
-from ..errors import BadStore
+from ..errors import BadStore, StoreFull
 from ..extract.names import name_key
 from ..extract.records import Claim
 from . import queries
@@ -69,7 +70,9 @@ class Store:
                 # Two ingests opening a new file at once would both create the tables.
                 with self._write_lock():
                     migrate(self.db)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, OSError) as err:
+            if _is_full(err):
+                raise self._full(err) from None
             raise BadStore(f"{self.path}: not a database newsfacts can open ({err})") from None
 
     def _enable_wal(self) -> None:
@@ -109,10 +112,19 @@ class Store:
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes = []
-        with self._write_lock(), self.db.atomic():
-            for article, claims in items:
-                outcomes.append(self._write_one(article, claims, now))
+        try:
+            with self._write_lock(), self.db.atomic():
+                for article, claims in items:
+                    outcomes.append(self._write_one(article, claims, now))
+        except (sqlite3.OperationalError, OSError) as err:
+            if _is_full(err):  # the transaction was rolled back: the store is as it was
+                raise self._full(err) from None
+            raise
         return outcomes
+
+    def _full(self, err: Exception) -> StoreFull:
+        return StoreFull(f"{self.path}: the disk is full ({err}); the articles of this "
+                         "batch were not stored, the store is as it was before it")
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -125,10 +137,11 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.execute("COMMIT")  # may fail too: a full disk when the WAL grows
         except BaseException:
-            self.db.rollback()
+            if self.db.conn.in_transaction:  # SQLITE_FULL may have rolled it back already
+                self.db.rollback()
             raise
-        self.db.execute("COMMIT")
 
     def _write_one(self, article: Article, claims: list[Claim], now: str) -> Outcome:
         row = self._state(article.id)
@@ -138,6 +151,9 @@ class Store:
                 return Outcome.UPDATED
             return Outcome.UNCHANGED
         outcome = Outcome.NEW if row is None else Outcome.UPDATED
+        if row is not None and row["sha256"] != article.sha256:
+            self._keep_old_version(article)
+        self._drop_old_version(article.id, article.sha256)  # its text is current again
         self.db["articles"].upsert(self._article_row(article, now), pk="id")
         if row is not None:
             self._delete_claims(article.id)
@@ -145,6 +161,27 @@ class Store:
             outcome = Outcome.UPDATED
         self._insert_claims(article, claims)
         return outcome
+
+    def _keep_old_version(self, article: Article) -> None:
+        """Keep the stored text under ``article.id`` as an older version before the new one
+        takes the id: a Reuters file that reuses a NEWID (with another text) overwrote it.
+
+        The old row, with its claims, moves to ``<id>@<first 12 hex of its sha256>``,
+        marked superseded by the id, as a changed text at a URL is.
+        """
+        old = self.db["articles"].get(article.id)
+        old_id = version_id(article.id, old["sha256"])
+        self.db["articles"].insert({**old, "id": old_id, "superseded_by": article.id},
+                                   pk="id", replace=True)
+        for claim in list(self.db.query(queries.CLAIMS_OF_ARTICLE, [article.id])):
+            self.db["claims"].update(claim["id"], {"article_id": old_id})
+
+    def _drop_old_version(self, article_id: str, sha256: str) -> None:
+        """A text kept as an older version that comes back: the id holds it again."""
+        old_id = version_id(article_id, sha256)
+        if self._state(old_id) is not None:
+            self._delete_claims(old_id)
+            self.db["articles"].delete(old_id)
 
     def _supersede_others_at_url(self, article: Article) -> bool:
         """Mark the other current articles at ``article.url`` superseded by it."""
@@ -243,3 +280,15 @@ class Store:
         """How many articles, current articles, claims and parties the store holds."""
         return next(self.db.query(queries.COUNTS))
 
+
+def version_id(article_id: str, sha256: str) -> str:
+    """The id an older text of an article is kept under: "reuters-5@3f2a9c0e1b7d"."""
+    return f"{article_id}@{sha256[:12]}"
+
+
+def _is_full(err: Exception) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), or the OS's "no space left"."""
+    if isinstance(err, OSError):
+        return err.errno == errno.ENOSPC
+    return getattr(err, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+        "database or disk is full" in str(err))
