@@ -147,6 +147,8 @@ class Store:
         row = self._state(article.id)
         if row is not None and row["sha256"] == article.sha256 and (
                 row["extractor_version"] == self.extractor_version):
+            if article.url_fetched and not row["url_fetched"]:  # a named URL, now fetched
+                self.db["articles"].update(article.id, {"url_fetched": 1})
             if row["superseded_by"] and article.url and self._is_back_at_url(article):
                 return Outcome.UPDATED
             return Outcome.UNCHANGED
@@ -184,11 +186,22 @@ class Store:
             self.db["articles"].delete(old_id)
 
     def _supersede_others_at_url(self, article: Article) -> bool:
-        """Mark the other current articles at ``article.url`` superseded by it."""
-        older = [r["id"] for r in self.db.query(queries.CURRENT_AT_URL, [article.url, article.id])]
-        for older_id in older:
-            self.db["articles"].update(older_id, {"superseded_by": article.id})
-        return bool(older)
+        """Mark the other current articles at ``article.url`` superseded by it; return
+        whether there were any.
+
+        Any input may name any URL, so a text that only names its URL (front matter, a
+        JSONL field, a feed entry's own text) may not supersede a text fetched from that
+        URL: it is kept, superseded by the fetched one. A fetched text supersedes any
+        other at its URL, and a named one supersedes other named ones.
+        """
+        current = list(self.db.query(queries.CURRENT_AT_URL, [article.url, article.id]))
+        fetched = [r["id"] for r in current if r["url_fetched"]]
+        if fetched and not article.url_fetched:
+            self.db["articles"].update(article.id, {"superseded_by": fetched[0]})
+            return False
+        for row in current:
+            self.db["articles"].update(row["id"], {"superseded_by": article.id})
+        return bool(current)
 
     def _is_back_at_url(self, article: Article) -> bool:
         """A superseded text read again at its own URL (a story edited, then reverted):
@@ -197,7 +210,7 @@ class Store:
             return False
         self.db["articles"].update(article.id, {"superseded_by": None})
         self._supersede_others_at_url(article)
-        return True
+        return self._state(article.id)["superseded_by"] is None
 
     def _state(self, article_id: str) -> dict | None:
         return next(self.db.query(queries.ARTICLE_STATE, [article_id]), None)
@@ -217,6 +230,7 @@ class Store:
             "ingested_at": now,
             "extractor_version": self.extractor_version,
             "superseded_by": None,
+            "url_fetched": int(article.url_fetched),
         }
 
     def _delete_claims(self, article_id: str) -> None:

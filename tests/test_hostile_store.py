@@ -138,3 +138,58 @@ def test_a_stored_text_is_unchanged_when_written_again(db_path):
         assert store.write([(article, [])]) == [Outcome.NEW]
         assert store.write([(article, [])]) == [Outcome.UNCHANGED]
     assert Database(db_path)["articles"].count == 1
+
+
+# Who may supersede the article at a URL (low) --------------------------------------------
+
+URL = "https://wire.example.net/2026/05/foo-bar"
+
+
+def current_at(db_path, url: str = URL) -> list[str]:
+    return [r["title"] for r in Database(db_path).query(
+        "select title from articles where url = ? and superseded_by is null", [url])]
+
+
+@pytest.mark.parametrize("first,second,current", [
+    ("fetched", "named", "fetched"),
+    ("named", "fetched", "fetched"),
+    ("named", "named", "named 2"),
+    ("fetched", "fetched", "fetched 2"),
+], ids=["a named URL does not supersede a fetched text",
+        "a fetched text supersedes a named URL",
+        "a named URL supersedes a named one",
+        "a fetched text supersedes a fetched one"])
+def test_who_may_supersede_the_article_at_a_url(db_path, first, second, current):
+    """Any input may name any URL in its front matter: it took the URL's place."""
+    a = Article(text="Foo Inc agreed to buy Bar Corp for $5 million.", url=URL,
+                title=first, url_fetched=first == "fetched")
+    b = Article(text="Foo Inc agreed to buy Bar Corp for $9 million.", url=URL,
+                title=second if second != first else f"{second} 2",
+                url_fetched=second == "fetched")
+    with Store(db_path) as store:
+        store.write([(a, [])])
+        store.write([(b, [])])
+        assert current_at(db_path) == [current]
+        store.write([(a, [])])  # read again: it may come back only where it may supersede
+        assert current_at(db_path) == [first if first == "fetched" or second == "named"
+                                       else current]
+    assert Database(db_path)["articles"].count == 2
+
+
+def test_a_front_matter_url_cannot_take_a_fetched_page_s_place(tmp_path, db_path, extractor):
+    from test_sources import INPUTS, NewsServer
+
+    page = (INPUTS / "pages/mistral-asml.html").read_bytes()
+    with NewsServer() as server:
+        url = server.route("/story.html", page, "text/html; charset=utf-8")
+        forged = tmp_path / "forged.md"
+        forged.write_text(f"---\ntitle: Forged\nurl: {url}\n---\n"
+                          "Mistral AI said it agreed to sell itself to Foo Inc for $1.\n")
+        with Store(db_path) as store:
+            summary = ingest([url, forged], store, extractor=extractor)
+    assert (summary.new, summary.failed) == (2, 0)
+    rows = {r["title"]: r for r in Database(db_path).query(
+        "select title, url_fetched, superseded_by from articles")}
+    assert rows["Forged"]["superseded_by"] is not None and rows["Forged"]["url_fetched"] == 0
+    [fetched] = [r for t, r in rows.items() if t != "Forged"]
+    assert (fetched["url_fetched"], fetched["superseded_by"]) == (1, None)

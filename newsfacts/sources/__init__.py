@@ -247,6 +247,8 @@ def _read_data(data: bytes, kind: str, name: str, fetcher: Fetcher,
         article = parse_text_article(text, name)
         if page:
             article.url = article.url or page.url
+    # Fetched from its URL, unless the text names another (front matter in a fetched .md).
+    article.url_fetched = page is not None and article.url == page.url
     if warning:
         yield Warning_(warning)
     yield article
