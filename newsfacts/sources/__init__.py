@@ -3,8 +3,9 @@
 ``read_inputs`` takes what a user names on the command line and yields an Article for
 each article found, a Warning_ for something read all the same, or a Failure for each
 input (or record) that could not be read, so that one bad input never stops a batch.
-Each kind of input has its module: text.py, html.py, feeds.py, jsonl.py, reuters.py,
-and web.py fetches URLs. Everything streams: a corpus is never in memory at once.
+Each kind of input has its module: text.py, html.py, feeds.py, jsonl.py, reuters.py;
+web.py fetches URLs, and files.py opens every file (regular files only, bounded reads)
+and walks folders and globs. Everything streams: a corpus is never in memory at once.
 """
 
 from __future__ import annotations
