@@ -1,11 +1,11 @@
 """Every SELECT (and WHERE clause) the code runs against the fact store, named."""
 
 ARTICLE_STATE = """
-select id, sha256, extractor_version, superseded_by from articles where id = ?
+select id, sha256, extractor_version, superseded_by, url_fetched from articles where id = ?
 """
 
 CURRENT_AT_URL = """
-select id from articles where url = ? and superseded_by is null and id != ?
+select id, url_fetched from articles where url = ? and superseded_by is null and id != ?
 """
 
 CLAIMS_OF_ARTICLE = """

@@ -158,7 +158,16 @@ def add_site_columns_to_deals(db: Database) -> None:
     db.create_view("deals", DEALS_VIEW_0002, replace=True)
 
 
-@migrations(name="0003_claim_traces")
+@migrations(name="0003_url_fetched")
+def add_url_fetched(db: Database) -> None:
+    """Whether an article's text was fetched from its URL (1) or its URL was named by the
+    input (0): only a fetched text may supersede a fetched one. Older rows fetched from a
+    URL were read at it: their path is the URL."""
+    db["articles"].add_column("url_fetched", int, not_null_default=0)
+    db.execute("update articles set url_fetched = 1 where url is not null and path = url")
+
+
+@migrations(name="0004_claim_traces")
 def add_claim_traces(db: Database) -> None:
     # The rules that made each claim, as a JSON array of {"rule", "says"}: why a claim
     # names the parties it names (extract/records.py Claim.trace).

@@ -18,6 +18,7 @@ Datasette can serve it, and two ingests can write it, at the same time.
 from __future__ import annotations
 
 import enum
+import errno
 import json
 import sqlite3
 import time
@@ -31,7 +32,7 @@ from sqlite_utils.utils import hash_record
 
 from .. import __version__
 from ..articles import Article
-from ..errors import BadStore
+from ..errors import BadStore, StoreFull
 from ..extract.namekeys import name_key
 from ..extract.records import Claim
 from . import queries
@@ -70,7 +71,9 @@ class Store:
                 # Two ingests opening a new file at once would both create the tables.
                 with self._write_lock():
                     migrate(self.db)
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, OSError) as err:
+            if _is_full(err):
+                raise self._full(err) from None
             raise BadStore(f"{self.path}: not a database newsfacts can open ({err})") from None
 
     def _enable_wal(self) -> None:
@@ -110,10 +113,19 @@ class Store:
         """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         outcomes = []
-        with self._write_lock(), self.db.atomic():
-            for article, claims in items:
-                outcomes.append(self._write_one(article, claims, now))
+        try:
+            with self._write_lock(), self.db.atomic():
+                for article, claims in items:
+                    outcomes.append(self._write_one(article, claims, now))
+        except (sqlite3.OperationalError, OSError) as err:
+            if _is_full(err):  # the transaction was rolled back: the store is as it was
+                raise self._full(err) from None
+            raise
         return outcomes
+
+    def _full(self, err: Exception) -> StoreFull:
+        return StoreFull(f"{self.path}: the disk is full ({err}); the articles of this "
+                         "batch were not stored, the store is as it was before it")
 
     @contextmanager
     def _write_lock(self) -> Iterator[None]:
@@ -126,19 +138,25 @@ class Store:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.db.execute("COMMIT")  # may fail too: a full disk when the WAL grows
         except BaseException:
-            self.db.rollback()
+            if self.db.conn.in_transaction:  # SQLITE_FULL may have rolled it back already
+                self.db.rollback()
             raise
-        self.db.execute("COMMIT")
 
     def _write_one(self, article: Article, claims: list[Claim], now: str) -> Outcome:
         row = self._state(article.id)
         if row is not None and row["sha256"] == article.sha256 and (
                 row["extractor_version"] == self.extractor_version):
+            if article.url_fetched and not row["url_fetched"]:  # a named URL, now fetched
+                self.db["articles"].update(article.id, {"url_fetched": 1})
             if row["superseded_by"] and article.url and self._is_back_at_url(article):
                 return Outcome.UPDATED
             return Outcome.UNCHANGED
         outcome = Outcome.NEW if row is None else Outcome.UPDATED
+        if row is not None and row["sha256"] != article.sha256:
+            self._keep_old_version(article)
+        self._drop_old_version(article.id, article.sha256)  # its text is current again
         self.db["articles"].upsert(self._article_row(article, now), pk="id")
         if row is not None:
             self._delete_claims(article.id)
@@ -147,12 +165,44 @@ class Store:
         self._insert_claims(article, claims)
         return outcome
 
+    def _keep_old_version(self, article: Article) -> None:
+        """Keep the stored text under ``article.id`` as an older version before the new one
+        takes the id: a Reuters file that reuses a NEWID (with another text) overwrote it.
+
+        The old row, with its claims, moves to ``<id>@<first 12 hex of its sha256>``,
+        marked superseded by the id, as a changed text at a URL is.
+        """
+        old = self.db["articles"].get(article.id)
+        old_id = version_id(article.id, old["sha256"])
+        self.db["articles"].insert({**old, "id": old_id, "superseded_by": article.id},
+                                   pk="id", replace=True)
+        for claim in list(self.db.query(queries.CLAIMS_OF_ARTICLE, [article.id])):
+            self.db["claims"].update(claim["id"], {"article_id": old_id})
+
+    def _drop_old_version(self, article_id: str, sha256: str) -> None:
+        """A text kept as an older version that comes back: the id holds it again."""
+        old_id = version_id(article_id, sha256)
+        if self._state(old_id) is not None:
+            self._delete_claims(old_id)
+            self.db["articles"].delete(old_id)
+
     def _supersede_others_at_url(self, article: Article) -> bool:
-        """Mark the other current articles at ``article.url`` superseded by it."""
-        older = [r["id"] for r in self.db.query(queries.CURRENT_AT_URL, [article.url, article.id])]
-        for older_id in older:
-            self.db["articles"].update(older_id, {"superseded_by": article.id})
-        return bool(older)
+        """Mark the other current articles at ``article.url`` superseded by it; return
+        whether there were any.
+
+        Any input may name any URL, so a text that only names its URL (front matter, a
+        JSONL field, a feed entry's own text) may not supersede a text fetched from that
+        URL: it is kept, superseded by the fetched one. A fetched text supersedes any
+        other at its URL, and a named one supersedes other named ones.
+        """
+        current = list(self.db.query(queries.CURRENT_AT_URL, [article.url, article.id]))
+        fetched = [r["id"] for r in current if r["url_fetched"]]
+        if fetched and not article.url_fetched:
+            self.db["articles"].update(article.id, {"superseded_by": fetched[0]})
+            return False
+        for row in current:
+            self.db["articles"].update(row["id"], {"superseded_by": article.id})
+        return bool(current)
 
     def _is_back_at_url(self, article: Article) -> bool:
         """A superseded text read again at its own URL (a story edited, then reverted):
@@ -161,7 +211,7 @@ class Store:
             return False
         self.db["articles"].update(article.id, {"superseded_by": None})
         self._supersede_others_at_url(article)
-        return True
+        return self._state(article.id)["superseded_by"] is None
 
     def _state(self, article_id: str) -> dict | None:
         return next(self.db.query(queries.ARTICLE_STATE, [article_id]), None)
@@ -181,6 +231,7 @@ class Store:
             "ingested_at": now,
             "extractor_version": self.extractor_version,
             "superseded_by": None,
+            "url_fetched": int(article.url_fetched),
         }
 
     def _delete_claims(self, article_id: str) -> None:
@@ -245,3 +296,15 @@ class Store:
         """How many articles, current articles, claims and parties the store holds."""
         return next(self.db.query(queries.COUNTS))
 
+
+def version_id(article_id: str, sha256: str) -> str:
+    """The id an older text of an article is kept under: "reuters-5@3f2a9c0e1b7d"."""
+    return f"{article_id}@{sha256[:12]}"
+
+
+def _is_full(err: Exception) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), or the OS's "no space left"."""
+    if isinstance(err, OSError):
+        return err.errno == errno.ENOSPC
+    return getattr(err, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or (
+        "database or disk is full" in str(err))

@@ -35,6 +35,10 @@ class Article:
     id: str = ""
     sha256: str = field(default="", repr=False)
     author: str | None = None
+    # Whether the text was fetched from ``url`` (a page or a feed's link), rather than
+    # the URL being named by the input (front matter, a JSONL field, a feed entry's text):
+    # a named URL does not supersede a fetched text (see db/store.py).
+    url_fetched: bool = False
 
     def __post_init__(self) -> None:
         if not self.sha256:

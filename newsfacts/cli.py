@@ -76,9 +76,10 @@ def extract(paths, jsonl, explain, model):
 @model_option
 @click.option("--quiet", "-q", is_flag=True,
               help="No progress bar and no summary; errors and warnings still print.")
-@click.option("--report", "report_file", type=click.File("w", encoding="utf-8", lazy=False),
-              default=None, metavar="FILE",
-              help="Write the summary and every failure to FILE, as JSON.")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE",
+              help="Write the summary and every failure to FILE, as JSON (at the end; "
+                   "never the store or an input).")
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=None, metavar="N",
               help="Worker processes for extraction [default: the machine's cores, at most 8].")
 def ingest(inputs, db_path, model, quiet, report_file, processes):
@@ -94,8 +95,11 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     from .db import Store
     from .extract.parallel import default_processes
     from .ingest import ingest as run_ingest
+    from .report import check_report_path, write_report
 
     try:
+        if report_file:  # before the store is opened or anything is written
+            check_report_path(report_file, db_path, inputs)
         store = Store(db_path)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
@@ -110,14 +114,15 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
         with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
             summary = run_ingest(inputs, store, extractor=make_extractor,
                                  batch_size=64 * processes, progress=shown.notify)
+        if report_file:
+            write_report(report_file, {"db": db_path, "inputs": list(inputs),
+                                       **summary.to_dict()})
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
     finally:
         for extractor in started:
             if hasattr(extractor, "close"):
                 extractor.close()
-    if report_file:
-        report = {"db": db_path, "inputs": list(inputs), **summary.to_dict()}
-        report_file.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-        report_file.close()
     if not quiet:
         click.echo(summary.line())
     if summary.failed:

@@ -47,3 +47,19 @@ class ModelNotFound(NewsfactsError):
 
 class BadConfig(NewsfactsError):
     """A component setting with a value it cannot take."""
+
+
+class NotAFile(NewsfactsError):
+    """An input that is a device, a FIFO, a socket or a folder where a file was expected."""
+
+
+class UnreadableInput(NewsfactsError):
+    """An input file or folder the operating system refuses to read (permissions, I/O)."""
+
+
+class StoreFull(NewsfactsError):
+    """A store that cannot grow: the disk (or the database's size limit) is full."""
+
+
+class BadReportPath(NewsfactsError):
+    """A --report file that would overwrite the store or an input."""

@@ -52,7 +52,7 @@ def load_gold_set(path: str | Path, corpus: str | Path | None = None) -> GoldSet
                 f"{len(reuters_ids)} articles of {path}")
         for sgm in sorted(Path(corpus).glob("*.sgm")):
             for article in read_reuters(sgm):
-                if article.id in reuters_ids:
+                if isinstance(article, Article) and article.id in reuters_ids:
                     articles[article.id] = article
     for doc_id in gold:
         if doc_id in reuters_ids:

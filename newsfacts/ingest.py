@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
+from .errors import StoreFull
 from .extract import Claim, Extractor
 from .sources import Failure, Fetcher, Warning_, read_inputs
 
@@ -88,6 +89,8 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     :param progress: called with ("article", Outcome), ("failure", Failure) or
         ("warning", Warning_) as the ingest goes.
     :param fetcher: fetches URLs and feed links; None makes one with the defaults.
+    :raises StoreFull: the disk (or the store's size limit) is full; the batches before
+        the one that did not fit are stored, and the message counts them.
     """
     summary = Summary()
     started = time.perf_counter()
@@ -114,7 +117,11 @@ def ingest(inputs: Iterable[str | Path], store: Store,
             summary.failures.append(failure)
             notify("failure", failure)
         pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
-        for (_, claims), outcome in zip(pairs, store.write(pairs), strict=True):
+        try:
+            outcomes = store.write(pairs)
+        except StoreFull as err:  # nothing more can be written: say what was
+            raise StoreFull(f"{err}; {summary.line()}") from None
+        for (_, claims), outcome in zip(pairs, outcomes, strict=True):
             setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
             if outcome is not Outcome.UNCHANGED:
                 summary.claims += len(claims)

@@ -3,28 +3,44 @@
 ``read_inputs`` takes what a user names on the command line and yields an Article for
 each article found, a Warning_ for something read all the same, or a Failure for each
 input (or record) that could not be read, so that one bad input never stops a batch.
-Each kind of input has its module: text.py, html.py, feeds.py, jsonl.py, reuters.py,
-and web.py fetches URLs. Everything streams: a corpus is never in memory at once.
+Each kind of input has its module: text.py, html.py, feeds.py, jsonl.py, reuters.py;
+web.py fetches URLs, and files.py opens every file (regular files only, bounded reads)
+and walks folders and globs. Everything streams: a corpus is never in memory at once.
 """
 
 from __future__ import annotations
 
-import glob
-import itertools
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import ArticleNotFound, ArticleTooLarge, BinaryArticle, EmptyArticle, NewsfactsError
+from ..errors import (
+    ArticleNotFound,
+    ArticleTooLarge,
+    BinaryArticle,
+    EmptyArticle,
+    NewsfactsError,
+    UnreadableInput,
+)
 from .feeds import read_feed
+from .files import (
+    MAX_BYTES,
+    Walk,
+    describe_os_error,
+    is_glob,
+    open_input,
+    read_head,
+    read_input,
+)
 from .html import read_html
 from .items import Failure, Item, Warning_
 from .jsonl import SUFFIXES as JSONL_SUFFIXES
-from .jsonl import read_jsonl
+from .jsonl import read_jsonl, read_lines
 from .reuters import is_reuters_sgml, read_reuters
-from .text import MAX_BYTES, TEXT_SUFFIXES, decode_text, parse_text_article, read_bytes
+from .text import TEXT_SUFFIXES, decode_text, parse_text_article
 from .web import Fetcher, Page, is_url
 
 __all__ = ["Failure", "Fetcher", "Item", "Warning_", "kind_of", "read_inputs", "sniff"]
@@ -44,7 +60,6 @@ SUFFIX_KINDS = {
 MAGIC = {b"%PDF-": "a PDF", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
          b"GIF8": "a GIF image", b"PK\x03\x04": "a zip archive (or .docx, .xlsx)",
          b"SQLite format 3\x00": "a SQLite database"}
-_GLOB_MAGIC = re.compile(r"[*?[]")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)\b")
 _HTML_START = re.compile(rb"<(?:!doctype html|html|head|body|meta|title|article|div|p)\b")
 
@@ -65,6 +80,7 @@ def read_inputs(inputs: Iterable[str | Path], fetcher: Fetcher | None = None,
     """
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
+    walk = Walk()  # shared by all inputs: a file named twice is read once
     try:
         for raw in inputs:
             name = str(raw)
@@ -74,9 +90,11 @@ def read_inputs(inputs: Iterable[str | Path], fetcher: Fetcher | None = None,
                 elif is_url(name):
                     yield from _read_url(name, fetcher)
                 else:
-                    yield from _read_path(name, fetcher)
+                    yield from _read_path(name, fetcher, walk)
             except NewsfactsError as err:
                 yield Failure.from_error(err)
+            except OSError as err:  # one the readers did not foresee: still one line
+                yield Failure(err.filename or name, describe_os_error(err))
     finally:
         if own_fetcher:
             fetcher.close()
@@ -110,33 +128,41 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def _read_path(name: str, fetcher: Fetcher) -> Iterator[Item]:
+def _read_path(name: str, fetcher: Fetcher, walk: Walk) -> Iterator[Item]:
     path = Path(name)
-    if path.is_dir():
-        yield from _read_folder(path, fetcher)
-    elif path.exists():
-        yield from _read_file(path, fetcher)
-    elif _GLOB_MAGIC.search(name):
-        matches = sorted(glob.glob(name, recursive=True))
-        if not matches:
-            raise ArticleNotFound(f"{name}: no files match this pattern")
-        for match in matches:
+    if os.path.isdir(path):
+        yield from _read_folder(path, fetcher, walk)
+    elif os.path.lexists(path):
+        yield from _read_file(path, fetcher, walk)
+    elif is_glob(name):
+        found = False
+        for match in walk.glob(name):
+            found = True
+            if isinstance(match, NewsfactsError):
+                yield Failure.from_error(match)
+                continue
             try:
-                yield from _read_path(match, fetcher)
+                yield from _read_path(str(match), fetcher, walk)
             except NewsfactsError as err:
                 yield Failure.from_error(err)
+        if not found:
+            raise ArticleNotFound(f"{name}: no files match this pattern")
     else:
         raise ArticleNotFound(f"{name}: no such file or folder")
 
 
-def _read_folder(folder: Path, fetcher: Fetcher) -> Iterator[Item]:
-    files = (p for p in sorted(folder.rglob("*")) if _is_article_file(p.relative_to(folder))
-             and p.is_file())
+def _read_folder(folder: Path, fetcher: Fetcher, walk: Walk) -> Iterator[Item]:
     found = False
-    for path in files:
+    for path in walk.folder(folder, hidden=False):
+        if isinstance(path, NewsfactsError):  # a sub-folder that cannot be listed
+            found = True
+            yield Failure.from_error(path)
+            continue
+        if not _is_article_file(path.relative_to(folder)):
+            continue
         found = True
         try:
-            yield from _read_file(path, fetcher)
+            yield from _read_file(path, fetcher, walk)
         except NewsfactsError as err:
             yield Failure.from_error(err)
     if not found:
@@ -149,10 +175,12 @@ def _is_article_file(relative: Path) -> bool:
         part.startswith(".") for part in relative.parts)
 
 
-def _read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
+def _read_file(path: Path, fetcher: Fetcher, walk: Walk) -> Iterator[Item]:
+    """Read one file, unless this ingest has read it already by another path."""
+    if not walk.is_new_file(path):
+        return
     name = str(path)
-    with open(path, "rb") as f:
-        head = f.read(4096)
+    head = read_head(path)
     kind = kind_of(path, head)
     if kind == "reuters":
         yield from read_reuters(path)
@@ -160,17 +188,26 @@ def _read_file(path: Path, fetcher: Fetcher) -> Iterator[Item]:
         if not head.strip():
             raise EmptyArticle(f"{name}: empty file")
         _refuse_binary(head, name)
-        with open(path, "rb") as f:
-            yield from read_jsonl(f, name)
+        with open_input(path) as f:
+            yield from read_jsonl(_os_errors(read_lines(f), name), name)
     else:
-        yield from _read_data(read_bytes(path), kind, name, fetcher)
+        yield from _read_data(read_input(path), kind, name, fetcher)
+
+
+def _os_errors(lines: Iterator[bytes], name: str) -> Iterator[bytes]:
+    """A file's lines; a read that fails halfway (an I/O error) is one line naming it."""
+    try:
+        yield from lines
+    except OSError as err:
+        raise UnreadableInput(f"{name}: cannot read this file ({describe_os_error(err)})"
+                              ) from None
 
 
 def _read_stream(stream: BinaryIO, name: str, fetcher: Fetcher) -> Iterator[Item]:
     head = stream.read(4096)
     kind = sniff(head)
     if kind == "jsonl":
-        yield from read_jsonl(_lines(head, stream), name)
+        yield from read_jsonl(read_lines(stream, head), name)
         return
     data = head + stream.read(MAX_BYTES + 1 - len(head))
     if len(data) > MAX_BYTES:
@@ -191,7 +228,7 @@ def _read_url(url: str, fetcher: Fetcher) -> Iterator[Item]:
     if not page.data.strip():
         raise EmptyArticle(f"{url}: empty page")
     if kind == "jsonl":
-        yield from read_jsonl(page.data.splitlines(keepends=True), url)
+        yield from read_jsonl(page.data.splitlines(), url)
     else:
         yield from _read_data(page.data, kind, url, fetcher, page)
 
@@ -211,6 +248,8 @@ def _read_data(data: bytes, kind: str, name: str, fetcher: Fetcher,
         article = parse_text_article(text, name)
         if page:
             article.url = article.url or page.url
+    # Fetched from its URL, unless the text names another (front matter in a fetched .md).
+    article.url_fetched = page is not None and article.url == page.url
     if warning:
         yield Warning_(warning)
     yield article
@@ -220,13 +259,3 @@ def _refuse_binary(data: bytes, name: str) -> None:
     for magic, what in MAGIC.items():
         if data.startswith(magic):
             raise BinaryArticle(f"{name}: binary file, not text ({what})")
-
-
-def _lines(head: bytes, stream: BinaryIO) -> Iterator[bytes]:
-    """The lines of a stream whose first bytes were already read into ``head``."""
-    rest = b""
-    for chunk in itertools.chain([head], iter(lambda: stream.read(1 << 16), b"")):
-        *lines, rest = (rest + chunk).split(b"\n")
-        yield from lines
-    if rest:
-        yield rest

@@ -77,6 +77,7 @@ def _entry_article(entry, number: int, name: str, outlet: str | None,
     article.published = published or article.published
     article.author = author or article.author
     article.outlet = article.outlet or outlet
+    article.url_fetched = True
     return article, warning
 
 

@@ -15,14 +15,18 @@ from pathlib import Path
 
 from ..articles import Article
 from ..errors import BadInput
+from .files import read_head, read_input
+from .items import Failure, Warning_
 
 OUTLET = "Reuters"
-_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
+# A document's start or end tag. The attributes stop at the next "<" as well as ">": an
+# unclosed start tag would otherwise be scanned to the end of the file, once per "<REUTERS".
+_DOC_TAG = re.compile(r"<REUTERS\b([^<>]*)>|</REUTERS>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 _TAG = {name: re.compile(rf"<{name}>(.*?)</{name}>", re.S) for name in
         ("DATE", "TITLE", "DATELINE", "BODY", "TOPICS")}
 _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT>", re.S)
-_ANY_TAG = re.compile(r"</?[A-Z]+\b[^>]*>")
+_ANY_TAG = re.compile(r"</?[A-Z]+\b[^<>]*>")  # not [^>]*: "<A<A<A..." would be quadratic
 # Wire control characters (&#2; start of text, &#3; end, &#5;, &#22; ...) carry no words.
 _CONTROL = re.compile(r"&#\d+;|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Dates come with stray blanks and junk: "  3-MAR-1987 00:43:42.82", "3-MAR-1987  09:15:05.40",
@@ -35,25 +39,56 @@ def is_reuters_sgml(path: Path) -> bool:
     """Whether ``path`` looks like a Reuters-21578 SGML file (by name or first bytes)."""
     if path.suffix.lower() != ".sgm":
         return False
-    with open(path, "rb") as f:
-        head = f.read(512)
+    head = read_head(path, 512)
     return b"<REUTERS" in head or b"lewis.dtd" in head
 
 
-def read_reuters(path: str | Path) -> Iterator[Article]:
-    """Yield the articles of one Reuters-21578 ``.sgm`` file, in file order.
+def read_reuters(path: str | Path) -> Iterator[Article | Failure | Warning_]:
+    """Yield the articles of one Reuters-21578 ``.sgm`` file, in file order, and a warning
+    for each NEWID that a file uses twice (both are stored: the later is the current
+    version, the earlier kept as an older one).
 
     :param path: a ``reut2-NNN.sgm`` file; it is latin-1 encoded, as the corpus ships.
     """
     path = Path(path)
-    raw = path.read_bytes().decode("latin-1")
+    raw = read_input(path).decode("latin-1")
     found = False
-    for match in _DOC.finditer(raw):
+    seen: dict[str, int] = {}
+    for number, (attrs, sgml) in enumerate(_documents(raw), 1):
         found = True
-        attrs = dict(_ATTR.findall(match.group(1)))
-        yield _article(match.group(2), attrs, path)
+        newid = attrs.get("NEWID", "")
+        if newid in seen:
+            yield Warning_(f"{path}: NEWID {newid} used again by document {number} (first "
+                           f"by document {seen[newid]}); the later text is the current "
+                           "version, the earlier is kept as an older one")
+        seen.setdefault(newid, number)
+        if sgml is None:
+            yield Failure(f"{path}#{newid}", "no </REUTERS> end tag; document skipped")
+        else:
+            yield _article(sgml, attrs, path)
     if not found:
         raise BadInput(f"{path}: no <REUTERS> documents in this SGML file")
+
+
+def _documents(raw: str) -> Iterator[tuple[dict, str | None]]:
+    """Each ``<REUTERS ...>...</REUTERS>`` of a file: its attributes and its inside.
+
+    One pass over the tags: a start tag without its end gives None for its inside. (A
+    lazy ``<REUTERS>(.*?)</REUTERS>`` searched from each unclosed start tag to the end of
+    the file: quadratic in the number of them.)
+    """
+    start = attrs = None
+    for tag in _DOC_TAG.finditer(raw):
+        if tag.group(0).startswith("</"):
+            if start is not None:
+                yield attrs, raw[start:tag.start()]
+            start = None
+        else:
+            if start is not None:
+                yield attrs, None
+            start, attrs = tag.end(), dict(_ATTR.findall(tag.group(1)))
+    if start is not None:
+        yield attrs, None
 
 
 def _field(name: str, sgml: str) -> str:

@@ -14,33 +14,17 @@ from pathlib import Path
 import yaml
 
 from ..articles import Article
-from ..errors import (
-    ArticleNotFound,
-    ArticleTooLarge,
-    BadInput,
-    BinaryArticle,
-    EmptyArticle,
-    UndecodableArticle,
-)
+from ..errors import BadInput, BinaryArticle, EmptyArticle, UndecodableArticle
+from .files import MAX_BYTES, read_input
 
-MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 FIELDS = ("title", "outlet", "url", "published", "author")
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """Read a file's bytes, refusing what is missing, too large or empty."""
-    if not path.exists():
-        raise ArticleNotFound(f"{path}: no such file or folder")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ArticleTooLarge(
-            f"{path}: {size / 1024 / 1024:.1f} MB, over the {max_bytes // 1024 // 1024} MB limit")
-    data = path.read_bytes()
-    if not data.strip():
-        raise EmptyArticle(f"{path}: empty file")
-    return data
+    """Read a file's bytes, refusing what is missing, no regular file, too large or empty."""
+    return read_input(path, max_bytes)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str | None]:
@@ -87,12 +71,7 @@ def parse_text_article(text: str, name: str) -> Article:
     meta: dict = {}
     found = _FRONT_MATTER.match(text)
     if found:
-        try:
-            meta = yaml.safe_load(found.group(1)) or {}
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            where = f" (line {mark.line + 2})" if mark else ""
-            raise BadInput(f"{name}: front matter is not valid YAML{where}") from None
+        meta = load_front_matter(found.group(1), name) or {}
         if not isinstance(meta, dict):
             raise BadInput(f"{name}: front matter is not a mapping of fields")
         text = text[found.end():]
@@ -103,6 +82,75 @@ def parse_text_article(text: str, name: str) -> Article:
     if not fields["title"]:
         fields["title"] = _headline(body)
     return Article(text=body, path=name, **fields)
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with a depth limit.
+
+    Front matter is a few flat fields. An alias (``*a0``) is refused where it is met, so
+    a 700-byte "billion laughs" (``a1: [*a0, *a0, ...]`` nested 8 deep, ``title: *a8``)
+    is never expanded; nesting deeper than MAX_DEPTH is refused before PyYAML's recursive
+    composer runs out of stack.
+    """
+
+    MAX_DEPTH = 20
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            raise _Refused(f"uses a YAML alias (*{event.anchor}), which newsfacts does not "
+                           "read", event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > self.MAX_DEPTH:
+                raise _Refused(f"nests deeper than {self.MAX_DEPTH} levels",
+                               self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class _Refused(yaml.YAMLError):
+    """Front matter that is valid YAML but not read: its message is the reason."""
+
+    def __init__(self, reason: str, mark):
+        super().__init__(reason)
+        self.reason, self.problem_mark = reason, mark
+
+
+def load_front_matter(source: str, name: str):
+    """Parse front matter with FrontMatterLoader; a problem is one BadInput line.
+
+    >>> load_front_matter("title: Foo buys Bar\\nurl: https://example.com/a", "x.md")
+    {'title': 'Foo buys Bar', 'url': 'https://example.com/a'}
+    >>> load_front_matter("a: &a [1, 2]\\ntitle: *a", "x.md")
+    Traceback (most recent call last):
+    ...
+    newsfacts.errors.BadInput: x.md: front matter uses a YAML alias (*a), which newsfacts \
+does not read (line 3)
+
+    :param source: the YAML between the ``---`` lines.
+    :param name: the file it came from, for messages.
+    """
+    try:
+        return yaml.load(source, Loader=FrontMatterLoader)  # a SafeLoader subclass
+    except _Refused as err:
+        raise BadInput(f"{name}: front matter {err.reason}{_line(err)}") from None
+    except yaml.YAMLError as err:
+        raise BadInput(f"{name}: front matter is not valid YAML{_line(err)}") from None
+    except ValueError as err:
+        # A date that does not exist ("2026-02-30"), an integer of 5,000 digits.
+        raise BadInput(f"{name}: front matter has a value Python cannot hold ({err})") from None
+
+
+def _line(err: yaml.YAMLError) -> str:
+    """Where in the file: the front matter starts on line 2, after "---"."""
+    mark = getattr(err, "problem_mark", None)
+    return f" (line {mark.line + 2})" if mark else ""
 
 
 def read_text_file(path: str | Path) -> tuple[Article, str | None]:

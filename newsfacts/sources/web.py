@@ -7,17 +7,21 @@ PDF) raises one of our errors naming the URL, so a batch can report it and go on
 
 from __future__ import annotations
 
+import contextlib
 import re
+import socket
+import threading
 from dataclasses import dataclass
 
 import httpx
 
 from .. import __version__
 from ..errors import ArticleTooLarge, FetchFailed, NotAnArticle
-from .text import MAX_BYTES
+from .files import MAX_BYTES, format_size
 
 USER_AGENT = f"newsfacts/{__version__} (+https://example.org/newsfacts)"
-TIMEOUT_S = 20.0
+TIMEOUT_S = 20.0  # to connect, and for each read
+DEADLINE_S = 60.0  # for the whole download, headers and body, redirects included
 MAX_REDIRECTS = 10
 # What each content type is read as; anything else is not an article. Servers label
 # feeds loosely (text/xml, application/xml), so the reader also sniffs the bytes.
@@ -71,13 +75,16 @@ class Fetcher:
     """
 
     def __init__(self, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES,
-                 user_agent: str = USER_AGENT):
+                 user_agent: str = USER_AGENT, deadline: float = DEADLINE_S):
         """
         :param timeout: seconds allowed for connecting and for each read.
         :param max_bytes: the largest body read; a larger one is refused.
         :param user_agent: the User-Agent header sent.
+        :param deadline: seconds allowed for the whole download of a URL; a server
+            sending a byte now and then (each read within the timeout) is cut off here.
         """
         self.timeout = timeout
+        self.deadline = deadline
         self.max_bytes = max_bytes
         self.user_agent = user_agent
         self._client: httpx.Client | None = None
@@ -95,8 +102,11 @@ class Fetcher:
 
         :param url: an http or https URL.
         """
+        watchdog = _Watchdog(self.deadline)
+        late = FetchFailed(f"{url}: not downloaded within {self.deadline:g} s")
         try:
-            with self._get_client().stream("GET", url) as response:
+            with self._get_client().stream("GET", url, extensions={"trace": watchdog.trace}
+                                           ) as response:
                 if response.status_code >= 400:
                     raise FetchFailed(
                         f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
@@ -104,33 +114,49 @@ class Fetcher:
                 mime = content_type.split(";")[0].strip().lower()
                 if mime not in CONTENT_KINDS:
                     raise NotAnArticle(f"{url}: not an article (content type {mime})")
-                data = self._read_capped(response, url)
+                data = self._read_capped(response, url, watchdog)
+                if watchdog.expired:  # cut off: what was read may look like a whole page
+                    raise late
                 return Page(str(response.url), mime, response.charset_encoding, data)
-        except httpx.TimeoutException:
-            raise FetchFailed(f"{url}: no answer within {self.timeout:g} s") from None
-        except httpx.TooManyRedirects:
-            raise FetchFailed(f"{url}: more than {MAX_REDIRECTS} redirects") from None
-        except httpx.ConnectError as err:
-            raise FetchFailed(f"{url}: could not connect ({_ERRNO.sub('', str(err))})") from None
         except httpx.HTTPError as err:
-            raise FetchFailed(f"{url}: could not fetch ({_ERRNO.sub('', str(err))})") from None
+            if watchdog.expired:
+                raise late from None
+            raise self._error(url, err) from None
         except httpx.InvalidURL as err:
             raise FetchFailed(f"{url}: not a valid URL ({err})") from None
+        finally:
+            watchdog.cancel()
+
+    def _error(self, url: str, err: httpx.HTTPError) -> FetchFailed:
+        """One line for an HTTP error, naming the URL."""
+        if isinstance(err, httpx.TimeoutException):
+            return FetchFailed(f"{url}: no answer within {self.timeout:g} s")
+        if isinstance(err, httpx.TooManyRedirects):
+            return FetchFailed(f"{url}: more than {MAX_REDIRECTS} redirects")
+        reason = _ERRNO.sub("", str(err))
+        if isinstance(err, httpx.ConnectError):
+            return FetchFailed(f"{url}: could not connect ({reason})")
+        return FetchFailed(f"{url}: could not fetch ({reason})")
 
     def _get_client(self) -> httpx.Client:
         if self._client is None:
+            # No kept-alive connections: each request opens its own, so that the watchdog
+            # sees its socket (a pooled one is not announced to the trace hook).
             self._client = httpx.Client(
                 timeout=self.timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS,
-                headers={"User-Agent": self.user_agent})
+                headers={"User-Agent": self.user_agent},
+                limits=httpx.Limits(max_keepalive_connections=0))
         return self._client
 
-    def _read_capped(self, response: httpx.Response, url: str) -> bytes:
-        limit = f"over the {_size(self.max_bytes)} limit"
+    def _read_capped(self, response: httpx.Response, url: str, watchdog: _Watchdog) -> bytes:
+        limit = f"over the {format_size(self.max_bytes)} limit"
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            raise ArticleTooLarge(f"{url}: {_size(int(declared))}, {limit}")
+            raise ArticleTooLarge(f"{url}: {format_size(int(declared))}, {limit}")
         chunks, size = [], 0
         for chunk in response.iter_bytes():
+            if watchdog.expired:
+                break
             size += len(chunk)
             if size > self.max_bytes:  # no Content-Length, or a wrong one
                 raise ArticleTooLarge(f"{url}: {limit}")
@@ -138,8 +164,44 @@ class Fetcher:
         return b"".join(chunks)
 
 
-def _size(n: int) -> str:
-    """20971520 -> "20 MB", 22020096 -> "21.0 MB", 1000 -> "1000 bytes"."""
-    if n < 1024 * 1024:
-        return f"{n} bytes"
-    return f"{n // 1024 // 1024} MB" if n % (1024 * 1024) == 0 else f"{n / 1024 / 1024:.1f} MB"
+class _Watchdog:
+    """Cuts a download off at its deadline, wherever it waits.
+
+    httpx's timeout is per read: a server sending a byte every 5 s held a URL for 88 s
+    with a 20 s timeout. At the deadline a timer shuts the connection's socket down,
+    which ends a read blocked in the headers or the body at once; the socket is learnt
+    from httpcore's ``trace`` extension when the connection is made (each redirect makes
+    a new one).
+    """
+
+    def __init__(self, seconds: float):
+        self.expired = False
+        self._lock = threading.Lock()
+        self._sockets: list[socket.socket] = []
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def trace(self, event: str, info: dict) -> None:
+        if event == "connection.connect_tcp.complete" and info.get("return_value") is not None:
+            sock = info["return_value"].get_extra_info("socket")
+            with self._lock:
+                self._sockets.append(sock)
+                if self.expired:
+                    _shut(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket | None) -> None:
+    if sock is None:
+        return
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)
