@@ -28,7 +28,7 @@ OLD_GOLD = [ROOT.parent / "shared" / "gold" / "reuters-dev.jsonl",
             ROOT / "fixtures" / "gold-reuters-train.jsonl"]
 SEED = 13
 STREAM_SIZE = 150
-QUOTAS = {"acq": 120, "earn": 25, "money": 25, "commodity": 30, "economy": 20, "none": 30}
+QUOTAS = {"acq": 170, "earn": 25, "money": 25, "commodity": 30, "economy": 20, "none": 30}
 MONEY_MARKETS = {"money-fx", "interest", "money-supply"}
 ECONOMY = {"trade", "gnp", "cpi", "ipi", "bop", "jobs", "reserves", "retail", "housing",
            "wpi", "income", "lei", "instal-debt", "cpu"}
