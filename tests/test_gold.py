@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, SHARED
 
-from newsfacts.evaluate import ALL, evaluate, part_key, split_gold
+from newsfacts.evaluate import ALL, part_key, score_parts, split_gold
 from newsfacts.extract.records import DEAL_TYPES, QUALIFIERS, Amount, Claim, Party
 from newsfacts.scoring import load_gold, merge, score
 from newsfacts.split import HELD_OUT, TUNE, is_held_out, part_of
@@ -119,43 +119,48 @@ def test_merged_scorecards_add_the_per_type_counts(tiny_gold):
     assert total.both_parties == 0.5
 
 
-class _Replay:
-    """A system that returns fixed claims, to score the evaluation loop itself."""
-
-    def __init__(self, claims):
-        self.claims = claims
-
-    def pipe(self, articles):
-        for article in articles:
-            yield article, self.claims.get(article.id, [])
-
-
-def test_evaluate_reports_each_part_and_keeps_streams_out_of_all(tmp_path):
-    from newsfacts.articles import Article
-    from newsfacts.evaluate import GoldSet
-
-    held, tune = "reuters-15682", "reuters-96"  # one of each part
-    gold = {held: [load_gold_line(_deal(["Foo"], ["Bar"], "acquisition", 5e6))],
-            tune: []}
-    articles = {i: Article(text="x", id=i) for i in gold}
-    sets = [GoldSet(tmp_path / "one.jsonl", gold, articles)]
-    stream = [GoldSet(tmp_path / "stream.jsonl", gold, articles)]
-    claims = {held: [_claim(5e6, "acquisition", "Foo", "Bar")],
-              tune: [_claim(1e6, "acquisition", "Foo", "Bar")]}
-    cards = evaluate(sets, {"replay": _Replay(claims)}, stream)["replay"]
-    assert cards[part_key("one.jsonl", HELD_OUT)].precision == 1.0
-    assert cards[part_key("one.jsonl", TUNE)].precision == 0.0
-    assert cards["one.jsonl"].precision == 0.5
-    assert cards[part_key(ALL, HELD_OUT)].predicted == 1
-    assert cards[ALL].predicted == 2  # the stream's claims are not in "all"
-    assert cards["stream.jsonl"].precision == 0.5
-    assert cards["stream.jsonl"].both_parties == 1.0
+def test_score_parts_scores_each_third_apart(tiny_gold):
+    # "a" and "c" fall in the tune part, "b" in the held-out third
+    assert (part_of("a"), part_of("b"), part_of("c")) == (TUNE, HELD_OUT, TUNE)
+    predictions = {"a": [_claim(5e6, "acquisition", "Foo", "Bar")],
+                   "b": [_claim(1e6, "loan", "First Bank", "Quux")]}
+    cards = score_parts("tiny.jsonl", predictions, tiny_gold)
+    assert set(cards) == {"tiny.jsonl", part_key("tiny.jsonl", TUNE),
+                          part_key("tiny.jsonl", HELD_OUT)}
+    tune, held_out = cards[part_key("tiny.jsonl", TUNE)], cards[part_key("tiny.jsonl", HELD_OUT)]
+    assert (tune.articles, tune.precision, tune.gold_deals) == (2, 1.0, 2)
+    assert (held_out.articles, held_out.precision, held_out.gold_deals) == (1, 0.0, 1)
+    assert cards["tiny.jsonl"].predicted == 2
 
 
-def load_gold_line(deal: dict):
-    from newsfacts.scoring import GoldDeal
+def test_eval_reports_parts_and_keeps_the_stream_out_of_all(tmp_path):
+    from click.testing import CliRunner
 
-    return GoldDeal.from_dict(deal)
+    from newsfacts.cli import cli
+
+    sentence = "Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n"
+    gold_deal = _deal(["Foo Inc"], ["Bar Corp"], "acquisition", 5e6, "Foo Inc said")
+    for name in ("a.txt", "c.txt"):  # a tune article and a held-out one
+        (tmp_path / name).write_text(sentence)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"doc_id": n, "deals": [gold_deal]}) + "\n"
+                            for n in ("a.txt", "c.txt")))
+    twin = tmp_path / "twin.jsonl"
+    twin.write_text(gold.read_text())
+    stream = tmp_path / "stream.jsonl"
+    stream.write_text(json.dumps({"doc_id": "a.txt", "see": "gold.jsonl"}) + "\n")
+    out = tmp_path / "card.json"
+    result = CliRunner().invoke(cli, ["eval", str(gold), str(twin), "--stream", str(stream),
+                                      "--no-peer", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Stream stream.jsonl, newsfacts: precision 1.00 (1 of 1 claims match" in result.output
+    assert "Missing a side: acquisition" in result.output
+    cards = json.loads(out.read_text())["newsfacts"]
+    assert cards[part_key("gold.jsonl", HELD_OUT)]["articles"] == 1
+    assert cards[part_key(ALL, TUNE)]["articles"] == 2  # a.txt of each set, not the stream
+    assert cards[ALL]["predicted"] == 4
+    assert cards["stream.jsonl"]["both_parties"] == 1.0
+    assert cards["stream.jsonl"]["attribution"] == 1.0
 
 
 # --- the gold files --------------------------------------------------------------------
