@@ -250,7 +250,11 @@ def _print_claims(article, claims) -> None:
 @click.argument("gold_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--corpus", type=click.Path(file_okay=False), default=None,
               help="The Reuters-21578 folder, for reuters-<NEWID> gold ids.")
-@click.option("--misses", is_flag=True, help="List every false claim and missed deal.")
+@click.option("--misses", is_flag=True,
+              help="List every false claim, missed deal and wrong field of the tune part.")
+@click.option("--held-out-misses", is_flag=True,
+              help="With --misses, list the held-out part's misses too (reading them spends "
+                   "the held-out third: do it only to measure, never to tune).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
               help="Write the scorecard as JSON to this file.")
 @click.option("--no-peer", is_flag=True, help="Do not run the naive peer beside us.")
@@ -260,7 +264,8 @@ def _print_claims(article, claims) -> None:
 @click.option("--full-path", is_flag=True,
               help="Parse every sentence (no cue filter), to compare with the fast path.")
 @model_option
-def evaluate(gold_files, corpus, misses, json_path, no_peer, stream_files, full_path, model):
+def evaluate(gold_files, corpus, misses, held_out_misses, json_path, no_peer, stream_files,
+             full_path, model):
     """Score extraction against gold files, with the naive spaCy peer beside it.
 
     Each set is scored whole and in its tune and held-out parts (newsfacts.split).
@@ -268,9 +273,10 @@ def evaluate(gold_files, corpus, misses, json_path, no_peer, stream_files, full_
     Example: newsfacts eval fixtures/gold.jsonl --misses
     """
     from .baseline import NaivePeer
+    from .evaluate import ALL, load_gold_set, part_key, scorecard_json
     from .evaluate import evaluate as run_evaluate
-    from .evaluate import load_gold_set, scorecard_json
     from .extract import Extractor
+    from .split import TUNE
 
     try:
         gold_sets = [load_gold_set(path, corpus) for path in gold_files]
@@ -283,7 +289,8 @@ def evaluate(gold_files, corpus, misses, json_path, no_peer, stream_files, full_
     results = run_evaluate(gold_sets, systems, stream_sets)
     _print_scorecard(results, [gs.name for gs in gold_sets], [gs.name for gs in stream_sets])
     if misses:
-        for miss in results["newsfacts"]["all"].misses:
+        card = results["newsfacts"][ALL if held_out_misses else part_key(ALL, TUNE)]
+        for miss in card.misses:
             click.echo(f"{miss.doc_id}: {miss.kind}: {miss.detail}")
             if miss.sentence:
                 click.echo("    " + " ".join(miss.sentence.split()))

@@ -251,3 +251,23 @@ def test_docs_state_the_split_rule():
     text = (ROOT / "docs" / "scorecards.md").read_text()
     assert "sha1" in text.lower() and "mod 3" in text
     assert Path(ROOT / "newsfacts" / "split.py").exists()
+
+
+def test_misses_of_the_held_out_third_are_listed_only_on_request(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    gold_deal = _deal(["Foo Inc"], ["Bar Corp"], "acquisition", 7e6)
+    for name in ("a.txt", "c.txt"):  # tune, held-out
+        (tmp_path / name).write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"doc_id": n, "deals": [gold_deal]}) + "\n"
+                            for n in ("a.txt", "c.txt")))
+    tune_only = CliRunner().invoke(cli, ["eval", str(gold), "--no-peer", "--misses"])
+    assert tune_only.exit_code == 0, tune_only.output
+    assert "a.txt: missed deal: 7,000,000.00 USD acquisition" in tune_only.output
+    assert "c.txt:" not in tune_only.output
+    both = CliRunner().invoke(cli, ["eval", str(gold), "--no-peer", "--misses",
+                                    "--held-out-misses"])
+    assert "c.txt: missed deal: 7,000,000.00 USD acquisition" in both.output
