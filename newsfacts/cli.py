@@ -304,39 +304,52 @@ def _print_claims(article, claims) -> None:
 @click.argument("gold_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--corpus", type=click.Path(file_okay=False), default=None,
               help="The Reuters-21578 folder, for reuters-<NEWID> gold ids.")
-@click.option("--misses", is_flag=True, help="List every false claim and missed deal.")
+@click.option("--misses", is_flag=True,
+              help="List every false claim, missed deal and wrong field of the tune part.")
+@click.option("--held-out-misses", is_flag=True,
+              help="With --misses, list the held-out part's misses too (reading them spends "
+                   "the held-out third: do it only to measure, never to tune).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
               help="Write the scorecard as JSON to this file.")
 @click.option("--no-peer", is_flag=True, help="Do not run the naive peer beside us.")
+@click.option("--stream", "stream_files", multiple=True, type=click.Path(dir_okay=False),
+              help="A gold stream sample (articles of every topic): its precision and "
+                   "both-parties-right are reported apart and it is kept out of 'all'.")
 @click.option("--full-path", is_flag=True,
               help="Parse every sentence (no cue filter), to compare with the fast path.")
 @click.option("--by-rule", is_flag=True,
               help="Also print precision per rule id (from the claims' traces), worst first.")
 @model_option
-def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, by_rule, model):
+def evaluate(gold_files, corpus, misses, held_out_misses, json_path, no_peer, stream_files,
+             full_path, by_rule, model):
     """Score extraction against gold files, with the naive spaCy peer beside it.
+
+    Each set is scored whole and in its tune and held-out parts (newsfacts.split).
 
     Example: newsfacts eval fixtures/gold.jsonl --misses
     """
     from .baseline import NaivePeer
+    from .evaluate import ALL, load_gold_set, part_key, scorecard_json
     from .evaluate import evaluate as run_evaluate
-    from .evaluate import load_gold_set, scorecard_json
     from .extract import Extractor
+    from .split import TUNE
 
     try:
         gold_sets = [load_gold_set(path, corpus) for path in gold_files]
+        stream_sets = [load_gold_set(path, corpus) for path in stream_files]
         systems = {"newsfacts": Extractor(model=model, cue_filter=False if full_path else None)}
         if not no_peer:
             systems["naive peer"] = NaivePeer(model=model)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
     predictions: dict = {}
-    results = run_evaluate(gold_sets, systems, predictions)
-    _print_scorecard(results, [gs.name for gs in gold_sets])
+    results = run_evaluate(gold_sets, systems, stream_sets, predictions)
+    _print_scorecard(results, [gs.name for gs in gold_sets], [gs.name for gs in stream_sets])
     if by_rule:
         _print_rules(predictions["newsfacts"], gold_sets)
     if misses:
-        for miss in results["newsfacts"]["all"].misses:
+        card = results["newsfacts"][ALL if held_out_misses else part_key(ALL, TUNE)]
+        for miss in card.misses:
             click.echo(f"{miss.doc_id}: {miss.kind}: {miss.detail}")
             if miss.sentence:
                 click.echo("    " + " ".join(miss.sentence.split()))
@@ -345,35 +358,67 @@ def evaluate(gold_files, corpus, misses, json_path, no_peer, full_path, by_rule,
 
 
 def _print_rules(predicted, gold_sets) -> None:
+    """Precision per rule id on the tune parts and, beside it, on the held-out parts."""
     from rich.console import Console
     from rich.table import Table
 
     from .by_rule import score_rules
+    from .evaluate import split_gold
 
-    rows = score_rules((predicted[gs.name], gs.gold) for gs in gold_sets)
-    table = Table("rule", "claims", "correct", "precision", "sides named", "sides right",
-                  title="Precision per rule (worst first)", title_justify="left")
-    for row in rows:
-        named = row.set_buyer + row.set_seller
-        table.add_row(row.rule, str(row.claims), str(row.correct), f"{row.precision:.2f}",
-                      str(named), "" if row.party_precision is None
-                      else f"{row.party_precision:.2f}")
+    parts = {part: {row.rule: row for row in score_rules(
+        (predicted[gs.name], split_gold(gs.gold)[part]) for gs in gold_sets)}
+        for part in ("tune", "held-out")}
+    table = Table("rule", "tune: claims", "precision", "sides right", "held-out: claims",
+                  "precision", "sides right",
+                  title="Precision per rule (worst on the tune part first)",
+                  title_justify="left")
+    rules = sorted(set(parts["tune"]) | set(parts["held-out"]), key=lambda r: (
+        parts["tune"][r].precision if r in parts["tune"] else 2.0, r))
+    for rule in rules:
+        cells = [rule]
+        for part in ("tune", "held-out"):
+            row = parts[part].get(rule)
+            cells += ["", "", ""] if row is None else [
+                str(row.claims), f"{row.precision:.2f}",
+                "" if row.party_precision is None else f"{row.party_precision:.2f}"]
+        table.add_row(*cells)
     Console(highlight=False).print(table)
 
 
-def _print_scorecard(results, names) -> None:
+def _print_scorecard(results, names, stream_names=()) -> None:
+    """One table per gold set (and "all"): its tune part, held-out part and whole, for each
+    system; then the stream samples' two numbers."""
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import ROWS
+    from .evaluate import ALL, ROWS, part_key
+    from .extract.records import DEAL_TYPES
+    from .split import PARTS
 
-    table = Table(title="Extraction scorecard (GUIDELINES.md scoring)", title_justify="left")
-    table.add_column("")
-    columns = [(gold, system) for gold in [*names, "all"] if len(names) > 1 or gold != "all"
-               for system in results]
-    for gold, system in columns:
-        table.add_column(f"{gold}\n{system}", justify="right")
-    for key, label, fmt in ROWS:
-        values = (getattr(results[system][gold], key) for gold, system in columns)
-        table.add_row(label, *("—" if value is None else fmt.format(value) for value in values))
-    Console(width=200).print(table)
+    console = Console(width=200)
+    sets = [*names, *([ALL] if len(names) > 1 else []), *stream_names]
+    for gold in sets:
+        table = Table(title=f"{gold} (GUIDELINES.md scoring)", title_justify="left")
+        table.add_column("")
+        columns = [(key, system) for key in [*(part_key(gold, p) for p in PARTS), gold]
+                   for system in results]
+        for key, system in columns:
+            part = key.removeprefix(f"{gold}: ") if key != gold else "whole"
+            table.add_column(f"{part}\n{system}", justify="right")
+        cards = [results[system][key] for key, system in columns]
+        for key, label, fmt in ROWS:
+            values = (getattr(card, key) for card in cards)
+            table.add_row(label, *("—" if v is None else fmt.format(v) for v in values))
+        for deal_type in DEAL_TYPES:
+            if any(card.side_scored.get(deal_type) for card in cards):
+                values = (card.missing_side(deal_type) for card in cards)
+                table.add_row(f"Missing a side: {deal_type}",
+                              *("—" if v is None else f"{v:.2f}" for v in values))
+        console.print(table)
+    for gold in stream_names:
+        for system, cards in results.items():
+            card = cards[gold]
+            both = "—" if card.both_parties is None else f"{card.both_parties:.2f}"
+            console.print(f"Stream {gold}, {system}: precision {card.precision:.2f} "
+                          f"({card.correct} of {card.predicted} claims match a gold deal), "
+                          f"both parties right {both} of matched claims")

@@ -3,6 +3,11 @@ score by GUIDELINES.md, and print the scorecard with the naive peer beside it.
 
 Gold ids ``reuters-<NEWID>`` are looked up in the Reuters-21578 corpus folder; any other
 id names a text file, relative to the gold file's folder.
+
+Every gold set is scored whole and in its two parts by ``newsfacts.split`` (the tune part
+and the held-out third), and so is "all" (every set but the stream samples together). A
+stream sample (articles drawn from a whole wire, most without a deal) is scored the same
+way but kept out of "all": its precision is the stream precision.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from .extract.records import Claim
 from .scoring import GoldDeal, Scorecard, load_gold, merge, score
 from .sources.reuters import read_reuters
 from .sources.text import read_text_file
+from .split import PARTS, part_of
 
 
 @dataclass
@@ -73,21 +79,57 @@ def predict(system, gold_set: GoldSet) -> dict[str, list[Claim]]:
             for article, claims in system.pipe(gold_set.articles[i] for i in ids)}
 
 
+ALL = "all"
+
+
+def part_key(name: str, part: str) -> str:
+    """The results key of one part of a gold set: ``"gold.jsonl: held-out"``."""
+    return f"{name}: {part}"
+
+
+def split_gold(gold: dict[str, list[GoldDeal]]) -> dict[str, dict[str, list[GoldDeal]]]:
+    """A gold set's articles by part: ``{"tune": {...}, "held-out": {...}}``."""
+    parts: dict[str, dict[str, list[GoldDeal]]] = {part: {} for part in PARTS}
+    for doc_id, deals in gold.items():
+        parts[part_of(doc_id)][doc_id] = deals
+    return parts
+
+
+def score_parts(name: str, predictions: dict[str, list[Claim]],
+                gold: dict[str, list[GoldDeal]]) -> dict[str, Scorecard]:
+    """A gold set's scorecard, whole and for each part."""
+    cards = {name: score(predictions, gold)}
+    for part, part_gold in split_gold(gold).items():
+        cards[part_key(name, part)] = score(predictions, part_gold)
+    return cards
+
+
 def evaluate(gold_sets: Iterable[GoldSet], systems: dict,
+             stream_sets: Iterable[GoldSet] = (),
              predictions: dict | None = None) -> dict[str, dict[str, Scorecard]]:
-    """Score each system on each gold set, and on all of them together ("all").
+    """Score each system on each gold set and its parts, and on all sets together ("all").
 
     :param systems: name -> system with ``pipe(articles)`` yielding (article, claims).
-    :param predictions: if given, filled with system -> gold set name -> doc_id -> claims.
+    :param stream_sets: stream samples, scored alike but kept out of "all" (they may
+        share articles with the other sets).
+    :param predictions: if given, filled with system -> gold set name -> doc_id -> claims
+        (the gold sets' only, not the streams').
     """
-    gold_sets = list(gold_sets)
+    gold_sets, stream_sets = list(gold_sets), list(stream_sets)
     results: dict[str, dict[str, Scorecard]] = {}
     for name, system in systems.items():
+        cards: dict[str, Scorecard] = {}
         predicted = {gs.name: predict(system, gs) for gs in gold_sets}
         if predictions is not None:
             predictions[name] = predicted
-        cards = {gs.name: score(predicted[gs.name], gs.gold) for gs in gold_sets}
-        cards["all"] = merge(cards.values())
+        for gs in gold_sets:
+            cards.update(score_parts(gs.name, predicted[gs.name], gs.gold))
+        cards[ALL] = merge(cards[gs.name] for gs in gold_sets)
+        for part in PARTS:
+            cards[part_key(ALL, part)] = merge(cards[part_key(gs.name, part)]
+                                               for gs in gold_sets)
+        for gs in stream_sets:
+            cards.update(score_parts(gs.name, predict(system, gs), gs.gold))
         results[name] = cards
     return results
 
@@ -99,6 +141,9 @@ ROWS = [
     ("buyer", "Buyer", "{:.2f}"),
     ("seller", "Seller", "{:.2f}"),
     ("term", "Term", "{:.2f}"),
+    ("deal_type", "Deal type", "{:.2f}"),
+    ("attribution", "Attribution found", "{:.2f}"),
+    ("both_parties", "Both parties right", "{:.2f}"),
     ("predicted", "Claims predicted", "{}"),
     ("correct", "Claims correct", "{}"),
     ("gold_deals", "Gold deals", "{}"),

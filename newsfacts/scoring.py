@@ -8,6 +8,15 @@
   seller side compares the predicted sellers and target with the gold sellers and
   target. Where gold names no buyer (seller), the right answer is none.
 - Term, on correct claims whose gold deal has a term: the months must be equal.
+- Deal type, on correct claims: the gold deal's type. Attribution found, on correct claims
+  whose gold deal has one: the claim carries one (its wording is not compared).
+- Both parties right, on correct claims: buyer and seller both match (the stream's
+  measure). Missing a side, per gold deal type: the share of correct claims that name no
+  buyer (no seller or target) where the gold deal names one.
+
+A gold line may stand for an article annotated in another gold file:
+``{"doc_id": "reuters-36", "see": "gold-reuters-train2.jsonl"}`` (a path relative to the
+file), so an article in two samples is annotated once.
 """
 
 from __future__ import annotations
@@ -50,15 +59,26 @@ class GoldDeal:
 
 def load_gold(path: str | Path) -> dict[str, list[GoldDeal]]:
     """Read a gold file: doc_id -> its deals (an empty list for a no-deal article)."""
+    path = Path(path)
     gold = {}
+    referenced: dict[Path, dict[str, list[GoldDeal]]] = {}
     with open(path, encoding="utf-8") as f:
         for number, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-                gold[record["doc_id"]] = [GoldDeal.from_dict(d) for d in record["deals"]]
-            except (ValueError, KeyError, TypeError) as err:
+                doc_id = record["doc_id"]
+                if "see" in record:
+                    other = path.parent / record["see"]
+                    if other.resolve() == path.resolve():
+                        raise ValueError("a line cannot refer to its own file")
+                    if other not in referenced:
+                        referenced[other] = load_gold(other)
+                    gold[doc_id] = referenced[other][doc_id]
+                else:
+                    gold[doc_id] = [GoldDeal.from_dict(d) for d in record["deals"]]
+            except (ValueError, KeyError, TypeError, OSError) as err:
                 raise BadInput(f"{path}:{number}: not a gold record ({err!r})") from None
     return gold
 
@@ -84,7 +104,8 @@ class Miss:
     """A false claim or a missed deal, with what is needed to read it."""
 
     doc_id: str
-    kind: str  # "false claim", "missed deal", "wrong buyer", "wrong seller", "wrong term"
+    kind: str  # "false claim", "missed deal", "wrong buyer", "wrong seller", "wrong term",
+    # "wrong type"
     detail: str
     sentence: str = ""
 
@@ -106,6 +127,13 @@ class Scorecard:
     no_deal_articles: int = 0
     no_deal_false_claims: int = 0
     no_deal_articles_with_claims: int = 0
+    type_correct: int = 0
+    attribution_scored: int = 0
+    attribution_found: int = 0
+    both_correct: int = 0
+    # gold deal type -> correct claims of that type, and those missing a side gold names
+    side_scored: dict[str, int] = field(default_factory=dict)
+    side_missing: dict[str, int] = field(default_factory=dict)
     misses: list[Miss] = field(default_factory=list)
 
     @property
@@ -136,10 +164,34 @@ class Scorecard:
         the gold has no term to score."""
         return self.term_correct / self.term_scored if self.term_scored else None
 
+    @property
+    def deal_type(self) -> float | None:
+        """Share of correct claims typed as their gold deal."""
+        return self.type_correct / self.party_scored if self.party_scored else None
+
+    @property
+    def attribution(self) -> float | None:
+        """Share of correct claims of attributed gold deals that carry an attribution."""
+        return (self.attribution_found / self.attribution_scored
+                if self.attribution_scored else None)
+
+    @property
+    def both_parties(self) -> float | None:
+        """Share of correct claims with buyer and seller both right."""
+        return self.both_correct / self.party_scored if self.party_scored else None
+
+    def missing_side(self, deal_type: str) -> float | None:
+        """Share of correct claims of a gold deal type missing a side the gold names."""
+        scored = self.side_scored.get(deal_type, 0)
+        return self.side_missing.get(deal_type, 0) / scored if scored else None
+
     def to_dict(self) -> dict:
         data = {k: v for k, v in asdict(self).items() if k != "misses"}
         data.update(precision=self.precision, recall=self.recall, f1=self.f1,
-                    buyer=self.buyer, seller=self.seller, term=self.term)
+                    buyer=self.buyer, seller=self.seller, term=self.term,
+                    deal_type=self.deal_type, attribution=self.attribution,
+                    both_parties=self.both_parties,
+                    missing_side={t: self.missing_side(t) for t in sorted(self.side_scored)})
         return data
 
 
@@ -217,18 +269,33 @@ def _score_parties(card: Scorecard, doc_id: str, claim: Claim, deal: GoldDeal) -
     card.party_scored += 1
     buyers = claim.names("buyer")
     sellers = claim.names("seller") + claim.names("target")
-    if _side_correct(buyers, deal.buyer):
+    buyer_right = _side_correct(buyers, deal.buyer)
+    seller_right = _side_correct(sellers, _seller_side(deal))
+    if buyer_right:
         card.buyer_correct += 1
     else:
         card.misses.append(Miss(doc_id, "wrong buyer",
                                 f"{buyers} for gold {deal.buyer} ({_money(claim.amount)})",
                                 claim.sentence))
-    if _side_correct(sellers, _seller_side(deal)):
+    if seller_right:
         card.seller_correct += 1
     else:
         card.misses.append(Miss(doc_id, "wrong seller",
                                 f"{sellers} for gold {_seller_side(deal)} "
                                 f"({_money(claim.amount)})", claim.sentence))
+    card.both_correct += buyer_right and seller_right
+    card.side_scored[deal.deal_type] = card.side_scored.get(deal.deal_type, 0) + 1
+    if (deal.buyer and not buyers) or (_seller_side(deal) and not sellers):
+        card.side_missing[deal.deal_type] = card.side_missing.get(deal.deal_type, 0) + 1
+    if claim.deal_type == deal.deal_type:
+        card.type_correct += 1
+    else:
+        card.misses.append(Miss(doc_id, "wrong type",
+                                f"{claim.deal_type} for gold {deal.deal_type} "
+                                f"({_money(claim.amount)})", claim.sentence))
+    if deal.attribution:
+        card.attribution_scored += 1
+        card.attribution_found += bool(claim.attribution)
     if deal.term_months is not None:
         card.term_scored += 1
         months = claim.term.months if claim.term else None
@@ -262,6 +329,10 @@ def merge(cards: Iterable[Scorecard]) -> Scorecard:
         for name, value in asdict(card).items():
             if name == "misses":
                 total.misses.extend(card.misses)
+            elif isinstance(value, dict):
+                counts = getattr(total, name)
+                for key, count in value.items():
+                    counts[key] = counts.get(key, 0) + count
             else:
                 setattr(total, name, getattr(total, name) + value)
     return total

@@ -120,21 +120,23 @@ def test_eval_by_rule_shows_which_rule_named_a_wrong_party(tmp_path):
     deal = {"seller": ["Bar Corp"], "target": None, "deal_type": "acquisition",
             "amounts": [{"value": 5e6, "currency": "USD", "per": None, "qualifier": "exact"}],
             "term_months": None, "attribution": None}
+    # a.txt and b.txt fall in the tune part, c.txt in the held-out third (newsfacts.split);
+    # gold says Baz Ltd buys in b.txt and c.txt, where the sentence says Foo Inc
     lines = [{"doc_id": "a.txt", "deals": [{**deal, "buyer": ["Foo Inc"]}]},
-             {"doc_id": "b.txt", "deals": [{**deal, "buyer": ["Baz Ltd"]}]}]
+             {"doc_id": "b.txt", "deals": [{**deal, "buyer": ["Baz Ltd"]}]},
+             {"doc_id": "c.txt", "deals": [{**deal, "buyer": ["Baz Ltd"]}]}]
     gold.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    (tmp_path / "a.txt").write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
-    # gold says Baz Ltd buys; the article's sentence says Foo Inc: acquire.subj is wrong once
-    (tmp_path / "b.txt").write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n")
     result = CliRunner().invoke(cli, ["eval", str(gold), "--no-peer", "--by-rule"],
-                                env={"COLUMNS": "160"})
+                                env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     rows = {cells[0]: cells[1:] for line in result.output.splitlines()
             if (cells := [c.strip() for c in line.split("│")[1:-1]]) and cells}
-    # claims, correct, precision, sides named, sides right
-    assert rows["acquire.subj"] == ["2", "2", "1.00", "2", "0.50"]
-    assert rows["acquire.obj"] == ["2", "2", "1.00", "2", "1.00"]
-    assert rows["cue.acquire"][:3] == ["2", "2", "1.00"]
+    # tune: claims, precision, sides right; held-out: the same
+    assert rows["acquire.subj"] == ["2", "1.00", "0.50", "1", "1.00", "0.00"]
+    assert rows["acquire.obj"] == ["2", "1.00", "1.00", "1", "1.00", "1.00"]
+    assert rows["cue.acquire"][:2] == ["2", "1.00"]
 
 
 def test_eval_names_a_missing_corpus(tmp_path):
