@@ -62,7 +62,7 @@ def test_full_pipeline_from_config(extractor):
                      "newsfacts_around"]
     config = extractor.nlp.config
     assert config["components"]["newsfacts_claims"]["frames"] == {
-        "@misc": "newsfacts.frames.v1"}
+        "@misc": "newsfacts.frames.v1", "path": None}
     assert config["nlp"]["tokenizer"] == {
         "@tokenizers": "newsfacts.article_tokenizer.v1", "cue_filter": True,
         "rules": {"@misc": "newsfacts.frames.v1", "path": None}}
