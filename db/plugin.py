@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .chart import Bar, bar_chart
 from .money import format_amount, format_money, parse_number
 from .pages import ARTICLE_ROUTE, article_page, article_path
+from .security import url_html
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -54,6 +55,7 @@ def prepare_jinja2_environment(env):
     # module, so its templates come after Datasette's own and any --template-dir.
     env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(TEMPLATES))])
     env.globals["newsfacts_bar_chart"] = bar_chart_of_rows
+    env.globals["newsfacts_url_html"] = url_html
 
 
 @hookimpl
@@ -117,6 +119,9 @@ def cell_html(row: dict, value, column: str, table: str | None,
         if article_id and (base == "title" or claim_id):
             href = url(article_path(article_id, claim_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
+    if column == "url" and isinstance(value, str):
+        # Datasette links only http(s) values too; saying so here keeps one policy.
+        return url_html(value)
     if column == "parties" and table == "deals":
         try:
             return Markup.escape(", ".join(json.loads(value)))

@@ -129,6 +129,46 @@ def build_site_db(path: Path) -> Path:
     return path
 
 
+# --- A store of hostile input (issue 11): URLs that are no web address, ids to route. ---
+
+# URLs an input may claim; only the http(s) ones may become links on the site.
+HOSTILE_URLS = [
+    "javascript:alert(document.domain)",
+    "JaVaScRiPt:alert(document.domain)",
+    " javascript:alert(document.domain)",
+    "java\tscript:alert(document.domain)",
+    "data:text/html,<script>alert(document.domain)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "/newsfacts/claims",
+    "https://ok.example/deal?a=1&b=\"><script>alert(1)</script>",
+]
+# Ids a JSONL line or a corpus may give; each must open its article page.
+AWKWARD_IDS = ["feed/2025/11/a", "q&a", "semi;colon", 'say "deal"', "per%2Fcent", "tilde~7E",
+               "dot.json", "space id", "ümlaut", "?claim=x#y"]
+
+
+def hostile_articles() -> list[tuple[Article, list[Claim]]]:
+    """Articles at each hostile URL and under each awkward id, one claim each."""
+    articles = []
+    for n, url in enumerate(HOSTILE_URLS):
+        text = f"Ampersand Holdings will buy Semicolon Ltd for ${n + 1} million.\n"
+        articles.append(Article(title=f"Hostile URL {n}", url=url, text=text))
+    for n, article_id in enumerate(AWKWARD_IDS):
+        text = f"Quote Corp agreed to buy Slash Inc for ${n + 1} billion.\n"
+        articles.append(Article(title=f"Awkward id {n}", id=article_id, text=text))
+    return [(a, [_claim(a.text, a.text.strip(), "acquisition",
+                        Amount(a.text.split()[-2], 1e6, "USD"), ["Ampersand"], ["Semicolon"])])
+            for a in articles]
+
+
+def build_hostile_db(path: Path) -> Path:
+    """Write :func:`hostile_articles` to a new store at ``path``."""
+    with Store(path) as store:
+        store.write(hostile_articles())
+    return path
+
+
 def site_metadata() -> dict:
     """The metadata newsfacts serve uses, read from the installed package."""
     return yaml.safe_load(metadata_path().read_text(encoding="utf-8"))
