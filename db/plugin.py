@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .chart import Bar, bar_chart
 from .money import format_amount, format_money, parse_number
 from .pages import ARTICLE_ROUTE, article_page, article_path
-from .security import url_html
+from .security import guard_site, url_html
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -46,6 +46,13 @@ def prepare_connection(conn):
     conn.create_function("newsfacts_money", 3, format_money, deterministic=True)
     conn.create_function("newsfacts_money", 5, format_amount, deterministic=True)
     conn.create_function("newsfacts_number", 1, parse_number, deterministic=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Security headers on every response, and no answer to a host the site is not served as
+    (db/security.py)."""
+    return guard_site
 
 
 @hookimpl

@@ -7,7 +7,11 @@ these defends against and which test shows it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 import re
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -52,3 +56,130 @@ def url_html(url: str | None, text: str | None = None, **attributes: str) -> Mar
                             for name, value in attributes.items())
     return Markup('<a href="{}"{} rel="nofollow noopener noreferrer">{}</a>').format(
         url, extra, url if text is None else text)
+
+
+# --- Headers and hosts ----------------------------------------------------------------
+
+# Hosts a request may name besides those in the variable: a web page at another name that
+# resolves to 127.0.0.1 (DNS rebinding) would otherwise read the site as its own.
+DEFAULT_HOSTS = ("127.0.0.1", "localhost")
+# More hosts, separated by commas or blanks; `newsfacts serve --host NAME` adds NAME.
+ALLOWED_HOSTS_VARIABLE = "NEWSFACTS_ALLOWED_HOSTS"
+HOST_REFUSED = b"Host not allowed: newsfacts serve --host NAME serves NAME\n"
+
+
+def _normal_host(host: str) -> str:
+    """A Host header's name without port, brackets, case or trailing dot."""
+    host = host.strip().lower()
+    if host.startswith("["):  # [::1]:8001
+        host = host[1:].partition("]")[0]
+    elif host.count(":") == 1:
+        host = host.partition(":")[0]
+    return host.rstrip(".")
+
+
+def allowed_hosts(environ: dict | None = None) -> frozenset[str]:
+    """The host names the site answers: 127.0.0.1, localhost and those the variable names.
+
+    :param environ: the environment to read; None reads the process's.
+
+    >>> sorted(allowed_hosts({"NEWSFACTS_ALLOWED_HOSTS": "News.Example, 10.0.0.5"}))
+    ['10.0.0.5', '127.0.0.1', 'localhost', 'news.example']
+    """
+    environ = os.environ if environ is None else environ
+    named = re.split(r"[\s,]+", environ.get(ALLOWED_HOSTS_VARIABLE, ""))
+    return frozenset(DEFAULT_HOSTS) | {_normal_host(h) for h in named if h.strip()}
+
+
+def allow_host(host: str, environ: dict | None = None) -> None:
+    """Let a server this process starts answer to ``host`` (``newsfacts serve --host``).
+
+    :param host: the name or address given to ``--host``.
+    :param environ: the environment to change; None changes the process's.
+    """
+    environ = os.environ if environ is None else environ
+    environ[ALLOWED_HOSTS_VARIABLE] = " ".join(
+        h for h in (environ.get(ALLOWED_HOSTS_VARIABLE, ""), host) if h)
+
+
+def _datasette_inline_scripts() -> list[str]:
+    """The inline scripts Datasette's own pages carry, as a browser receives them.
+
+    Its table page says whether facets may be added (``DATASETTE_ALLOW_FACET = true;``),
+    its query pages start the SQL editor, every page closes open menus on a click. They
+    are read from the installed templates, so an upgrade that changes them changes this.
+    """
+    import datasette
+
+    scripts = []
+    for template in sorted((Path(datasette.__file__).parent / "templates").glob("*.html")):
+        for body in re.findall(r"<script>(.*?)</script>", template.read_text("utf-8"), re.S):
+            if "{{ datasette_allow_facet }}" in body:
+                scripts += [body.replace("{{ datasette_allow_facet }}", allow)
+                            for allow in ("true", "false")]
+            elif "{{" not in body and "{%" not in body:
+                scripts.append(body)
+    return scripts
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows one inline script: 'sha256-<base64 of its digest>'."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+def content_security_policy() -> str:
+    """The Content-Security-Policy of every page.
+
+    Scripts only from the site and Datasette's own inline scripts by hash: no other inline
+    script, no ``javascript:`` URL, no event-handler attribute runs, whatever a page holds.
+    Inline styles stay allowed: Datasette colours each database's header with a ``style``
+    attribute, and a style cannot run script.
+    """
+    scripts = " ".join(sorted({script_hash(s) for s in _datasette_inline_scripts()}))
+    return ("default-src 'self'; "
+            f"script-src 'self' {scripts}; "
+            "style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def security_headers() -> list[tuple[bytes, bytes]]:
+    """The headers every response of the site carries."""
+    return [
+        (b"content-security-policy", content_security_policy().encode()),
+        (b"x-frame-options", b"DENY"),
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"same-origin"),
+    ]
+
+
+def guard_site(app, hosts: frozenset[str] | None = None):
+    """Wrap an ASGI app: refuse requests for other hosts, add :func:`security_headers`.
+
+    :param app: the ASGI application (Datasette's).
+    :param hosts: the host names to answer; None reads :func:`allowed_hosts` now.
+    """
+    hosts = allowed_hosts() if hosts is None else hosts
+    headers = security_headers()
+    ours = {name for name, _ in headers}
+
+    async def guarded(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+        host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+        if _normal_host(host) not in hosts:
+            await send({"type": "http.response.start", "status": 400, "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"), *headers]})
+            await send({"type": "http.response.body", "body": HOST_REFUSED})
+            return None
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in ours]
+                message = {**message, "headers": kept + headers}
+            await send(message)
+
+        return await app(scope, receive, send_with_headers)
+
+    return guarded

@@ -187,6 +187,7 @@ def serve(db_path, host, port):
 
     Example: newsfacts serve --db newsfacts.db --port 8001
     """
+    from .db.security import allow_host
     from .db.serve import datasette_args, upgrade_store
 
     if not Path(db_path).exists():
@@ -198,6 +199,7 @@ def serve(db_path, host, port):
         raise click.ClickException(str(err)) from None
     from datasette.cli import cli as datasette_cli
 
+    allow_host(host)  # the site answers requests for 127.0.0.1, localhost and --host
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
 
 

@@ -179,14 +179,16 @@ def site_settings() -> dict:
 
 
 @contextmanager
-def running_server(db_path: Path, log_path: Path, timeout: float = 30) -> Iterator[str]:
-    """Run ``newsfacts serve`` on a free port of 127.0.0.1; yield its URL once it answers."""
+def running_server(db_path: Path, log_path: Path, timeout: float = 30,
+                   host: str = "127.0.0.1") -> Iterator[str]:
+    """Run ``newsfacts serve`` on a free port of ``host``; yield its URL once it answers."""
+    command = [sys.executable, "-m", "newsfacts", "serve", "--db", str(db_path), "--port", "0"]
+    if host != "127.0.0.1":
+        command += ["--host", host]
     with open(log_path, "w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newsfacts", "serve", "--db", str(db_path), "--port", "0"],
-            stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
-            yield _wait_until_answering(process, log_path, timeout)
+            yield _wait_until_answering(process, log_path, timeout, host)
         finally:
             process.terminate()
             try:
@@ -196,14 +198,15 @@ def running_server(db_path: Path, log_path: Path, timeout: float = 30) -> Iterat
                 process.wait()
 
 
-def _wait_until_answering(process: subprocess.Popen, log_path: Path, timeout: float) -> str:
+def _wait_until_answering(process: subprocess.Popen, log_path: Path, timeout: float,
+                          host: str) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"newsfacts serve exited {process.returncode}:\n"
                                + log_path.read_text(encoding="utf-8"))
         # uvicorn names the port it was given (0 here: any free one) once it listens.
-        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)",
+        found = re.search(rf"Uvicorn running on (http://{re.escape(host)}:\d+)",
                           log_path.read_text(encoding="utf-8"))
         if found:
             try:

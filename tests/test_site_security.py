@@ -22,7 +22,7 @@ from sitedata import (
 )
 
 from newsfacts.db.pages import article_path
-from newsfacts.db.security import is_linkable_url, url_html
+from newsfacts.db.security import allow_host, allowed_hosts, is_linkable_url, script_hash, url_html
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,74 @@ def test_article_path_uses_only_characters_no_proxy_rewrites():
     for article_id in AWKWARD_IDS:
         tail = article_path(article_id).removeprefix("/-/newsfacts/article/")
         assert re.fullmatch(r"[A-Za-z0-9_~+.-]+", tail), tail
+
+
+# --- Headers, and only the hosts the site is served as ------------------------------
+
+PAGES = ["/", "/newsfacts", "/newsfacts/deals", "/newsfacts/articles", "/newsfacts/claims",
+         "/newsfacts/deals_by_month", "/newsfacts?sql=select+1", "/newsfacts/deals.json",
+         "/-/newsfacts/static/newsfacts.css"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", PAGES)
+async def test_every_response_carries_the_security_headers(ds, path):
+    response = await ds.client.get(path)
+    assert response.status_code == 200
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "same-origin"
+    policy = dict(d.strip().split(" ", 1) for d in
+                  response.headers["content-security-policy"].split(";"))
+    assert policy["default-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert "'unsafe-inline'" not in policy["script-src"]
+    if response.headers["content-type"].startswith("text/html"):
+        # Datasette's own inline scripts (the SQL editor, closing menus) are allowed by
+        # hash, and no other inline script may run. (JSON holds "<script>" as data: nosniff.)
+        scripts = re.findall(r"<script>(.*?)</script>", response.text, re.S)
+        assert scripts
+        for script in scripts:
+            assert script_hash(script) in policy["script-src"].split(), script[:60]
+
+
+@pytest.mark.asyncio
+async def test_the_article_page_of_a_hostile_url_carries_the_headers_too(ds, hostile_db):
+    response = await ds.client.get(article_path(article_id_at(hostile_db, HOSTILE_URLS[0])))
+    assert "script-src 'self' 'sha256-" in response.headers["content-security-policy"]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1", "127.0.0.1:8001", "LOCALHOST.",
+                                  "localhost:8001"])
+async def test_the_site_answers_to_localhost(ds, host):
+    assert (await ds.client.get("/newsfacts/deals.json", headers={"host": host})).status_code == 200
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8001", "127.0.0.1.evil.example",
+                                  "localhost.evil.example", "127.0.0.2", "[::1]:8001", ""])
+async def test_a_request_for_another_host_is_refused(ds, host):
+    """DNS rebinding: a page at evil.example, its name now resolving to 127.0.0.1, asks for
+    the site as evil.example; it gets no data."""
+    response = await ds.client.get("/newsfacts/deals.json", headers={"host": host})
+    assert response.status_code == 400
+    assert response.text == "Host not allowed: newsfacts serve --host NAME serves NAME\n"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.asyncio
+async def test_hosts_named_in_the_environment_are_answered(hostile_db, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_ALLOWED_HOSTS", "news.example, 10.0.0.5")
+    ds = Datasette([str(hostile_db)], metadata=site_metadata(), settings=site_settings())
+    for host, status in [("news.example", 200), ("10.0.0.5:8001", 200), ("localhost", 200),
+                         ("evil.example", 400)]:
+        response = await ds.client.get("/newsfacts/deals.json", headers={"host": host})
+        assert response.status_code == status, host
+
+
+def test_serve_host_is_added_to_the_allowed_hosts():
+    environ = {}
+    allow_host("0.0.0.0", environ)
+    allow_host("news.example", environ)
+    assert allowed_hosts(environ) == {"127.0.0.1", "localhost", "0.0.0.0", "news.example"}
