@@ -24,7 +24,7 @@ from markupsafe import Markup
 from .chart import Bar, bar_chart
 from .money import format_amount, format_money, parse_number
 from .pages import ARTICLE_ROUTE, article_page, article_path
-from .security import guard_site, url_html
+from .security import guard_site, limit_connection, url_html
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -42,7 +42,10 @@ def prepare_connection(conn):
     ``newsfacts_money(value, currency, per)``: 45e9, 'USD', null -> '$45.0 bn';
     ``newsfacts_money(value, currency, per, qualifier, high)``: ... 'up_to' -> 'up to $5.0 bn';
     ``newsfacts_number(text)``: '1 bn' -> 1000000000.0, what a person types for an amount.
+
+    And bound the size of one SQL value (db/security.py).
     """
+    limit_connection(conn)
     conn.create_function("newsfacts_money", 3, format_money, deterministic=True)
     conn.create_function("newsfacts_money", 5, format_amount, deterministic=True)
     conn.create_function("newsfacts_number", 1, parse_number, deterministic=True)

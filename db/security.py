@@ -11,6 +11,8 @@ import base64
 import hashlib
 import os
 import re
+import sqlite3
+import threading
 from pathlib import Path
 
 from markupsafe import Markup
@@ -183,3 +185,67 @@ def guard_site(app, hosts: frozenset[str] | None = None):
         return await app(scope, receive, send_with_headers)
 
     return guarded
+
+
+# --- SQL ------------------------------------------------------------------------------
+
+# The largest string or blob any SQL value on the site may be. An input is at most 20 MiB
+# (newsfacts.sources.text.MAX_BYTES), and 20 MiB of cp1252 is at most 60 MiB of UTF-8
+# ("€" is one byte in, three out), so every stored article still reads. A larger value is
+# refused by SQLite before it is built: printf('%.*c', 1000000000, 'x') asked for 1 GB in
+# one step of SQLite's virtual machine, where Datasette's time limit never gets to check.
+MAX_VALUE_BYTES = 64 * 1024 * 1024
+
+
+def limit_connection(conn: sqlite3.Connection) -> None:
+    """Bound what one SQL value may take on a connection of the site.
+
+    :param conn: a connection Datasette opened (its ``prepare_connection`` hook).
+    """
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    for name in ("printf", "format"):
+        conn.create_function(name, -1, bounded_printf, deterministic=True)
+
+
+# printf('%.*c', 1000000000, 'x') repeats its character one append at a time: with the
+# length bounded it asks for no memory past 64 MiB, but SQLite 3.40 still loops a billion
+# times (32 s) before it returns. So printf and format (its other name) check every width
+# and precision first, then run SQLite's own printf on a private connection.
+_PRINTF_SPEC = re.compile(r"%(?:%|[-+ 0#,!]*(\*|\d*)(?:\.(\*|\d*))?l{0,2}[a-zA-Z])")
+_printf_connections = threading.local()
+
+
+def bounded_printf(*args):
+    """SQLite's printf, refusing a width or precision over :data:`MAX_VALUE_BYTES`.
+
+    >>> bounded_printf("%s is %.2f%%", "rate", 4.567)
+    'rate is 4.57%'
+    >>> bounded_printf("%.*c", 1000000000, "x")
+    Traceback (most recent call last):
+    ...
+    OverflowError: printf: width or precision 1000000000 over 67108864
+    """
+    if not args:
+        return None
+    spec, values = args[0], list(args[1:])
+    if isinstance(spec, str):
+        for match in _PRINTF_SPEC.finditer(spec):
+            for size in match.groups():
+                if size == "*":
+                    size = values.pop(0) if values else 0
+                try:
+                    size = abs(int(size or 0))
+                except (TypeError, ValueError):
+                    size = 0  # SQLite reads a non-number as 0 too
+                if size > MAX_VALUE_BYTES:
+                    # An OverflowError is SQLite's "string or blob too big" to the caller.
+                    raise OverflowError(f"printf: width or precision {size} over "
+                                        f"{MAX_VALUE_BYTES}")
+            if match.group(0) != "%%" and values:
+                values.pop(0)
+    conn = getattr(_printf_connections, "conn", None)
+    if conn is None:
+        conn = _printf_connections.conn = sqlite3.connect(":memory:")
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    placeholders = ", ".join("?" * len(args))
+    return conn.execute(f"select printf({placeholders})", args).fetchone()[0]

@@ -21,8 +21,17 @@ from sitedata import (
     site_settings,
 )
 
+from newsfacts.articles import Article
+from newsfacts.db import Store
 from newsfacts.db.pages import article_path
-from newsfacts.db.security import allow_host, allowed_hosts, is_linkable_url, script_hash, url_html
+from newsfacts.db.security import (
+    MAX_VALUE_BYTES,
+    allow_host,
+    allowed_hosts,
+    is_linkable_url,
+    script_hash,
+    url_html,
+)
 
 
 @pytest.fixture(scope="module")
@@ -213,3 +222,74 @@ def test_serve_host_is_added_to_the_allowed_hosts():
     allow_host("0.0.0.0", environ)
     allow_host("news.example", environ)
     assert allowed_hosts(environ) == {"127.0.0.1", "localhost", "0.0.0.0", "news.example"}
+
+
+# --- One SQL value is bounded -------------------------------------------------------
+
+# Each of these asked for GBs and ran past the 3 s time limit: a single SQL function call
+# is one step of SQLite's virtual machine, so the time limit's check never comes.
+HUGE_VALUES = [
+    "select printf('%.*c', 1000000000, 'x')",
+    "select randomblob(400000000)",
+    "select zeroblob(400000000)",
+    "select length(printf('%.*c', 1000000000, 'x'))",
+    "select hex(randomblob(40000000))",
+    "select replace(printf('%.*c', 40000000, 'x'), 'x', 'xx')",
+    "select group_concat(printf('%.*c', 10000000, 'x')) from "
+    "(with recursive n(i) as (select 1 union all select i + 1 from n where i < 10) "
+    "select i from n)",
+]
+
+
+# Datasette turns on sqlite3's callback tracebacks, so the refusal of printf (an
+# OverflowError in a Python function) is also printed; the error is the answer.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.asyncio
+@pytest.mark.parametrize("sql", HUGE_VALUES)
+async def test_a_value_larger_than_the_store_can_hold_is_an_error(ds, sql):
+    response = await ds.client.get("/newsfacts.json", params={"sql": sql})
+    assert response.status_code == 400
+    assert response.json()["error"] == "string or blob too big"
+
+
+PRINTF = [  # format, arguments                   SQLite's own answer
+    ("%d-%s-%5.1f|%-4s|%%|%c", [7, "x", 3.14159, "ab", "q"], "7-x-  3.1|ab  |%|q"),
+    ("%.*c", [5, "x"], "xxxxx"),
+    ("%*d", [6, 42], "    42"),
+    ("%s", [], ""),
+    ("%q", ["it's"], "it''s"),
+    ("%,d", [1234567], "1,234,567"),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("spec,args,expected", PRINTF, ids=[r[0] for r in PRINTF])
+async def test_printf_and_format_answer_as_sqlite_does(ds, spec, args, expected):
+    for name in ("printf", "format"):
+        values = {f"p{i}": v for i, v in enumerate([spec, *args])}
+        sql = f"select {name}({', '.join(':' + p for p in values)}) as s"
+        params = {"sql": sql, "_shape": "array", **values}
+        response = await ds.client.get("/newsfacts.json", params=params)
+        assert response.json() == [{"s": expected}], response.text
+
+
+def test_the_bound_is_above_the_largest_article_an_input_can_give():
+    from newsfacts.sources.text import MAX_BYTES
+
+    # 20 MiB of cp1252 is at most 60 MiB of UTF-8 ("€" is 1 byte in, 3 out).
+    assert MAX_VALUE_BYTES >= 3 * MAX_BYTES + 1024 * 1024
+
+
+@pytest.mark.asyncio
+async def test_a_large_article_still_opens(tmp_path):
+    text = "Big Corp agreed to buy Small Ltd for $5 million. " + "Filler words here. " * 300_000
+    with Store(tmp_path / "newsfacts.db") as store:
+        store.write([(Article(title="Large", text=text), [])])
+    ds = Datasette([str(tmp_path / "newsfacts.db")], metadata=site_metadata(),
+                   settings=site_settings())
+    response = await ds.client.get(article_path(Article(text=text).id))
+    assert response.status_code == 200
+    assert "Filler words here. " * 10 in response.text
+    size = await ds.client.get("/newsfacts.json", params={
+        "sql": "select length(text) as n from articles", "_shape": "array"})
+    assert size.json() == [{"n": len(text)}]
