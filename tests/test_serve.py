@@ -144,3 +144,30 @@ def test_server_answers_to_the_host_it_was_given(tmp_path):
             response = httpx.get(url + "/newsfacts/deals.json", headers={"Host": host},
                                  trust_env=False, timeout=10)
             assert response.status_code == status, host
+
+
+def _random_bytes(path):
+    path.write_bytes(bytes((i * 7919 + 13) % 251 for i in range(100_000)))
+
+
+def _truncated_store(path):
+    whole = build_site_db(path.with_name("whole.db")).read_bytes()
+    path.write_bytes(whole[:len(whole) // 2])
+
+
+def _header_only(path):
+    path.write_bytes(build_site_db(path.with_name("whole.db")).read_bytes()[:100])
+
+
+@pytest.mark.parametrize("make,reason", [
+    (_random_bytes, "file is not a database"),
+    (_truncated_store, "database disk image is malformed"),
+    (_header_only, "database disk image is malformed"),
+], ids=["random bytes", "truncated store", "header only"])
+def test_serve_on_a_corrupt_file_is_a_one_line_error(tmp_path, make, reason):
+    """Before: a 1,115-line traceback with local variables, and the process stayed up."""
+    make(tmp_path / "newsfacts.db")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "newsfacts.db")])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {tmp_path / 'newsfacts.db'}: not a database newsfacts "
+                             f"can serve ({reason})\n")
