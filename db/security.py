@@ -195,6 +195,11 @@ def guard_site(app, hosts: frozenset[str] | None = None):
 # refused by SQLite before it is built: printf('%.*c', 1000000000, 'x') asked for 1 GB in
 # one step of SQLite's virtual machine, where Datasette's time limit never gets to check.
 MAX_VALUE_BYTES = 64 * 1024 * 1024
+# The longest LIKE or GLOB pattern (SQLite's default is 50,000). A match costs up to the
+# text's length times the pattern's, in one uninterruptible step: a 10,000-byte pattern
+# ('%aaa...ab') against a 1 MB text ran 78 s. The site's patterns are a company's name or
+# a phrase; the canned queries' are a few bytes.
+MAX_LIKE_PATTERN_BYTES = 128
 
 
 def limit_connection(conn: sqlite3.Connection) -> None:
@@ -203,6 +208,7 @@ def limit_connection(conn: sqlite3.Connection) -> None:
     :param conn: a connection Datasette opened (its ``prepare_connection`` hook).
     """
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH, MAX_LIKE_PATTERN_BYTES)
     for name in ("printf", "format"):
         conn.create_function(name, -1, bounded_printf, deterministic=True)
 
