@@ -43,7 +43,7 @@ def prepare_connection(conn):
     ``newsfacts_money(value, currency, per, qualifier, high)``: ... 'up_to' -> 'up to $5.0 bn';
     ``newsfacts_number(text)``: '1 bn' -> 1000000000.0, what a person types for an amount.
 
-    And bound the size of one SQL value (db/security.py).
+    And bound one SQL value, a LIKE pattern and printf's widths (db/security.py).
     """
     limit_connection(conn)
     conn.create_function("newsfacts_money", 3, format_money, deterministic=True)
@@ -85,7 +85,8 @@ def extra_css_urls(datasette):
 @hookimpl
 def render_cell(row, value, column, table, datasette):
     """Amounts as a reader writes them, evidence and titles as links to the article page,
-    parties as a list; every other cell as Datasette shows it (None)."""
+    parties as a list, URLs as links only at http(s); every other cell as Datasette shows
+    it (None)."""
     # A table page gives a foreign key as {"value": ..., "label": ...}.
     row = {k: v["value"] if isinstance(v, dict) else v for k, v in dict(row).items()}
     return cell_html(row, value, column, table, datasette.urls.path)
