@@ -150,16 +150,22 @@ AWKWARD_IDS = ["feed/2025/11/a", "q&a", "semi;colon", 'say "deal"', "per%2Fcent"
 
 def hostile_articles() -> list[tuple[Article, list[Claim]]]:
     """Articles at each hostile URL and under each awkward id, one claim each."""
-    articles = []
-    for n, url in enumerate(HOSTILE_URLS):
-        text = f"Ampersand Holdings will buy Semicolon Ltd for ${n + 1} million.\n"
-        articles.append(Article(title=f"Hostile URL {n}", url=url, text=text))
-    for n, article_id in enumerate(AWKWARD_IDS):
-        text = f"Quote Corp agreed to buy Slash Inc for ${n + 1} billion.\n"
-        articles.append(Article(title=f"Awkward id {n}", id=article_id, text=text))
-    return [(a, [_claim(a.text, a.text.strip(), "acquisition",
-                        Amount(a.text.split()[-2], 1e6, "USD"), ["Ampersand"], ["Semicolon"])])
-            for a in articles]
+    items = []
+    for n, url in enumerate(HOSTILE_URLS, 1):
+        amount = f"${n} million"
+        sentence = f"Ampersand Holdings will buy Semicolon Ltd for {amount}."
+        article = Article(title=f"Hostile URL {n - 1}", url=url, text=sentence + "\n")
+        items.append((article, [_claim(article.text, sentence, "acquisition",
+                                       Amount(amount, n * 1e6, "USD"),
+                                       ["Ampersand Holdings"], ["Semicolon Ltd"])]))
+    for n, article_id in enumerate(AWKWARD_IDS, 1):
+        amount = f"${n} billion"
+        sentence = f"Quote Corp agreed to buy Slash Inc for {amount}."
+        article = Article(title=f"Awkward id {n - 1}", id=article_id, text=sentence + "\n")
+        items.append((article, [_claim(article.text, sentence, "acquisition",
+                                       Amount(amount, n * 1e9, "USD"),
+                                       ["Quote Corp"], ["Slash Inc"])]))
+    return items
 
 
 def build_hostile_db(path: Path) -> Path:
