@@ -77,6 +77,7 @@ def main() -> None:
     print("| query | HTTP | seconds | x reference | peak RSS + MB | answer MB | error |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for sql, r in results:
+        sql = sql.replace("|", "\\|")  # a pipe would end the Markdown cell
         print(f"| `{sql}` | {r['status']} | {r['seconds']:.2f} | {r['seconds'] / reference:,.0f} "
               f"| {r['rss_mb']:.0f} | {r['answer_mb']:.1f} | {r['error'] or ''} |")
 
