@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import math
 import os
 import re
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 
@@ -239,10 +241,7 @@ def bounded_printf(*args):
             for size in match.groups():
                 if size == "*":
                     size = values.pop(0) if values else 0
-                try:
-                    size = abs(int(size or 0))
-                except (TypeError, ValueError):
-                    size = 0  # SQLite reads a non-number as 0 too
+                size = abs(_printf_int(size or 0))
                 if size > MAX_VALUE_BYTES:
                     # An OverflowError is SQLite's "string or blob too big" to the caller.
                     raise OverflowError(f"printf: width or precision {size} over "
@@ -255,3 +254,20 @@ def bounded_printf(*args):
         conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     placeholders = ", ".join("?" * len(args))
     return conn.execute(f"select printf({placeholders})", args).fetchone()[0]
+
+
+def _printf_int(value) -> int:
+    """A width or precision as SQLite's printf reads it: a number's whole part, or the
+    digits a text starts with ('1000abc' is 1000, '1e9' is 1); anything else 0.
+
+    >>> [_printf_int(v) for v in [7, 2.9, " 1000abc", b"12", "1e9", None, float("inf")]]
+    [7, 2, 1000, 12, 1, 0, 9223372036854775807]
+    """
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) else sys.maxsize
+    if isinstance(value, int):
+        return value
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    digits = re.match(r"\s*([+-]?\d+)", value) if isinstance(value, str) else None
+    return int(digits[1]) if digits else 0

@@ -234,6 +234,9 @@ HUGE_VALUES = [
     "select zeroblob(400000000)",
     "select length(printf('%.*c', 1000000000, 'x'))",
     "select hex(randomblob(40000000))",
+    # SQLite reads the digits a text starts with as the precision.
+    "select printf('%.*c', '1000000000 chars', 'x')",
+    "select format('%.1000000000c', 'x')",
     "select replace(printf('%.*c', 40000000, 'x'), 'x', 'xx')",
     "select group_concat(printf('%.*c', 10000000, 'x')) from "
     "(with recursive n(i) as (select 1 union all select i + 1 from n where i < 10) "
