@@ -10,9 +10,9 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
@@ -25,10 +25,15 @@ ARTICLE_ROUTE = r"^/-/newsfacts/article/(?P<article_id>[^/]+)$"
 def article_path(article_id: str, claim_id: str | None = None) -> str:
     """The path of an article's page, opened at one claim's evidence when ``claim_id`` is given.
 
+    The id is tilde-encoded, as Datasette encodes a row's key: a JSONL line may give an id
+    like "feed/2025/11/a", and a percent-encoded slash is decoded by some proxies.
+
     >>> article_path("reuters-7497", "c1")
     '/-/newsfacts/article/reuters-7497?claim=c1#claim-c1'
+    >>> article_path('feed/q&a; "x"')
+    '/-/newsfacts/article/feed~2Fq~26a~3B+~22x~22'
     """
-    path = f"/-/newsfacts/article/{quote(article_id, safe='')}"
+    path = f"/-/newsfacts/article/{tilde_encode(article_id)}"
     if claim_id:
         path += f"?claim={quote(claim_id, safe='')}#claim-{quote(claim_id, safe='')}"
     return path
@@ -106,9 +111,20 @@ async def find_article(datasette, article_id: str):
     return None, None
 
 
+def article_id_of(path_part: str) -> str:
+    """The article id in the path of its page: tilde-encoded by :func:`article_path`, or
+    percent-encoded by a browser when a reader types it.
+
+    >>> article_id_of("feed~2Fq~26a~3B+~22x~22"), article_id_of("space%20id")
+    ('feed/q&a; "x"', 'space id')
+    """
+    return tilde_decode(unquote(path_part))
+
+
 async def article_page(datasette, request):
     """The page of one article: its text with the evidence marked, and its claims."""
-    article_id = request.url_vars["article_id"]
+    # Datasette routes the raw path, so the id arrives as it was encoded.
+    article_id = article_id_of(request.url_vars["article_id"])
     db, article = await find_article(datasette, article_id)
     if article is None:
         raise NotFound(f"No article with id {article_id}")

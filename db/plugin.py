@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .chart import Bar, bar_chart
 from .money import format_amount, format_money, parse_number
 from .pages import ARTICLE_ROUTE, article_page, article_path
+from .security import guard_site, limit_connection, url_html
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -41,10 +42,20 @@ def prepare_connection(conn):
     ``newsfacts_money(value, currency, per)``: 45e9, 'USD', null -> '$45.0 bn';
     ``newsfacts_money(value, currency, per, qualifier, high)``: ... 'up_to' -> 'up to $5.0 bn';
     ``newsfacts_number(text)``: '1 bn' -> 1000000000.0, what a person types for an amount.
+
+    And bound one SQL value, a LIKE pattern and printf's widths (db/security.py).
     """
+    limit_connection(conn)
     conn.create_function("newsfacts_money", 3, format_money, deterministic=True)
     conn.create_function("newsfacts_money", 5, format_amount, deterministic=True)
     conn.create_function("newsfacts_number", 1, parse_number, deterministic=True)
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Security headers on every response, and no answer to a host the site is not served as
+    (db/security.py)."""
+    return guard_site
 
 
 @hookimpl
@@ -54,6 +65,7 @@ def prepare_jinja2_environment(env):
     # module, so its templates come after Datasette's own and any --template-dir.
     env.loader = ChoiceLoader([env.loader, FileSystemLoader(str(TEMPLATES))])
     env.globals["newsfacts_bar_chart"] = bar_chart_of_rows
+    env.globals["newsfacts_url_html"] = url_html
 
 
 @hookimpl
@@ -73,7 +85,8 @@ def extra_css_urls(datasette):
 @hookimpl
 def render_cell(row, value, column, table, datasette):
     """Amounts as a reader writes them, evidence and titles as links to the article page,
-    parties as a list; every other cell as Datasette shows it (None)."""
+    parties as a list, URLs as links only at http(s); every other cell as Datasette shows
+    it (None)."""
     # A table page gives a foreign key as {"value": ..., "label": ...}.
     row = {k: v["value"] if isinstance(v, dict) else v for k, v in dict(row).items()}
     return cell_html(row, value, column, table, datasette.urls.path)
@@ -117,6 +130,9 @@ def cell_html(row: dict, value, column: str, table: str | None,
         if article_id and (base == "title" or claim_id):
             href = url(article_path(article_id, claim_id))
             return Markup('<a href="{}">{}</a>').format(href, value)
+    if column == "url" and isinstance(value, str):
+        # Datasette links only http(s) values too; saying so here keeps one policy.
+        return url_html(value)
     if column == "parties" and table == "deals":
         try:
             return Markup.escape(", ".join(json.loads(value)))

@@ -36,3 +36,8 @@ WHERE_ID_IN_ORPHANS = "id not in (select party_id from claim_parties)"
 ARTICLE = """
 select * from articles where id = ?
 """
+
+# What `newsfacts serve` reads to check a file is a SQLite database (db/serve.py).
+SCHEMA_NAMES = """
+select type, name from sqlite_master
+"""

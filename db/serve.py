@@ -12,6 +12,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from ..errors import BadStore
+from . import queries
 from .schema import migrations
 
 # Read-only browsing of a file that ingests may be writing: short SQL time limit, no
@@ -39,6 +41,25 @@ def datasette_args(db_path: str | Path, host: str = "127.0.0.1", port: int = 800
     for name, value in SETTINGS.items():
         args += ["--setting", name, str(value).lower() if isinstance(value, bool) else str(value)]
     return args
+
+
+def check_store(db_path: str | Path) -> None:
+    """Refuse a file Datasette could not serve: not SQLite, or damaged in its schema.
+
+    Datasette meets such a file in its start-up and prints a thousand-line traceback with
+    local variables. A file whose damage lies past its schema still serves, with an error
+    on the pages that read the damaged part.
+
+    :param db_path: the SQLite file to serve.
+    """
+    try:
+        conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            conn.execute(queries.SCHEMA_NAMES).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as err:
+        raise BadStore(f"{db_path}: not a database newsfacts can serve ({err})") from None
 
 
 def upgrade_store(db_path: str | Path) -> list[str]:

@@ -198,17 +198,20 @@ def serve(db_path, host, port):
 
     Example: newsfacts serve --db newsfacts.db --port 8001
     """
-    from .db.serve import datasette_args, upgrade_store
+    from .db.security import allow_host
+    from .db.serve import check_store, datasette_args, upgrade_store
 
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database (run newsfacts ingest first)")
     try:
+        check_store(db_path)
         for name in upgrade_store(db_path):
             click.echo(f"{db_path}: applied schema migration {name}", err=True)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
     from datasette.cli import cli as datasette_cli
 
+    allow_host(host)  # the site answers requests for 127.0.0.1, localhost and --host
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
 
 

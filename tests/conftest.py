@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitedata import CHROMIUM, build_site_db, running_server
+from sitedata import CHROMIUM, build_hostile_db, build_site_db, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -51,6 +51,14 @@ def site(tmp_path_factory):
     """The URL of a real ``newsfacts serve`` on the hand-made store, for the whole session."""
     folder = tmp_path_factory.mktemp("site")
     with running_server(build_site_db(folder / "newsfacts.db"), folder / "serve.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory):
+    """The URL of a real ``newsfacts serve`` on the store of hostile URLs and awkward ids."""
+    folder = tmp_path_factory.mktemp("hostile-site")
+    with running_server(build_hostile_db(folder / "newsfacts.db"), folder / "serve.log") as url:
         yield url
 
 

@@ -134,6 +134,52 @@ def build_site_db(path: Path) -> Path:
     return path
 
 
+# --- A store of hostile input (issue 11): URLs that are no web address, ids to route. ---
+
+# URLs an input may claim; only the http(s) ones may become links on the site.
+HOSTILE_URLS = [
+    "javascript:alert(document.domain)",
+    "JaVaScRiPt:alert(document.domain)",
+    " javascript:alert(document.domain)",
+    "java\tscript:alert(document.domain)",
+    "data:text/html,<script>alert(document.domain)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+    "/newsfacts/claims",
+    "https://ok.example/deal?a=1&b=\"><script>alert(1)</script>",
+]
+# Ids a JSONL line or a corpus may give; each must open its article page.
+AWKWARD_IDS = ["feed/2025/11/a", "q&a", "semi;colon", 'say "deal"', "per%2Fcent", "tilde~7E",
+               "dot.json", "space id", "ümlaut", "?claim=x#y"]
+
+
+def hostile_articles() -> list[tuple[Article, list[Claim]]]:
+    """Articles at each hostile URL and under each awkward id, one claim each."""
+    items = []
+    for n, url in enumerate(HOSTILE_URLS, 1):
+        amount = f"${n} million"
+        sentence = f"Ampersand Holdings will buy Semicolon Ltd for {amount}."
+        article = Article(title=f"Hostile URL {n - 1}", url=url, text=sentence + "\n")
+        items.append((article, [_claim(article.text, sentence, "acquisition",
+                                       Amount(amount, n * 1e6, "USD"),
+                                       ["Ampersand Holdings"], ["Semicolon Ltd"])]))
+    for n, article_id in enumerate(AWKWARD_IDS, 1):
+        amount = f"${n} billion"
+        sentence = f"Quote Corp agreed to buy Slash Inc for {amount}."
+        article = Article(title=f"Awkward id {n - 1}", id=article_id, text=sentence + "\n")
+        items.append((article, [_claim(article.text, sentence, "acquisition",
+                                       Amount(amount, n * 1e9, "USD"),
+                                       ["Quote Corp"], ["Slash Inc"])]))
+    return items
+
+
+def build_hostile_db(path: Path) -> Path:
+    """Write :func:`hostile_articles` to a new store at ``path``."""
+    with Store(path) as store:
+        store.write(hostile_articles())
+    return path
+
+
 def site_metadata() -> dict:
     """The metadata newsfacts serve uses, read from the installed package."""
     return yaml.safe_load(metadata_path().read_text(encoding="utf-8"))
@@ -144,14 +190,16 @@ def site_settings() -> dict:
 
 
 @contextmanager
-def running_server(db_path: Path, log_path: Path, timeout: float = 30) -> Iterator[str]:
-    """Run ``newsfacts serve`` on a free port of 127.0.0.1; yield its URL once it answers."""
+def running_server(db_path: Path, log_path: Path, timeout: float = 30,
+                   host: str = "127.0.0.1") -> Iterator[str]:
+    """Run ``newsfacts serve`` on a free port of ``host``; yield its URL once it answers."""
+    command = [sys.executable, "-m", "newsfacts", "serve", "--db", str(db_path), "--port", "0"]
+    if host != "127.0.0.1":
+        command += ["--host", host]
     with open(log_path, "w", encoding="utf-8") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "newsfacts", "serve", "--db", str(db_path), "--port", "0"],
-            stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
-            yield _wait_until_answering(process, log_path, timeout)
+            yield _wait_until_answering(process, log_path, timeout, host)
         finally:
             process.terminate()
             try:
@@ -161,14 +209,15 @@ def running_server(db_path: Path, log_path: Path, timeout: float = 30) -> Iterat
                 process.wait()
 
 
-def _wait_until_answering(process: subprocess.Popen, log_path: Path, timeout: float) -> str:
+def _wait_until_answering(process: subprocess.Popen, log_path: Path, timeout: float,
+                          host: str) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"newsfacts serve exited {process.returncode}:\n"
                                + log_path.read_text(encoding="utf-8"))
         # uvicorn names the port it was given (0 here: any free one) once it listens.
-        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)",
+        found = re.search(rf"Uvicorn running on (http://{re.escape(host)}:\d+)",
                           log_path.read_text(encoding="utf-8"))
         if found:
             try:

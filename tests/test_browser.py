@@ -10,7 +10,19 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitedata import CHROMIUM, CHROMIUM_ARGS, CLAIMS, CONTOSO_LEDGER, CONTOSO_WIRE
+from sitedata import (
+    AWKWARD_IDS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CLAIMS,
+    CONTOSO_LEDGER,
+    CONTOSO_WIRE,
+    HOSTILE_URLS,
+    hostile_articles,
+)
+
+from newsfacts.db.pages import article_path
+from newsfacts.db.security import is_linkable_url
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +41,8 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, site):
-    """A page on the site; any request for another host fails the test."""
+def _page_on(browser, site):
+    """A page on ``site``; any request for another host fails the test."""
     context = browser.new_context(base_url=site, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     elsewhere = []
@@ -47,6 +58,18 @@ def page(browser, site):
     yield page
     context.close()
     assert elsewhere == []
+
+
+@pytest.fixture
+def page(browser, site):
+    """A page on the site of the hand-made store."""
+    yield from _page_on(browser, site)
+
+
+@pytest.fixture
+def hostile_page(browser, hostile_site):
+    """A page on the site of hostile URLs and awkward ids (sitedata.hostile_articles)."""
+    yield from _page_on(browser, hostile_site)
 
 
 def expect(locator):
@@ -139,3 +162,69 @@ def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
     expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
     expect(page.locator("mark.evidence.selected")).to_have_text(
         CLAIMS[CONTOSO_WIRE.id][0].sentence)
+
+
+# --- Hostile input (issue 11) -------------------------------------------------------
+
+ID_AT_URL = {article.url: article.id for article, _ in hostile_articles() if article.url}
+
+
+@pytest.mark.parametrize("url", [u for u in HOSTILE_URLS if not is_linkable_url(u)],
+                         ids=[repr(u) for u in HOSTILE_URLS if not is_linkable_url(u)])
+def test_clicking_the_original_of_a_script_url_runs_nothing(hostile_page, hostile_site, url):
+    """A javascript: or data: URL from an input ran script when a reader clicked "original"."""
+    dialogs = []
+    hostile_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    path = article_path(ID_AT_URL[url])
+    hostile_page.goto(path)
+    original = hostile_page.locator(".article-meta .original, .article-meta .unlinked-url")
+    original.click()
+    # A javascript: URL runs as a task after the click: let the page finish its tasks.
+    hostile_page.evaluate("() => new Promise(resolve => setTimeout(resolve, 50))")
+    assert dialogs == []
+    expect(hostile_page).to_have_url(hostile_site + path)
+    expect(original).to_have_text(url)
+
+
+def test_the_original_at_an_http_url_is_a_link(hostile_page):
+    url = next(u for u in HOSTILE_URLS if is_linkable_url(u))
+    hostile_page.goto(article_path(ID_AT_URL[url]))
+    expect(hostile_page.locator(".article-meta a.original")).to_have_attribute("href", url)
+
+
+def test_every_awkward_id_opens_from_the_articles_table(hostile_page):
+    for n, article_id in enumerate(AWKWARD_IDS):
+        hostile_page.goto("/newsfacts/articles?_size=100")
+        hostile_page.get_by_role("link", name=f"Awkward id {n}", exact=True).click()
+        expect(hostile_page.locator("h1")).to_have_text(f"Awkward id {n}")
+        expect(hostile_page.locator(".article-meta .id")).to_have_text(article_id)
+
+
+def test_pages_work_under_the_content_security_policy(page):
+    """No inline script but Datasette's own runs; those and the site's scripts still do."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    for path in ["/", "/newsfacts/deals", "/newsfacts/claims", "/newsfacts/deals_by_month",
+                 f"/-/newsfacts/article/{CONTOSO_LEDGER.id}", "/newsfacts"]:
+        page.goto(path)
+    # The SQL editor is started by one of Datasette's inline scripts.
+    expect(page.locator(".CodeMirror")).to_be_visible()
+    assert refused == []
+
+
+def test_a_script_injected_into_a_page_is_refused(page):
+    """What a missed escape would let in: the policy stops it in the browser all the same."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto("/newsfacts/deals")
+    ran = page.evaluate("""() => {
+        window.injected = false;
+        const script = document.createElement("script");
+        script.textContent = "window.injected = true";
+        document.body.appendChild(script);
+        return window.injected;
+    }""")
+    assert ran is False
+    assert refused

@@ -12,7 +12,7 @@ import psutil
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-from sitedata import CONTOSO_LEDGER, build_site_db
+from sitedata import CONTOSO_LEDGER, build_site_db, running_server
 
 from newsfacts.cli import cli
 from newsfacts.db.schema import migrations
@@ -124,3 +124,51 @@ def test_server_serves_the_article_page(http):
     page = http.get(f"/-/newsfacts/article/{CONTOSO_LEDGER.id}")
     assert page.status_code == 200
     assert '<mark class="evidence"' in page.text
+
+
+def test_server_sends_the_security_headers_and_refuses_other_hosts(http):
+    page = http.get("/newsfacts/deals")
+    assert page.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    # DNS rebinding: evil.example now resolves to 127.0.0.1, and its page asks for the site.
+    refused = http.get("/newsfacts/deals.json", headers={"Host": "evil.example"})
+    assert (refused.status_code, refused.text) == (
+        400, "Host not allowed: newsfacts serve --host NAME serves NAME\n")
+
+
+def test_server_answers_to_the_host_it_was_given(tmp_path):
+    # Any 127.x.y.z is this machine on Linux, so the test needs no network.
+    db_path = build_site_db(tmp_path / "newsfacts.db")
+    with running_server(db_path, tmp_path / "serve.log", host="127.0.0.2") as url:
+        assert url.startswith("http://127.0.0.2:")
+        for host, status in [("127.0.0.2", 200), ("localhost", 200), ("evil.example", 400)]:
+            response = httpx.get(url + "/newsfacts/deals.json", headers={"Host": host},
+                                 trust_env=False, timeout=10)
+            assert response.status_code == status, host
+
+
+def _random_bytes(path):
+    path.write_bytes(bytes((i * 7919 + 13) % 251 for i in range(100_000)))
+
+
+def _truncated_store(path):
+    whole = build_site_db(path.with_name("whole.db")).read_bytes()
+    path.write_bytes(whole[:len(whole) // 2])
+
+
+def _header_only(path):
+    path.write_bytes(build_site_db(path.with_name("whole.db")).read_bytes()[:100])
+
+
+@pytest.mark.parametrize("make,reason", [
+    (_random_bytes, "file is not a database"),
+    (_truncated_store, "database disk image is malformed"),
+    (_header_only, "database disk image is malformed"),
+], ids=["random bytes", "truncated store", "header only"])
+def test_serve_on_a_corrupt_file_is_a_one_line_error(tmp_path, make, reason):
+    """Before: a 1,115-line traceback with local variables, and the process stayed up."""
+    make(tmp_path / "newsfacts.db")
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "newsfacts.db")])
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {tmp_path / 'newsfacts.db'}: not a database newsfacts "
+                             f"can serve ({reason})\n")
