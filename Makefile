@@ -32,17 +32,13 @@ run: install
 # Each set whole, tune part and held-out third (newsfacts/split.py); the stream sample apart.
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
-<<<<<<< HEAD
-		fixtures/gold.jsonl fixtures/gold-hard.jsonl --corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
-=======
-		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl \
+		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
 		--stream fixtures/gold-reuters-stream.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 
 # Redraw the articles of the train2 and stream gold (seed 13); the file must not change.
 gold-draw: install
 	$(BIN)/python bench/draw_gold.py --corpus $(SHARED)/corpora/reuters21578
->>>>>>> h13-gold
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578
