@@ -47,3 +47,11 @@ class ModelNotFound(NewsfactsError):
 
 class BadConfig(NewsfactsError):
     """A component setting with a value it cannot take."""
+
+
+class BadOverrides(NewsfactsError):
+    """A companies file (merges, splits, renames) that cannot be read."""
+
+
+class CompanyNotFound(NewsfactsError):
+    """A company name in a merge, split or rename that no claim's party goes by."""

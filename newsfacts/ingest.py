@@ -35,6 +35,7 @@ class Summary:
     updated: int = 0
     failed: int = 0
     claims: int = 0
+    deals: list[str] = field(default_factory=list)  # ids of the deals regrouped
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -91,6 +92,7 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     """
     summary = Summary()
     started = time.perf_counter()
+    written: list[str] = []
     get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
     for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
@@ -114,12 +116,16 @@ def ingest(inputs: Iterable[str | Path], store: Store,
             summary.failures.append(failure)
             notify("failure", failure)
         pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
-        for (_, claims), outcome in zip(pairs, store.write(pairs), strict=True):
+        for (article, claims), outcome in zip(pairs, store.write(pairs), strict=True):
             setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
             if outcome is not Outcome.UNCHANGED:
                 summary.claims += len(claims)
+                written.append(article.id)
             notify("article", outcome)
         summary.seconds = time.perf_counter() - started
+    if written:
+        # The deals of the companies these articles name, regrouped once for the ingest.
+        summary.deals = store.update_deals(written).regrouped
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -64,19 +64,19 @@ def test_home_page_explains_the_data_and_links_the_questions(page):
 
 
 def test_facet_click_filters_the_deals(page):
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#facet-deal_type").get_by_role("link", name="investment").click()
-    expect(page).to_have_url(re.compile(r"/newsfacts/deals\?deal_type=investment$"))
-    expect(page.locator("table.newsfacts-deals td.col-deal_type")).to_have_text(
+    expect(page).to_have_url(re.compile(r"/newsfacts/all_claims\?deal_type=investment$"))
+    expect(page.locator("table.newsfacts-claims td.col-deal_type")).to_have_text(
         ["investment", "investment"])
 
 
 def test_search_finds_deals_by_evidence_and_article_text(page):
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#_search").fill("Contoso")
     page.locator("#_search").press("Enter")
     expect(page.locator("h3").first).to_contain_text('2 rows where search matches "Contoso"')
-    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+    expect(page.locator("table.newsfacts-claims td.col-value")).to_have_text(
         ["$12.0 bn", "up to $10.0 bn"])
 
 
@@ -98,7 +98,7 @@ def test_chart_of_deal_value_by_month_renders(page):
 
 
 def test_article_page_highlights_the_evidence_of_the_claim(page):
-    page.goto("/newsfacts/deals?_search=familiar")
+    page.goto("/newsfacts/all_claims?_search=familiar")
     page.get_by_role("link", name=LEDGER_SENTENCE).click()
     selected = page.locator("mark.evidence.selected")
     expect(selected).to_have_text(LEDGER_SENTENCE)
@@ -126,16 +126,16 @@ def test_microsoft_deals_over_1_bn_since_2025_from_the_home_page(page):
 
 def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
     """The same question through the deals view: a party facet, then two filters."""
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#facet-parties").get_by_role("link", name="Microsoft Corp").click()
     for column, op, value in [("value", ">", "1000000000"), ("published", "≥", "2025")]:
         page.locator('select[name="_filter_column"]').select_option(column)
         page.locator('select[name="_filter_op"]').select_option(label=op)
         page.locator('input[name="_filter_value"]').fill(value)
         page.get_by_role("button", name="Apply").click()
-    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+    expect(page.locator("table.newsfacts-claims td.col-value")).to_have_text(
         ["$12.0 bn", "up to $10.0 bn"])
-    page.locator("table.newsfacts-deals tbody tr").nth(1).locator("td.col-sentence a").first.click()
+    page.locator("table.newsfacts-claims tbody tr").nth(1).locator("td.col-sentence a").first.click()
     expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
     expect(page.locator("mark.evidence.selected")).to_have_text(
         CLAIMS[CONTOSO_WIRE.id][0].sentence)
