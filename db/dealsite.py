@@ -23,8 +23,9 @@ from .pages import article_path
 DEAL_ROUTE = r"^/-/newsfacts/deal/(?P<deal_id>[^/]+)$"
 COMPANY_ROUTE = r"^/-/newsfacts/company/(?P<company_id>[^/]+)$"
 # How each status reads on a page.
-STATUS_WORDS = {"rumoured": "rumoured", "in_talks": "in talks", "proposed": "proposed or offered",
-                "agreed": "agreed", "completed": "completed", "terminated": "terminated or rejected"}
+STATUS_WORDS = {"rumoured": "rumoured", "in_talks": "in talks",
+                "proposed": "proposed or offered", "agreed": "agreed", "completed": "completed",
+                "terminated": "terminated or rejected"}
 
 
 def deal_path(deal_id: str) -> str:

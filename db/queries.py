@@ -114,3 +114,5 @@ from deal_companies join deals on deals.id = deal_companies.deal_id
 where deal_companies.company_id = ?
 order by deals.first_reported, deals.id
 """
+
+ALIAS_NAMES = "select distinct name from company_aliases"

@@ -301,3 +301,98 @@ def _print_scorecard(results, names) -> None:
         values = (getattr(results[system][gold], key) for gold, system in columns)
         table.add_row(label, *("—" if value is None else fmt.format(value) for value in values))
     Console(width=200).print(table)
+
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False), help="SQLite file of the store.")
+
+
+def _open_store(db_path):
+    from .db import Store
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database (run newsfacts ingest first)")
+    try:
+        return Store(db_path)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@cli.group()
+def deals():
+    """Deals: the claims of every article about one deal, grouped.
+
+    Example: newsfacts deals rebuild --db newsfacts.db
+    """
+
+
+@deals.command(name="rebuild")
+@db_option
+def deals_rebuild(db_path):
+    """Group every claim of the store into deals again (an ingest regroups only the deals
+    it touches).
+
+    Example: newsfacts deals rebuild --db newsfacts.db
+    """
+    with _open_store(db_path) as store:
+        try:
+            done = store.rebuild_deals()
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+    click.echo(f"{done.line()} in {done.seconds:.2f} s")
+
+
+@cli.group()
+def companies():
+    """Companies: correct how names are grouped, in companies.yaml beside the store.
+
+    Example: newsfacts companies merge "Dixons Group PLC" "DXNS" --db newsfacts.db
+    """
+
+
+def _correct(db_path, kind, names):
+    from .consolidate import correct_companies, overrides_path
+
+    with _open_store(db_path) as store:
+        try:
+            done = correct_companies(store, kind, list(names))
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+    click.echo(f"{overrides_path(db_path)}: {kind} {', '.join(names)}; {done.line()}")
+
+
+@companies.command(name="merge")
+@click.argument("names", nargs=-1, required=True)
+@db_option
+def companies_merge(names, db_path):
+    """Make two or more names one company, and regroup the deals.
+
+    Example: newsfacts companies merge "Dixons Group PLC" "DXNS" --db newsfacts.db
+    """
+    if len(names) < 2:
+        raise click.UsageError("merge needs two or more names")
+    _correct(db_path, "merge", names)
+
+
+@companies.command(name="split")
+@click.argument("names", nargs=-1, required=True)
+@db_option
+def companies_split(names, db_path):
+    """Make each name a company of its own, never grouped with others by a short form or
+    an acronym, and regroup the deals.
+
+    Example: newsfacts companies split "First" --db newsfacts.db
+    """
+    _correct(db_path, "split", names)
+
+
+@companies.command(name="rename")
+@click.argument("name")
+@click.argument("new_name")
+@db_option
+def companies_rename(name, new_name, db_path):
+    """Show a company (found by any name it goes by) under NEW_NAME.
+
+    Example: newsfacts companies rename "Dixons" "Dixons Group PLC" --db newsfacts.db
+    """
+    _correct(db_path, "rename", [name, new_name])

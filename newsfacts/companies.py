@@ -33,10 +33,11 @@ from .extract.names import name_key
 
 # "Dixons Group PLC <DXNS.L>": Reuters marks a listed company with its ticker in angle
 # brackets after its name; "Ironbark Compute (TSX: IRB)": the trade press's exchange mark.
-_RIC_MARK = re.compile(r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z&][\w&'.-]*|of|and|de))*)\s*<([A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?)>")
+_NAME = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z&][\w&'.-]*|of|and|de))*)"
+_RIC_MARK = re.compile(_NAME + r"\s*<([A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?)>")
 _EXCHANGE_MARK = re.compile(
-    r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z&][\w&'.-]*|of|and|de))*)\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|"
-    r"TSXV|LSE|AMEX|ASX|NYSE American|OTC|Euronext|XETRA|HKEX|TYO|BMV)\s*:\s*([A-Z][A-Z0-9.]{0,7})\)")
+    _NAME + r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|LSE|AMEX|ASX|NYSE American|OTC|Euronext|"
+    r"XETRA|HKEX|TYO|BMV)\s*:\s*([A-Z][A-Z0-9.]{0,7})\)")
 # A name of no capital letter is a thing, not a company: "analytics unit", "gas reserves".
 _HAS_CAPITAL = re.compile(r"[A-Z]")
 

@@ -202,3 +202,37 @@ def _write_companies(db: Database, resolution: Resolution, links: dict) -> None:
         ({"claim_id": claim, "role": role, "name": name, "company_id": company}
          for (claim, role, name), company in links.items()),
         pk=("claim_id", "role", "name"), ignore=True)
+
+
+def correct_companies(store, kind: str, names: list[str]) -> Consolidation:
+    """Add a merge, split or rename to the store's companies file and regroup every deal.
+
+    :param store: the Store; its companies file is ``companies.yaml`` beside it.
+    :param kind: "merge" (two or more names are one company), "split" (a name is a
+        company of its own) or "rename" (a company's name, then the name to show).
+    :param names: the names, as any claim writes them.
+    """
+    from .companies import company_key
+    from .errors import CompanyNotFound
+
+    known = {company_key(r["name"]) for r in store.db.query(queries.ALIAS_NAMES)}
+    for name in names[:-1] if kind == "rename" else names:
+        if company_key(name) not in known:
+            raise CompanyNotFound(f"{name}: no company goes by this name in {store.path}")
+    path = overrides_path(store.path)
+    overrides = Overrides.load(path)
+    if kind == "merge":
+        overrides.merge.append(list(names))
+        overrides.split = [n for n in overrides.split
+                           if company_key(n) not in {company_key(m) for m in names}]
+    elif kind == "split":
+        overrides.split += [n for n in names if n not in overrides.split]
+        overrides.merge = [[n for n in group if company_key(n) not in
+                            {company_key(m) for m in names}] for group in overrides.merge]
+        overrides.merge = [g for g in overrides.merge if len(g) >= 2]
+    elif kind == "rename":
+        overrides.rename[names[0]] = names[1]
+    else:
+        raise ValueError(f"unknown correction {kind!r}")
+    overrides.save(path)
+    return store.rebuild_deals(overrides)

@@ -31,8 +31,8 @@ TERMINATED = _words(
     r"agreement|negotiations)", r"blocked", r"spurned", r"let (?:its|the) offer lapse",
     r"lapsed", r"no longer (?:interested|pursu)", r"cancel+ed", r"cancels?\b")
 COMPLETED = _words(
-    r"complet(?:ed|es|ion of)", r"closed (?:its|the|their)? ?(?:acquisition|purchase|sale|"
-    r"deal|merger|takeover|transaction|financing|round)", r"closes (?:its|the)",
+    r"complet(?:ed|es|ion of)", r"closed (?:its|the|their|an?) [^.;]{0,40}?(?:acquisition|"
+    r"purchase|sale|deal|merger|takeover|transaction|financing|round)", r"closes (?:its|the)",
     r"has acquired", r"have acquired", r"had acquired", r"acquired\b(?! by)",
     r"bought\b", r"purchased\b", r"has sold", r"have sold", r"had sold",
     r"sold\b(?! to the public)", r"finalis(?:ed|es)", r"finaliz(?:ed|es)", r"consummated",

@@ -135,7 +135,8 @@ def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
         page.get_by_role("button", name="Apply").click()
     expect(page.locator("table.newsfacts-claims td.col-value")).to_have_text(
         ["$12.0 bn", "up to $10.0 bn"])
-    page.locator("table.newsfacts-claims tbody tr").nth(1).locator("td.col-sentence a").first.click()
+    row = page.locator("table.newsfacts-claims tbody tr").nth(1)
+    row.locator("td.col-sentence a").first.click()
     expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
     expect(page.locator("mark.evidence.selected")).to_have_text(
         CLAIMS[CONTOSO_WIRE.id][0].sentence)
