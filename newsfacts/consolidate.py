@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from .companies import Mention, Overrides, Resolution, resolve_companies
 from .db import queries
-from .deals import Deal, DealClaim, group_claims
+from .deals import Deal, DealClaim, could_join, group_claims
 from .status import claim_status, is_raised_offer
 
 # The file of the user's company corrections, beside the store.
@@ -122,8 +122,9 @@ def _touched(db: Database, article_ids: list[str], claims: dict[str, DealClaim],
     """The current claims to regroup and the stored deals they replace.
 
     Touched: the claims of the articles, claims whose companies changed, claims no longer
-    current and current claims in no deal. Then every current claim naming a company
-    of those, and every claim of a deal any of them was in.
+    current and current claims in no deal. Then every current claim that could be in one
+    deal with one of those (a shared company, a compatible type, within the window), and
+    every claim of a deal any of them was in.
     """
     old_links = {(r["claim_id"], r["role"], r["name"]): r["company_id"]
                  for r in db.query(queries.CLAIM_COMPANIES)}
@@ -132,14 +133,16 @@ def _touched(db: Database, article_ids: list[str], claims: dict[str, DealClaim],
     changed |= set(old_deal_of) - set(claims)  # gone: replaced or superseded
     changed |= set(claims) - set(old_deal_of)  # new
     old_deals = {old_deal_of[c] for c in changed if c in old_deal_of}
-    deal_companies: dict[str, set[str]] = defaultdict(set)
-    for row in db.query(queries.DEAL_COMPANIES):
-        deal_companies[row["deal_id"]].add(row["company_id"])
-    companies = {c for claim_id in changed if claim_id in claims
-                 for c in claims[claim_id].companies}
-    companies |= {c for deal in old_deals for c in deal_companies.get(deal, ())}
-    subset = {c for c in changed if c in claims}
-    subset |= {claim_id for claim_id, claim in claims.items() if claim.companies & companies}
+    fresh = [claims[c] for c in sorted(changed) if c in claims]
+    by_company: dict[str, list[DealClaim]] = defaultdict(list)
+    for claim in fresh:
+        for company in claim.companies:
+            by_company[company].append(claim)
+    subset = {c.id for c in fresh}
+    for claim_id, claim in claims.items():
+        if any(could_join(claim, other) for company in claim.companies
+               for other in by_company.get(company, ())):
+            subset.add(claim_id)
     old_deals |= {old_deal_of[c] for c in subset if c in old_deal_of}
     members: dict[str, set[str]] = defaultdict(set)
     for claim_id, deal in old_deal_of.items():

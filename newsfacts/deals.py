@@ -112,6 +112,14 @@ class Deal:
         return self.sold[0] if self.sold else None
 
 
+def could_join(a: DealClaim, b: DealClaim) -> bool:
+    """Whether two claims could be in one deal: a compatible type, within the window.
+    (Sharing a company is for the caller to know.)"""
+    if FAMILIES.get(a.deal_type, "m&a") != FAMILIES.get(b.deal_type, "m&a"):
+        return False
+    return not (a.day and b.day and abs((a.day - b.day).days) > WINDOW_DAYS)
+
+
 def deal_id(founding_claim_id: str) -> str:
     """A deal's id: the hash of the claim that founded it, so a rebuild gives the same ids."""
     return hash_record({"claim": founding_claim_id})[:16]
