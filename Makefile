@@ -32,6 +32,8 @@ run: install
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
 		fixtures/gold.jsonl --corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
+	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
+		--corpus $(SHARED)/corpora/reuters21578 --json eval-deals-scorecard.json
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578

@@ -116,3 +116,12 @@ order by deals.first_reported, deals.id
 """
 
 ALIAS_NAMES = "select distinct name from company_aliases"
+
+# Scoring deal consolidation (newsfacts/deal_eval.py).
+CLAIMS_WITH_DEALS = """
+select claims.id, claims.article_id, claims.value, claims.currency, claims.per,
+  claims.sentence, deal_claims.deal_id, deal_claims.status
+from claims join deal_claims on deal_claims.claim_id = claims.id
+"""
+
+COMPANY_NAMES = "select company_id, name from claim_companies"

@@ -396,3 +396,43 @@ def companies_rename(name, new_name, db_path):
     Example: newsfacts companies rename "Dixons" "Dixons Group PLC" --db newsfacts.db
     """
     _correct(db_path, "rename", [name, new_name])
+
+
+@cli.command(name="eval-deals")
+@click.argument("gold_file", type=click.Path(dir_okay=False))
+@click.option("--corpus", type=click.Path(file_okay=False), required=True,
+              help="The Reuters-21578 folder the gold's reuters-<NEWID> ids come from.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every grouping, merge and status error.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the scores as JSON to this file.")
+@model_option
+def eval_deals(gold_file, corpus, show_errors, json_path, model):
+    """Score deal grouping, company merges and claim status against gold deal clusters.
+
+    Example: newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl --corpus DIR
+    """
+    from .deal_eval import evaluate_deals
+
+    try:
+        scores = evaluate_deals(gold_file, corpus, _extractor(model))
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+
+    def pct(value):
+        return "—" if value is None else f"{value:.3f}"
+
+    click.echo(f"{gold_file}: {scores.gold_deals} deals, {scores.gold_reports} reports; "
+               f"{scores.matched_claims} claims matched")
+    click.echo(f"grouping B-cubed precision {pct(scores.bcubed_precision)}, "
+               f"recall {pct(scores.bcubed_recall)}")
+    click.echo(f"company merges: precision {pct(scores.merge_precision)} "
+               f"over {scores.merge_pairs} pairs of names")
+    click.echo(f"claim status: accuracy {pct(scores.status_accuracy)} "
+               f"over {scores.status_claims} claims")
+    if show_errors:
+        for line in scores.errors:
+            click.echo(line)
+    if json_path:
+        Path(json_path).write_text(json.dumps(scores.to_dict(), indent=2) + "\n",
+                                   encoding="utf-8")

@@ -88,8 +88,8 @@ class Mention:
 
 @dataclass
 class Company:
-    """One company: the name to show, its key, every name it goes by (with the articles
-    each was seen in) and its tickers."""
+    """One company: the name to show (its fullest, most used form), its key, every name
+    it goes by (with the articles each was seen in) and its tickers."""
 
     id: str
     name: str
@@ -277,8 +277,9 @@ def resolve_companies(mentions: Iterable[Mention], texts: dict[str, str] | None 
         longest = max(len(k.split()) for k in keys)
         main_key = max((k for k in keys if len(k.split()) == longest),
                        key=lambda k: (sum(seen[k].values()), [-ord(c) for c in k]))
-        name = max(seen[main_key].items(), key=lambda item: (item[1], len(item[0]),
-                                                            [-ord(c) for c in item[0]]))[0]
+        # The fullest form of the name: "Dixons Group PLC" rather than "Dixons".
+        name = max(seen[main_key].items(), key=lambda item: (
+            len(item[0].split()), item[1], [-ord(c) for c in item[0]]))[0]
         name = next((renames[k] for k in keys if k in renames), name)
         company = Company(id=hash_record({"key": main_key}), name=name, key=main_key,
                           tickers=sorted({t for k in keys for t in tickers.get(k, ())}))

@@ -140,3 +140,37 @@ def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
     expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
     expect(page.locator("mark.evidence.selected")).to_have_text(
         CLAIMS[CONTOSO_WIRE.id][0].sentence)
+
+
+# --- Deals and companies -------------------------------------------------------------
+
+
+def test_from_the_home_page_to_a_deal_its_timeline_and_its_evidence(page):
+    page.goto("/")
+    page.get_by_role("link", name="All deals").click()
+    expect(page).to_have_url(re.compile(r"/newsfacts/deals$"))
+    deal = page.locator("table.newsfacts-deal-list a.deal-link").filter(has_text="Contoso AI")
+    expect(deal).to_have_count(1)
+    deal.click()
+    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Contoso AI")
+    expect(page.locator("dd.sources")).to_have_text("2 articles, 2 outlets")
+    timeline = page.locator("table.newsfacts-timeline tbody tr")
+    expect(timeline.locator("td.col-outlet")).to_have_text(["Newsfacts Wire", "The Ledger"])
+    expect(timeline.locator("td.col-status")).to_have_text(["agreed", "rumoured"])
+    expect(timeline.locator("td.col-amount")).to_have_text(["up to $10.0 bn", "$12.0 bn"])
+    timeline.nth(1).locator("td.col-sentence a").click()
+    expect(page.locator("h1")).to_have_text(CONTOSO_LEDGER.title)
+    expect(page.locator("mark.evidence.selected")).to_have_text(LEDGER_SENTENCE)
+
+
+def test_company_page_lists_its_names_and_its_deals_over_time(page):
+    page.goto("/newsfacts/companies?name=Microsoft+Corp")
+    page.locator("table.rows-and-columns td.col-name a").first.click()
+    expect(page.locator("h1")).to_have_text("Microsoft Corp")
+    expect(page.locator("ul.aliases span.alias")).to_have_text(["Microsoft", "Microsoft Corp"])
+    expect(page.locator("table.newsfacts-company-deals td.col-deal")).to_have_text([
+        "Microsoft Corp → Activision Blizzard", "Microsoft Corp → Fabrikam",
+        "Microsoft Corp → Contoso AI"])
+    page.get_by_role("link", name="Microsoft Corp → Fabrikam").click()
+    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Fabrikam")
+    expect(page.locator("dd.total")).to_have_text("$300 m")
