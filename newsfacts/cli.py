@@ -406,8 +406,10 @@ def companies_rename(name, new_name, db_path):
               help="List every grouping, merge and status error.")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
               help="Write the scores as JSON to this file.")
+@click.option("--keep", type=click.Path(dir_okay=False), default=None,
+              help="Keep the store of the gold's articles in this file, to browse its deals.")
 @model_option
-def eval_deals(gold_file, corpus, show_errors, json_path, model):
+def eval_deals(gold_file, corpus, show_errors, json_path, keep, model):
     """Score deal grouping, company merges and claim status against gold deal clusters.
 
     Example: newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl --corpus DIR
@@ -415,7 +417,7 @@ def eval_deals(gold_file, corpus, show_errors, json_path, model):
     from .deal_eval import evaluate_deals
 
     try:
-        scores = evaluate_deals(gold_file, corpus, _extractor(model))
+        scores = evaluate_deals(gold_file, corpus, _extractor(model), keep)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
 

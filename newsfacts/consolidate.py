@@ -106,6 +106,8 @@ def _deal_claims(rows: dict[str, dict], mentions: list[Mention],
     claims = {}
     for claim_id, row in rows.items():
         side = sides.get(claim_id, {"buyers": [], "sold": []})
+        # "GenCorp Inc ... GenCorp Inc": a company on both sides is the one bought.
+        side["buyers"] = [c for c in side["buyers"] if c not in side["sold"]]
         claims[claim_id] = DealClaim(
             id=claim_id, article_id=row["article_id"], published=row["published"],
             outlet=row["outlet"], deal_type=row["deal_type"] or "other",

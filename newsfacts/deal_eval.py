@@ -157,12 +157,15 @@ def _same_company(a: str, b: str, gold: list[dict]) -> bool:
     return False
 
 
-def evaluate_deals(gold_path: str | Path, corpus: str | Path, extractor=None) -> DealScores:
+def evaluate_deals(gold_path: str | Path, corpus: str | Path, extractor=None,
+                   keep: str | Path | None = None) -> DealScores:
     """Extract the gold's Reuters articles, consolidate them in a scratch store, score.
 
     :param gold_path: the gold file of deal clusters.
     :param corpus: the Reuters-21578 folder the ``reuters-<NEWID>`` ids come from.
     :param extractor: an Extractor; None makes the default one.
+    :param keep: a store file to write (and keep, to look at the deals); None for a
+        scratch store that is removed.
     """
     import time
 
@@ -180,7 +183,7 @@ def evaluate_deals(gold_path: str | Path, corpus: str | Path, extractor=None) ->
         raise BadInput(f"{gold_path}: {len(missing)} articles are not in {corpus}, "
                        f"e.g. {sorted(missing)[0]}")
     extractor = extractor or Extractor()
-    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "deals.db") as store:
+    with tempfile.TemporaryDirectory() as folder, Store(keep or Path(folder) / "deals.db") as store:
         store.write(list(extractor.pipe(articles)))
         started = time.perf_counter()
         store.rebuild_deals()

@@ -142,8 +142,13 @@ class _Open:
 
     def add(self, claim: DealClaim) -> None:
         self.claims.append(claim)
-        self.buyers |= set(claim.buyers)
-        self.sold |= set(claim.sold)
+        # A claim naming one side (often the wrong way round) does not widen the deal: it
+        # fills a side the deal lacks, no more.
+        two_sided = bool(claim.buyers and claim.sold)
+        if two_sided or not self.buyers:
+            self.buyers |= set(claim.buyers)
+        if two_sided or not self.sold:
+            self.sold |= set(claim.sold)
         self.articles.add(claim.article_id)
         if claim.day and (self.last is None or claim.day > self.last):
             self.last = claim.day
@@ -153,20 +158,43 @@ class _Open:
             return False
         if self.last and claim.day and (claim.day - self.last).days > WINDOW_DAYS:
             return False
-        # Another bidder, or the buyer's deal for another company: another deal.
-        if claim.buyers and self.buyers and not (set(claim.buyers) & self.buyers):
+        if not claim.companies & (self.buyers | self.sold):
             return False
-        if claim.sold and self.sold and not (set(claim.sold) & self.sold):
-            return False
-        return bool(claim.companies & (self.buyers | self.sold))
+        if not (claim.buyers and claim.sold and self.buyers and self.sold):
+            # One side said: the deal of that company, on either side (stories swap the
+            # roles of a bidder and its target), when the money fits: the same figure, a
+            # raised offer, or a kind of figure the deal has not had. "Harper and Row ...
+            # 34 dlrs" and "Harper and Row ... 50 dlrs" without their bidders are two bids.
+            return (self.has_same_money(claim) or is_raised_offer(claim.sentence)
+                    or not self.has_kind(claim))
+        same_buyer = bool(set(claim.buyers) & self.buyers)
+        same_sold = bool(set(claim.sold) & self.sold)
+        if same_buyer and same_sold:
+            return True
+        # "MTS Acquisition Corp" and "Martin Sosnoff" for the same 28 dlr bid: one side
+        # named two ways, the same money. Another bidder offers another price.
+        return (same_buyer or same_sold) and self.has_same_money(claim)
+
+    def has_kind(self, claim: DealClaim) -> bool:
+        """Whether the deal has a figure of the claim's kind (a total, a price a share)."""
+        return any(c.value is not None and c.per == claim.per and c.currency == claim.currency
+                   for c in self.claims)
+
+    def has_same_money(self, claim: DealClaim) -> bool:
+        return claim.value is not None and any(
+            c.value is not None and c.per == claim.per and c.currency == claim.currency
+            and abs(c.value - claim.value) <= rounding(c) + rounding(claim)
+            for c in self.claims)
 
     def nearness(self, claim: DealClaim) -> tuple:
-        """How well a claim fits: same article, both sides shared, closest amount, latest."""
+        """How well a claim fits: both sides shared, the same money, the same article, the
+        closest amount, the latest."""
         both = bool(set(claim.buyers) & self.buyers) and bool(set(claim.sold) & self.sold)
         gap = min((abs(c.value - claim.value) / max(abs(c.value), abs(claim.value), 1)
                    for c in self.claims if c.value is not None and claim.value is not None
                    and c.per == claim.per and c.currency == claim.currency), default=1.0)
-        return (claim.article_id in self.articles, both, -gap, _order(self.claims[-1]))
+        return (both, self.has_same_money(claim), claim.article_id in self.articles, -gap,
+                _order(self.claims[-1]))
 
 
 def group_claims(claims: Iterable[DealClaim],

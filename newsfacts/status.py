@@ -24,23 +24,26 @@ def _words(*patterns: str) -> re.Pattern:
 
 # Each stage's cues, checked in the order of CHECKS below; each comment gives a sentence.
 TERMINATED = _words(
-    r"terminat", r"rejected", r"rejects?\b", r"rebuff", r"turned down", r"turns? down",
+    r"terminat", r"reject(?:s|ed|ing|ion)?\b", r"rebuff", r"turned down", r"turns? down",
     r"withdr[ae]w", r"withdrawn", r"withdraws?\b", r"call(?:ed|s)? off", r"abandon",
     r"scrap(?:ped|s)?\b", r"dropped (?:its|the|their) (?:bid|offer|plan)", r"walked away",
-    r"collapsed", r"broke off", r"broken off", r"ended (?:its|the|their)? ?(?:talks|merger|"
-    r"agreement|negotiations)", r"blocked", r"spurned", r"let (?:its|the) offer lapse",
+    r"collapsed", r"broke off", r"broken off", r"ended (?:its|the|their) (?:\w+ )?(?:talks|"
+    r"merger|agreement|negotiations|offer|bid)", r"blocked", r"spurned",
+    r"let (?:its|the) offer lapse",
     r"lapsed", r"no longer (?:interested|pursu)", r"cancel+ed", r"cancels?\b")
 COMPLETED = _words(
     r"complet(?:ed|es|ion of)", r"closed (?:its|the|their|an?) [^.;]{0,40}?(?:acquisition|"
     r"purchase|sale|deal|merger|takeover|transaction|financing|round)", r"closes (?:its|the)",
-    r"has acquired", r"have acquired", r"had acquired", r"acquired\b(?! by)",
+    r"has acquired", r"have acquired", r"had acquired", r"(?<!be )acquired\b(?! by)",
     r"bought\b", r"purchased\b", r"has sold", r"have sold", r"had sold",
-    r"sold\b(?! to the public)", r"finalis(?:ed|es)", r"finaliz(?:ed|es)", r"consummated",
+    r"(?<!be )sold\b(?! to the public)", r"finalis(?:ed|es)", r"finaliz(?:ed|es)",
+    r"(?<!be )consummated", r"accepted for payment",
     r"raised \S+ (?:in|from)", r"has raised", r"took control", r"now owns", r"merged with",
     r"accepted by shareholders", r"went through", r"obtained control")
 AGREED = _words(
     r"agree(?:d|s|ment)?\b", r"definitive", r"signed", r"signs\b", r"sign a", r"deal to",
     r"struck", r"reached (?:an? )?(?:agreement|accord|deal)", r"approved", r"approves",
+    r"approval",
     r"accepted", r"accepts", r"recommended", r"recommends", r"backs the", r"backed",
     r"will (?:buy|acquire|sell|invest|pay|take over|purchase|lend|provide)",
     r"won\b", r"awarded", r"wins\b",
@@ -49,14 +52,16 @@ AGREED = _words(
 PROPOSED = _words(
     r"offer(?:ed|s|ing)?\b", r"bid(?:s|ding)?\b", r"tender", r"propos", r"raised (?:its|the|"
     r"their) (?:offer|bid)", r"sweeten", r"counter-?offer", r"approach(?:ed)?\b",
-    r"seek(?:s|ing)? to (?:buy|acquire)", r"sought", r"would pay", r"would acquire",
+    r"seek(?:s|ing)? to (?:buy|acquire)", r"sought", r"wants? to (?:buy|acquire)",
+    r"would pay", r"would acquire",
     r"would buy", r"intends to", r"plans? to", r"planned", r"hostile", r"unsolicited",
     r"made an? (?:offer|bid|proposal)")
 IN_TALKS = _words(
     r"talks?\b", r"negotiat", r"discussions?", r"discussing", r"in discussions",
     r"exploring", r"explore", r"consider(?:s|ing)?\b", r"weighing", r"evaluating",
     r"held talks", r"preliminary", r"possible (?:sale|acquisition|merger|deal|offer|bid)",
-    r"may (?:buy|acquire|sell|bid|make)", r"could (?:buy|acquire|sell)")
+    r"may (?:buy|acquire|sell|bid|make)", r"could (?:buy|acquire|sell|fetch)",
+    r"might (?:buy|acquire|sell|fetch|bid)")
 # Unnamed sources make a claim a rumour, whatever stage it reports, unless it is over.
 RUMOURED = _words(
     r"people (?:familiar|close|briefed|with knowledge)", r"person familiar",
@@ -73,6 +78,8 @@ CHECKS = (("terminated", TERMINATED), ("completed", COMPLETED), ("rumoured", RUM
 RAISED = _words(r"rais(?:ed|es|ing) (?:its|the|their|his|her) (?:\w+ )?(?:offer|bid)",
                 r"sweeten", r"increased (?:its|the|their) (?:\w+ )?(?:offer|bid)",
                 r"boost(?:ed|s)? (?:its|the|their) (?:\w+ )?(?:offer|bid)",
+                r"increas(?:e|es|ed|ing) (?:its|the|their) (?:\w+ )?(?:offer|bid)",
+                r"rais(?:ed|es|ing) the amount",
                 r"higher (?:offer|bid)", r"new (?:offer|bid)", r"revised (?:offer|bid)",
                 r"improved (?:offer|bid)", r"lift(?:ed|s) (?:its|the|their) (?:offer|bid)")
 
@@ -80,7 +87,8 @@ RAISED = _words(r"rais(?:ed|es|ing) (?:its|the|their|his|her) (?:\w+ )?(?:offer|
 def claim_status(sentence: str, attribution: str | None = None) -> str:
     """Return the stage of a deal a sentence reports, one of STATUSES.
 
-    Ends and closes outrank everything ("rejected the offer", "completed the purchase");
+    A raised offer is an offer; then ends and closes outrank everything ("rejected the
+    offer", "completed the purchase");
     unnamed sources make the rest a rumour; then agreement, an offer, talks; a sentence
     with none of these states the deal as agreed.
 
@@ -90,6 +98,9 @@ def claim_status(sentence: str, attribution: str | None = None) -> str:
     """
     text = " ".join(sentence.split())
     cited = " ".join((attribution or "").split())
+    # "raised its offer ... from 20 dlrs, which the company rejected": a new offer.
+    if is_raised_offer(text):
+        return "proposed"
     for status, pattern in CHECKS:
         if pattern.search(text) or (status == "rumoured" and cited and pattern.search(cited)):
             return status

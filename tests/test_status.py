@@ -58,6 +58,17 @@ CASES = [
     ("Senior Engineering pays a total consideration of 12.5 mln stg for South Western.", None,
      "agreed"),
     ("Pellway will buy back shares worth 50 mln stg.", None, "agreed"),
+    # Bugs found on Reuters: "to be acquired" is not done; a raised bid outranks the
+    # rejection of the one it replaces.
+    ("Purolator said it has agreed to be acquired for about 265 mln dlrs by PC Acquisition.",
+     None, "agreed"),
+    ("Pesch sweetened his bid to 22 dlrs a share from a 20 dlr bid, which the company "
+     "rejected.", None, "proposed"),
+    ("Waste Management said its unit ended its tender offer for ChemLawn at 35 dlrs a share.",
+     None, "terminated"),
+    ("Renouf said it has accepted for payment all units tendered in its 31 dlrs per unit "
+     "offer.", None, "completed"),
+    ("Six Flags might sell for as much as 300 mln dlrs, analysts said.", None, "in_talks"),
 ]
 
 
