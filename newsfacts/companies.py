@@ -81,7 +81,9 @@ def company_key(name: str) -> str:
     >>> company_key("Texaco Inc's"), company_key("DIXONS GROUP")
     ('texaco', 'dixons')
     """
-    name = re.sub(r"['’]s?\s*\Z", "", " ".join(name.split()))
+    # "Trans World Airlines Inc (TWA)": the short form in brackets is an alias, not the key.
+    name = re.sub(r"\s*\([^)]*\)", "", " ".join(name.split())) or name
+    name = re.sub(r"['’]s?\s*\Z", "", name)
     base = legal_basename(name) or name
     key = name_key(base.replace("&", " & ")) or name.lower()
     words = key.split()

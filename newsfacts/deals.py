@@ -115,7 +115,8 @@ class Deal:
 def could_join(a: DealClaim, b: DealClaim) -> bool:
     """Whether two claims could be in one deal: a compatible type, within the window.
     (Sharing a company is for the caller to know.)"""
-    if FAMILIES.get(a.deal_type, "m&a") != FAMILIES.get(b.deal_type, "m&a"):
+    families = {FAMILIES.get(a.deal_type, "m&a"), FAMILIES.get(b.deal_type, "m&a")}
+    if len(families) > 1 and families != {"m&a", "investment"}:
         return False
     return not (a.day and b.day and abs((a.day - b.day).days) > WINDOW_DAYS)
 
@@ -154,12 +155,16 @@ class _Open:
             self.last = claim.day
 
     def accepts(self, claim: DealClaim) -> bool:
-        if FAMILIES.get(claim.deal_type, "m&a") != self.family:
-            return False
         if self.last and claim.day and (claim.day - self.last).days > WINDOW_DAYS:
             return False
         if not claim.companies & (self.buyers | self.sold):
             return False
+        family = FAMILIES.get(claim.deal_type, "m&a")
+        if family != self.family:
+            # "invest 42 dlrs a share in Viacom" for a takeover: between buying and
+            # investing, the same buyer and the same company bought outweigh the type.
+            return {family, self.family} == {"m&a", "investment"} and bool(
+                set(claim.buyers) & self.buyers and set(claim.sold) & self.sold)
         if not (claim.buyers and claim.sold and self.buyers and self.sold):
             # One side said: the deal of that company, on either side (stories swap the
             # roles of a bidder and its target), when the money fits: the same figure, a
