@@ -339,7 +339,7 @@ def deals_rebuild(db_path):
             done = store.rebuild_deals()
         except NewsfactsError as err:
             raise click.ClickException(str(err)) from None
-    click.echo(f"{done.line()} in {done.seconds:.2f} s")
+    click.echo(f"{done.line()} in {done.seconds:.2f} s ({done.cpu_seconds:.2f} s of CPU)")
 
 
 @cli.group()

@@ -34,11 +34,12 @@ from .extract.names import name_key
 
 # "Dixons Group PLC <DXNS.L>": Reuters marks a listed company with its ticker in angle
 # brackets after its name; "Ironbark Compute (TSX: IRB)": the trade press's exchange mark.
-_NAME = r"([A-Z][\w&'.-]*(?:[ ]+(?:[A-Z&][\w&'.-]*|of|and|de))*)"
-_RIC_MARK = re.compile(_NAME + r"\s*<([A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?)>")
+_RIC_MARK = re.compile(r"<([A-Z][A-Z0-9]{0,7}(?:\.[A-Z]{1,2})?)>")
 _EXCHANGE_MARK = re.compile(
-    _NAME + r"\s*\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|LSE|AMEX|ASX|NYSE American|OTC|Euronext|"
-    r"XETRA|HKEX|TYO|BMV)\s*:\s*([A-Z][A-Z0-9.]{0,7})\)")
+    r"\((?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|LSE|AMEX|ASX|NYSE American|OTC|Euronext|XETRA|HKEX|"
+    r"TYO|BMV)\s*:\s*([A-Z][A-Z0-9.]{0,7})\)")
+# Words a company's name may hold in lower case: "Bank of Montreal", "Harper and Row".
+_NAME_JOINERS = {"of", "and", "de", "&"}
 # A name of no capital letter is a thing, not a company: "analytics unit", "gas reserves".
 _HAS_CAPITAL = re.compile(r"[A-Z]")
 
@@ -110,10 +111,25 @@ def ticker_marks(text: str) -> dict[str, str]:
     marks: dict[str, str] = {}
     for pattern in (_RIC_MARK, _EXCHANGE_MARK):
         for match in pattern.finditer(text):
-            key = company_key(match[1])
+            name = _name_before(text, match.start())
+            key = company_key(name) if name else ""
             if key:
-                marks.setdefault(key, match[2])
+                marks.setdefault(key, match[1])
     return marks
+
+
+def _name_before(text: str, end: int) -> str:
+    """The capitalised words just before ``end``: the name a ticker mark follows."""
+    words = text[max(0, end - 80):end].split()
+    name: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or (name and word in _NAME_JOINERS):
+            name.insert(0, word)
+        else:
+            break
+    while name and name[0] in _NAME_JOINERS:
+        name.pop(0)
+    return " ".join(name)
 
 
 @dataclass(frozen=True)
