@@ -152,7 +152,7 @@ def test_from_the_home_page_to_a_deal_its_timeline_and_its_evidence(page):
     deal = page.locator("table.newsfacts-deal-list a.deal-link").filter(has_text="Contoso AI")
     expect(deal).to_have_count(1)
     deal.click()
-    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Contoso AI")
+    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Contoso AI Inc")
     expect(page.locator("dd.sources")).to_have_text("2 articles, 2 outlets")
     timeline = page.locator("table.newsfacts-timeline tbody tr")
     expect(timeline.locator("td.col-outlet")).to_have_text(["Newsfacts Wire", "The Ledger"])
@@ -170,7 +170,7 @@ def test_company_page_lists_its_names_and_its_deals_over_time(page):
     expect(page.locator("ul.aliases span.alias")).to_have_text(["Microsoft", "Microsoft Corp"])
     expect(page.locator("table.newsfacts-company-deals td.col-deal")).to_have_text([
         "Microsoft Corp → Activision Blizzard", "Microsoft Corp → Fabrikam",
-        "Microsoft Corp → Contoso AI"])
+        "Microsoft Corp → Contoso AI Inc"])
     page.get_by_role("link", name="Microsoft Corp → Fabrikam").click()
     expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Fabrikam")
     expect(page.locator("dd.total")).to_have_text("$300 m")
