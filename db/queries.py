@@ -125,3 +125,12 @@ from claims join deal_claims on deal_claims.claim_id = claims.id
 """
 
 COMPANY_NAMES = "select company_id, name from claim_companies"
+
+# A current claim in no deal: an ingest killed before it grouped its claims.
+HAS_UNGROUPED_CLAIMS = """
+select exists(
+  select 1 from claims join articles on articles.id = claims.article_id
+  where articles.superseded_by is null
+    and claims.id not in (select claim_id from deal_claims)
+) as found
+"""

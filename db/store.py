@@ -266,6 +266,10 @@ class Store:
         with self._write_lock():
             return update_deals(self.db, article_ids, overrides or self._overrides())
 
+    def has_ungrouped_claims(self) -> bool:
+        """Whether a current claim is in no deal (an ingest stopped before grouping)."""
+        return bool(next(self.db.query(queries.HAS_UNGROUPED_CLAIMS))["found"])
+
     def _overrides(self) -> Overrides:
         from ..consolidate import overrides_path
 

@@ -123,8 +123,9 @@ def ingest(inputs: Iterable[str | Path], store: Store,
                 written.append(article.id)
             notify("article", outcome)
         summary.seconds = time.perf_counter() - started
-    if written:
-        # The deals of the companies these articles name, regrouped once for the ingest.
+    if written or store.has_ungrouped_claims():
+        # The deals of the companies these articles name, regrouped once for the ingest
+        # (and those of an earlier ingest that was stopped before it grouped its claims).
         summary.deals = store.update_deals(written).regrouped
     summary.seconds = time.perf_counter() - started
     return summary

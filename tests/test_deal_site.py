@@ -25,6 +25,7 @@ from newsfacts.db import Store
 from newsfacts.db.schema import migrations
 from newsfacts.extract.records import Amount, Claim, Party
 from newsfacts.ingest import ingest
+from newsfacts.sources import read_inputs
 
 ORLAND = sorted(ARTICLES.glob("orland-keswick-*.txt"))
 
@@ -243,3 +244,17 @@ def test_companies_refuse_a_name_no_company_goes_by(site_db):
     missing = site_db.parent / "missing.db"
     result = CliRunner().invoke(cli, ["deals", "rebuild", "--db", str(missing)])
     assert result.output == f"Error: {missing}: no such database (run newsfacts ingest first)\n"
+
+
+def test_claims_an_ingest_left_ungrouped_are_grouped_by_the_next(tmp_path, extractor):
+    # A killed ingest stores whole articles but may stop before it groups their claims;
+    # the next ingest finds nothing new to write and groups them all the same.
+    source = tmp_path / "orland.txt"
+    source.write_text(ORLAND[0].read_text(encoding="utf-8"), encoding="utf-8")
+    with Store(tmp_path / "newsfacts.db") as store:
+        [(article, claims)] = list(extractor.pipe(list(read_inputs([source]))))
+        store.write([(article, claims)])
+        assert store.has_ungrouped_claims()
+        summary = ingest([source], store, extractor=extractor)
+        assert summary.unchanged == 1 and len(summary.deals) == 1
+        assert not store.has_ungrouped_claims()
