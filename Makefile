@@ -35,6 +35,8 @@ eval: install
 		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
 		--stream fixtures/gold-reuters-stream.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
+	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
+		--corpus $(SHARED)/corpora/reuters21578 --json eval-deals-scorecard.json
 
 # Redraw the articles of the train2 and stream gold (seed 13); the file must not change.
 gold-draw: install

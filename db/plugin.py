@@ -32,7 +32,7 @@ STATIC = HERE / "static"
 # The name Datasette gives newsfacts.db, under which metadata.yaml describes the store.
 STORE = "newsfacts"
 # The tables and views whose value, low and high are amounts in their row's currency.
-MONEY_TABLES = {"claims", "deals"}
+MONEY_TABLES = {"claims", "all_claims", "deals"}
 
 
 @hookimpl
@@ -133,7 +133,7 @@ def cell_html(row: dict, value, column: str, table: str | None,
     if column == "url" and isinstance(value, str):
         # Datasette links only http(s) values too; saying so here keeps one policy.
         return url_html(value)
-    if column == "parties" and table == "deals":
+    if column == "parties" and table == "all_claims":
         try:
             return Markup.escape(", ".join(json.loads(value)))
         except (TypeError, ValueError):
@@ -145,7 +145,7 @@ def cell_html(row: dict, value, column: str, table: str | None,
 def filters_from_request(request, database, table, datasette):
     """``?_search=`` on a view whose plugin config names the full-text indexes to search.
 
-    The deals view is configured ``search: {claim_id: claims, article_id: articles}``: a
+    The all_claims view is configured ``search: {claim_id: claims, article_id: articles}``: a
     row matches when its claim's evidence (claims_fts) or its article's title and text
     (articles_fts) match. Runs last, so its ``supports_search`` shows the search box that
     Datasette's own search, which knows no index for a view, would hide.

@@ -172,3 +172,62 @@ def add_claim_traces(db: Database) -> None:
     # The rules that made each claim, as a JSON array of {"rule", "says"}: why a claim
     # names the parties it names (extract/records.py Claim.trace).
     db["claims"].add_column("trace", str)
+
+
+# The claim level, under the name of what a reader sees in it, now that "deals" is the
+# table of deals: one row per claim of a current article, with its deal and status.
+ALL_CLAIMS_VIEW = DEALS_VIEW_0002.replace(
+    "  claims.id as claim_id\nfrom claims\njoin articles on articles.id = claims.article_id\n",
+    "  claims.id as claim_id,\n  deal_claims.deal_id,\n  deal_claims.status\nfrom claims\n"
+    "join articles on articles.id = claims.article_id\n"
+    "left join deal_claims on deal_claims.claim_id = claims.id\n")
+
+
+@migrations(name="0005_companies_and_deals")
+def add_companies_and_deals(db: Database) -> None:
+    """Companies resolved from the parties, deals grouped from the claims (newsfacts.deals),
+    and the links between them; the claim-level view becomes all_claims.
+
+    deal_claims and claim_companies name claims without a foreign key: an ingest replaces
+    an article's claims first and regroups their deals after, in the same transaction.
+    """
+    db["companies"].create(
+        {"id": str, "name": str, "key": str, "tickers": str, "aliases": int, "deals": int},
+        pk="id", not_null={"name", "key"})
+    db["company_aliases"].create(
+        {"company_id": str, "name": str, "article_id": str},
+        pk=("company_id", "name", "article_id"),
+        foreign_keys=[("company_id", "companies", "id"), ("article_id", "articles", "id")])
+    db["claim_companies"].create(
+        {"claim_id": str, "role": str, "name": str, "company_id": str},
+        pk=("claim_id", "role", "name"), foreign_keys=[("company_id", "companies", "id")])
+    db.execute("drop view if exists deals")
+    db["deals"].create(
+        {"id": str, "deal_type": str, "buyer": str, "seller": str, "target": str,
+         "target_id": str, "status": str, "value": float, "currency": str, "qualifier": str,
+         "per_share": float, "per_share_currency": str, "min_value": float,
+         "max_value": float, "first_reported": str, "last_reported": str, "articles": int,
+         "outlets": int, "claims": int, "disputed": int},
+        pk="id", foreign_keys=[("target_id", "companies", "id")], not_null={"status"})
+    db["deal_claims"].create(
+        {"claim_id": str, "deal_id": str, "article_id": str, "status": str, "raised": int,
+         "duplicate_of": str, "disputed": int},
+        pk="claim_id",
+        foreign_keys=[("deal_id", "deals", "id"), ("article_id", "articles", "id")],
+        not_null={"deal_id", "status"})
+    db["deal_companies"].create(
+        {"deal_id": str, "company_id": str, "role": str},
+        pk=("deal_id", "company_id", "role"),
+        foreign_keys=[("deal_id", "deals", "id"), ("company_id", "companies", "id")])
+    db["companies"].create_index(["key"])
+    db["company_aliases"].create_index(["name"])
+    db["claim_companies"].create_index(["company_id"])
+    db["deals"].create_index(["last_reported"])
+    db["deals"].create_index(["target_id"])
+    db["deal_claims"].create_index(["deal_id"])
+    db["deal_companies"].create_index(["company_id"])
+    db.create_view("all_claims", ALL_CLAIMS_VIEW)
+    if db["claims"].count:
+        from ..consolidate import rebuild_deals
+
+        rebuild_deals(db)

@@ -26,17 +26,22 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 from sqlite_utils.utils import hash_record
 
 from .. import __version__
 from ..articles import Article
+from ..companies import Overrides
 from ..errors import BadStore, StoreFull
 from ..extract.namekeys import name_key
 from ..extract.records import Claim
 from . import queries
 from .schema import migrate, migrations
+
+if TYPE_CHECKING:
+    from ..consolidate import Consolidation
 
 BUSY_TIMEOUT_MS = 60_000
 # A claim's id is the hash of where it stands: its article, place, sentence and amount.
@@ -291,6 +296,37 @@ class Store:
         for row in rows:
             row["parties"] = list(self.db.query(queries.PARTIES_OF_CLAIM, [row["id"]]))
         return rows
+
+    def rebuild_deals(self, overrides: Overrides | None = None) -> Consolidation:
+        """Group every current claim into deals again, in one transaction.
+
+        :param overrides: company corrections; None reads ``companies.yaml`` beside the store.
+        """
+        from ..consolidate import rebuild_deals
+
+        with self._write_lock():
+            return rebuild_deals(self.db, overrides or self._overrides())
+
+    def update_deals(self, article_ids: Iterable[str],
+                     overrides: Overrides | None = None) -> Consolidation:
+        """Regroup the deals that the claims of ``article_ids`` touch, in one transaction.
+
+        :param article_ids: the articles an ingest wrote.
+        :param overrides: company corrections; None reads ``companies.yaml`` beside the store.
+        """
+        from ..consolidate import update_deals
+
+        with self._write_lock():
+            return update_deals(self.db, article_ids, overrides or self._overrides())
+
+    def has_ungrouped_claims(self) -> bool:
+        """Whether a current claim is in no deal (an ingest stopped before grouping)."""
+        return bool(next(self.db.query(queries.HAS_UNGROUPED_CLAIMS))["found"])
+
+    def _overrides(self) -> Overrides:
+        from ..consolidate import overrides_path
+
+        return Overrides.load(overrides_path(self.path))
 
     def counts(self) -> dict:
         """How many articles, current articles, claims and parties the store holds."""

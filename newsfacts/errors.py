@@ -63,3 +63,11 @@ class StoreFull(NewsfactsError):
 
 class BadReportPath(NewsfactsError):
     """A --report file that would overwrite the store or an input."""
+
+
+class BadOverrides(NewsfactsError):
+    """A companies file (merges, splits, renames) that cannot be read."""
+
+
+class CompanyNotFound(NewsfactsError):
+    """A company name in a merge, split or rename that no claim's party goes by."""

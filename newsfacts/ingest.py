@@ -36,6 +36,7 @@ class Summary:
     updated: int = 0
     failed: int = 0
     claims: int = 0
+    deals: list[str] = field(default_factory=list)  # ids of the deals regrouped
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -94,6 +95,7 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     """
     summary = Summary()
     started = time.perf_counter()
+    written: list[str] = []
     get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
     for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
@@ -121,12 +123,17 @@ def ingest(inputs: Iterable[str | Path], store: Store,
             outcomes = store.write(pairs)
         except StoreFull as err:  # nothing more can be written: say what was
             raise StoreFull(f"{err}; {summary.line()}") from None
-        for (_, claims), outcome in zip(pairs, outcomes, strict=True):
+        for (article, claims), outcome in zip(pairs, outcomes, strict=True):
             setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
             if outcome is not Outcome.UNCHANGED:
                 summary.claims += len(claims)
+                written.append(article.id)
             notify("article", outcome)
         summary.seconds = time.perf_counter() - started
+    if written or store.has_ungrouped_claims():
+        # The deals of the companies these articles name, regrouped once for the ingest
+        # (and those of an earlier ingest that was stopped before it grouped its claims).
+        summary.deals = store.update_deals(written).regrouped
     summary.seconds = time.perf_counter() - started
     return summary
 

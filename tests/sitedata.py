@@ -128,9 +128,11 @@ ARTICLES = [ACTIVISION, CONTOSO_WIRE, CONTOSO_LEDGER, FABRIKAM, LANSDOWN, KETTLE
 
 
 def build_site_db(path: Path) -> Path:
-    """Write the hand-made articles and their claims to a new store at ``path``."""
+    """Write the hand-made articles and their claims to a new store at ``path``, and group
+    the claims into deals as an ingest does."""
     with Store(path) as store:
         store.write([(article, CLAIMS.get(article.id, [])) for article in ARTICLES])
+        store.rebuild_deals()
     return path
 
 

@@ -87,19 +87,19 @@ def test_home_page_explains_the_data_and_links_the_questions(page):
 
 
 def test_facet_click_filters_the_deals(page):
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#facet-deal_type").get_by_role("link", name="investment").click()
-    expect(page).to_have_url(re.compile(r"/newsfacts/deals\?deal_type=investment$"))
-    expect(page.locator("table.newsfacts-deals td.col-deal_type")).to_have_text(
+    expect(page).to_have_url(re.compile(r"/newsfacts/all_claims\?deal_type=investment$"))
+    expect(page.locator("table.newsfacts-claims td.col-deal_type")).to_have_text(
         ["investment", "investment"])
 
 
 def test_search_finds_deals_by_evidence_and_article_text(page):
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#_search").fill("Contoso")
     page.locator("#_search").press("Enter")
     expect(page.locator("h3").first).to_contain_text('2 rows where search matches "Contoso"')
-    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+    expect(page.locator("table.newsfacts-claims td.col-value")).to_have_text(
         ["$12.0 bn", "up to $10.0 bn"])
 
 
@@ -121,7 +121,7 @@ def test_chart_of_deal_value_by_month_renders(page):
 
 
 def test_article_page_highlights_the_evidence_of_the_claim(page):
-    page.goto("/newsfacts/deals?_search=familiar")
+    page.goto("/newsfacts/all_claims?_search=familiar")
     page.get_by_role("link", name=LEDGER_SENTENCE).click()
     selected = page.locator("mark.evidence.selected")
     expect(selected).to_have_text(LEDGER_SENTENCE)
@@ -149,16 +149,17 @@ def test_microsoft_deals_over_1_bn_since_2025_from_the_home_page(page):
 
 def test_microsoft_deals_over_1_bn_since_2025_by_facet_and_filters(page):
     """The same question through the deals view: a party facet, then two filters."""
-    page.goto("/newsfacts/deals")
+    page.goto("/newsfacts/all_claims")
     page.locator("#facet-parties").get_by_role("link", name="Microsoft Corp").click()
     for column, op, value in [("value", ">", "1000000000"), ("published", "≥", "2025")]:
         page.locator('select[name="_filter_column"]').select_option(column)
         page.locator('select[name="_filter_op"]').select_option(label=op)
         page.locator('input[name="_filter_value"]').fill(value)
         page.get_by_role("button", name="Apply").click()
-    expect(page.locator("table.newsfacts-deals td.col-value")).to_have_text(
+    expect(page.locator("table.newsfacts-claims td.col-value")).to_have_text(
         ["$12.0 bn", "up to $10.0 bn"])
-    page.locator("table.newsfacts-deals tbody tr").nth(1).locator("td.col-sentence a").first.click()
+    row = page.locator("table.newsfacts-claims tbody tr").nth(1)
+    row.locator("td.col-sentence a").first.click()
     expect(page.locator("h1")).to_have_text(CONTOSO_WIRE.title)
     expect(page.locator("mark.evidence.selected")).to_have_text(
         CLAIMS[CONTOSO_WIRE.id][0].sentence)
@@ -228,3 +229,37 @@ def test_a_script_injected_into_a_page_is_refused(page):
     }""")
     assert ran is False
     assert refused
+
+
+# --- Deals and companies -------------------------------------------------------------
+
+
+def test_from_the_home_page_to_a_deal_its_timeline_and_its_evidence(page):
+    page.goto("/")
+    page.get_by_role("link", name="All deals").click()
+    expect(page).to_have_url(re.compile(r"/newsfacts/deals$"))
+    deal = page.locator("table.newsfacts-deal-list a.deal-link").filter(has_text="Contoso AI")
+    expect(deal).to_have_count(1)
+    deal.click()
+    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Contoso AI Inc")
+    expect(page.locator("dd.sources")).to_have_text("2 articles, 2 outlets")
+    timeline = page.locator("table.newsfacts-timeline tbody tr")
+    expect(timeline.locator("td.col-outlet")).to_have_text(["Newsfacts Wire", "The Ledger"])
+    expect(timeline.locator("td.col-status")).to_have_text(["agreed", "rumoured"])
+    expect(timeline.locator("td.col-amount")).to_have_text(["up to $10.0 bn", "$12.0 bn"])
+    timeline.nth(1).locator("td.col-sentence a").click()
+    expect(page.locator("h1")).to_have_text(CONTOSO_LEDGER.title)
+    expect(page.locator("mark.evidence.selected")).to_have_text(LEDGER_SENTENCE)
+
+
+def test_company_page_lists_its_names_and_its_deals_over_time(page):
+    page.goto("/newsfacts/companies?name=Microsoft+Corp")
+    page.locator("table.rows-and-columns td.col-name a").first.click()
+    expect(page.locator("h1")).to_have_text("Microsoft Corp")
+    expect(page.locator("ul.aliases span.alias")).to_have_text(["Microsoft", "Microsoft Corp"])
+    expect(page.locator("table.newsfacts-company-deals td.col-deal")).to_have_text([
+        "Microsoft Corp → Activision Blizzard", "Microsoft Corp → Fabrikam",
+        "Microsoft Corp → Contoso AI Inc"])
+    page.get_by_role("link", name="Microsoft Corp → Fabrikam").click()
+    expect(page.locator("h1.deal-title")).to_have_text("Microsoft Corp → Fabrikam")
+    expect(page.locator("dd.total")).to_have_text("$300 m")

@@ -48,9 +48,10 @@ def test_serve_brings_an_older_store_up_to_the_schema_the_site_reads(tmp_path):
     assert "month" not in {c.name for c in old["deals"].columns}
     old.close()
     applied = upgrade_store(tmp_path / "newsfacts.db")
-    assert applied[:3] == ["0002_deals_for_the_site", "0003_url_fetched", "0004_claim_traces"]
+    assert applied[:4] == ["0002_deals_for_the_site", "0003_url_fetched", "0004_claim_traces",
+                           "0005_companies_and_deals"]
     assert "month" in {c.name for c in sqlite_utils.Database(tmp_path / "newsfacts.db")[
-        "deals"].columns}
+        "all_claims"].columns}
     assert upgrade_store(tmp_path / "newsfacts.db") == []
 
 
@@ -78,7 +79,7 @@ def test_plain_datasette_with_our_metadata_serves_the_same_site(tmp_path):
 def test_metadata_templates_and_static_ship_in_the_installed_package():
     package = resources.files("newsfacts.db")
     for name in ["metadata.yaml", "templates/newsfacts_article.html",
-                 "templates/_table-newsfacts-deals.html",
+                 "templates/_table-newsfacts-all_claims.html",
                  "templates/query-newsfacts-deals_by_month.html", "static/newsfacts.css"]:
         assert package.joinpath(name).is_file(), name
 
@@ -94,11 +95,13 @@ def test_server_has_our_settings_and_plugin(http):
     settings = http.get("/-/settings.json").json()
     for name, value in SETTINGS.items():
         assert settings[name] == value, name
-    plugins = {p["name"]: p for p in http.get("/-/plugins.json").json()}
-    # Nothing that writes or uploads: newsfacts is the only plugin.
-    assert list(plugins) == ["newsfacts"]
-    assert {"render_cell", "register_routes", "filters_from_request"} <= set(
-        plugins["newsfacts"]["hooks"])
+    plugins = http.get("/-/plugins.json").json()
+    # Nothing that writes or uploads: newsfacts's modules (db/plugin.py, db/dealsite.py)
+    # are the only plugins.
+    assert {p["name"] for p in plugins} == {"newsfacts"}
+    assert len(plugins) == 2
+    assert {"render_cell", "register_routes", "filters_from_request"} <= {
+        hook for p in plugins for hook in p["hooks"]}
 
 
 def test_server_serves_the_database_read_only(http):

@@ -26,7 +26,8 @@ from newsfacts.db.chart import Bar, bar_chart
 from newsfacts.db.pages import split_at_evidence
 
 QUERIES = ["deals_with_company", "largest_deals", "deals_by_month", "deals_by_outlet",
-           "disagreeing_amounts", "articles_without_claims"]
+           "disagreeing_amounts", "articles_without_claims", "disputed_deals", "deals_by_status",
+           "company_deal_history"]
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +117,7 @@ async def test_a_store_served_under_another_name_gets_a_warning(site_db, tmp_pat
 
 @pytest.mark.asyncio
 async def test_deals_are_sorted_newest_first(ds):
-    rows = await get_rows(ds, "/newsfacts/deals.json")
+    rows = await get_rows(ds, "/newsfacts/all_claims.json")
     dates = [row["published"] for row in rows]
     assert dates == sorted(dates, reverse=True)
     assert dates[0] == "2025-11-20"
@@ -125,7 +126,7 @@ async def test_deals_are_sorted_newest_first(ds):
 
 @pytest.mark.asyncio
 async def test_deals_have_facets_by_type_currency_outlet_month_and_party(ds):
-    facets = (await ds.client.get("/newsfacts/deals.json")).json()["facet_results"]
+    facets = (await ds.client.get("/newsfacts/all_claims.json")).json()["facet_results"]
     counts = {name: {r["value"]: r["count"] for r in facet["results"]}
               for name, facet in facets.items()}
     assert counts["deal_type"] == {"acquisition": 4, "investment": 2, "asset_sale": 1}
@@ -139,7 +140,7 @@ async def test_deals_have_facets_by_type_currency_outlet_month_and_party(ds):
 
 @pytest.mark.asyncio
 async def test_party_facet_and_filters_find_microsoft_deals_over_1_bn_since_2025(ds):
-    rows = await get_rows(ds, "/newsfacts/deals.json?parties__arraycontains=Microsoft+Corp"
+    rows = await get_rows(ds, "/newsfacts/all_claims.json?parties__arraycontains=Microsoft+Corp"
                               "&value__gt=1000000000&published__gte=2025")
     assert [(r["outlet"], r["value"]) for r in rows] == [("The Ledger", 12e9),
                                                           ("Newsfacts Wire", 10e9)]
@@ -147,19 +148,19 @@ async def test_party_facet_and_filters_find_microsoft_deals_over_1_bn_since_2025
 
 @pytest.mark.asyncio
 async def test_search_looks_in_evidence_and_in_article_text(ds):
-    evidence = await get_rows(ds, "/newsfacts/deals.json?_search=Contoso")
+    evidence = await get_rows(ds, "/newsfacts/all_claims.json?_search=Contoso")
     assert {r["article_id"] for r in evidence} == {CONTOSO_WIRE.id, CONTOSO_LEDGER.id}
     # "Call of Duty" is in the second sentence only, "Tuesday" in the first only; the
     # article text holds both, so both claims of the article match either word.
     for word in ["Duty", "Tuesday"]:
-        rows = await get_rows(ds, f"/newsfacts/deals.json?_search={word}")
+        rows = await get_rows(ds, f"/newsfacts/all_claims.json?_search={word}")
         assert [r["article_id"] for r in rows] == [ACTIVISION.id, ACTIVISION.id]
-    assert await get_rows(ds, "/newsfacts/deals.json?_search=nothinglikethis") == []
+    assert await get_rows(ds, "/newsfacts/all_claims.json?_search=nothinglikethis") == []
 
 
 @pytest.mark.asyncio
 async def test_deals_page_has_a_search_box_and_readable_cells(ds, site_db):
-    html = (await ds.client.get("/newsfacts/deals?_search=Contoso")).text
+    html = (await ds.client.get("/newsfacts/all_claims?_search=Contoso")).text
     assert '<input id="_search" type="search" name="_search" value="Contoso">' in html
     assert "2 rows where search matches &#34;Contoso&#34;" in html
     assert "up to $10.0 bn" in html and "$12.0 bn" in html
@@ -170,8 +171,8 @@ async def test_deals_page_has_a_search_box_and_readable_cells(ds, site_db):
 
 @pytest.mark.asyncio
 async def test_deals_page_shows_every_column_when_asked(ds):
-    html = (await ds.client.get("/newsfacts/deals?_col=claim_id&_col=value")).text
-    assert 'class="rows-and-columns newsfacts-deals"' not in html
+    html = (await ds.client.get("/newsfacts/all_claims?_col=claim_id&_col=value")).text
+    assert 'class="rows-and-columns newsfacts-claims"' not in html
     assert 'data-column="claim_id"' in html
 
 

@@ -67,8 +67,8 @@ def test_changed_text_at_a_url_is_a_new_version(db_path):
     assert by_id[new.id]["superseded_by"] is None
     assert store.counts() | {"parties": 0} == {
         "articles": 2, "current_articles": 1, "claims": 2, "parties": 0}
-    # The deals view shows the current version only; the old one keeps its claims.
-    assert [r["value"] for r in Database(db_path)["deals"].rows] == [6e6]
+    # The all_claims view shows the current version only; the old one keeps its claims.
+    assert [r["value"] for r in Database(db_path)["all_claims"].rows] == [6e6]
     assert len(store.claims(old.id)) == 1
     assert store.write([(new, [])]) == [Outcome.UNCHANGED]
 

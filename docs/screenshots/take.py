@@ -38,9 +38,9 @@ def main() -> None:
             page.goto("/")
             take(page, "home", full_page=True)
 
-            page.goto("/newsfacts/deals")
+            page.goto("/newsfacts/all_claims")
             take(page, "deals-facets")
-            page.locator("table.newsfacts-deals").evaluate(
+            page.locator("table.newsfacts-claims").evaluate(
                 "t => window.scrollTo(0, t.getBoundingClientRect().top + window.scrollY - 40)")
             take(page, "deals")
 
