@@ -425,3 +425,140 @@ def _print_scorecard(results, names, stream_names=()) -> None:
             console.print(f"Stream {gold}, {system}: precision {card.precision:.2f} "
                           f"({card.correct} of {card.predicted} claims match a gold deal), "
                           f"both parties right {both} of matched claims")
+
+
+db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False), help="SQLite file of the store.")
+
+
+def _open_store(db_path):
+    from .db import Store
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database (run newsfacts ingest first)")
+    try:
+        return Store(db_path)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+
+
+@cli.group()
+def deals():
+    """Deals: the claims of every article about one deal, grouped.
+
+    Example: newsfacts deals rebuild --db newsfacts.db
+    """
+
+
+@deals.command(name="rebuild")
+@db_option
+def deals_rebuild(db_path):
+    """Group every claim of the store into deals again (an ingest regroups only the deals
+    it touches).
+
+    Example: newsfacts deals rebuild --db newsfacts.db
+    """
+    with _open_store(db_path) as store:
+        try:
+            done = store.rebuild_deals()
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+    click.echo(f"{done.line()} in {done.seconds:.2f} s ({done.cpu_seconds:.2f} s of CPU)")
+
+
+@cli.group()
+def companies():
+    """Companies: correct how names are grouped, in companies.yaml beside the store.
+
+    Example: newsfacts companies merge "Dixons Group PLC" "DXNS" --db newsfacts.db
+    """
+
+
+def _correct(db_path, kind, names):
+    from .consolidate import correct_companies, overrides_path
+
+    with _open_store(db_path) as store:
+        try:
+            done = correct_companies(store, kind, list(names))
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+    click.echo(f"{overrides_path(db_path)}: {kind} {', '.join(names)}; {done.line()}")
+
+
+@companies.command(name="merge")
+@click.argument("names", nargs=-1, required=True)
+@db_option
+def companies_merge(names, db_path):
+    """Make two or more names one company, and regroup the deals.
+
+    Example: newsfacts companies merge "Dixons Group PLC" "DXNS" --db newsfacts.db
+    """
+    if len(names) < 2:
+        raise click.UsageError("merge needs two or more names")
+    _correct(db_path, "merge", names)
+
+
+@companies.command(name="split")
+@click.argument("names", nargs=-1, required=True)
+@db_option
+def companies_split(names, db_path):
+    """Make each name a company of its own, never grouped with others by a short form or
+    an acronym, and regroup the deals.
+
+    Example: newsfacts companies split "First" --db newsfacts.db
+    """
+    _correct(db_path, "split", names)
+
+
+@companies.command(name="rename")
+@click.argument("name")
+@click.argument("new_name")
+@db_option
+def companies_rename(name, new_name, db_path):
+    """Show a company (found by any name it goes by) under NEW_NAME.
+
+    Example: newsfacts companies rename "Dixons" "Dixons Group PLC" --db newsfacts.db
+    """
+    _correct(db_path, "rename", [name, new_name])
+
+
+@cli.command(name="eval-deals")
+@click.argument("gold_file", type=click.Path(dir_okay=False))
+@click.option("--corpus", type=click.Path(file_okay=False), required=True,
+              help="The Reuters-21578 folder the gold's reuters-<NEWID> ids come from.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="List every grouping, merge and status error.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), default=None,
+              help="Write the scores as JSON to this file.")
+@click.option("--keep", type=click.Path(dir_okay=False), default=None,
+              help="Keep the store of the gold's articles in this file, to browse its deals.")
+@model_option
+def eval_deals(gold_file, corpus, show_errors, json_path, keep, model):
+    """Score deal grouping, company merges and claim status against gold deal clusters.
+
+    Example: newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl --corpus DIR
+    """
+    from .deal_eval import evaluate_deals
+
+    try:
+        scores = evaluate_deals(gold_file, corpus, _extractor(model), keep)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+
+    def pct(value):
+        return "—" if value is None else f"{value:.3f}"
+
+    click.echo(f"{gold_file}: {scores.gold_deals} deals, {scores.gold_reports} reports; "
+               f"{scores.matched_claims} claims matched")
+    click.echo(f"grouping B-cubed precision {pct(scores.bcubed_precision)}, "
+               f"recall {pct(scores.bcubed_recall)}")
+    click.echo(f"company merges: precision {pct(scores.merge_precision)} "
+               f"over {scores.merge_pairs} pairs of names")
+    click.echo(f"claim status: accuracy {pct(scores.status_accuracy)} "
+               f"over {scores.status_claims} claims")
+    if show_errors:
+        for line in scores.errors:
+            click.echo(line)
+    if json_path:
+        Path(json_path).write_text(json.dumps(scores.to_dict(), indent=2) + "\n",
+                                   encoding="utf-8")
