@@ -40,3 +40,22 @@ WHERE_ID_IN_ORPHANS = "id not in (select party_id from claim_parties)"
 ARTICLE = """
 select * from articles where id = ?
 """
+
+# newsfacts watch (newsfacts/watch.py): a feed's validators, the entries it need not read.
+FEED_STATE = """
+select url, etag, last_modified, polled_at from feeds where url = ?
+"""
+
+DONE_ENTRIES = """
+select entry_id from feed_entries
+where feed_url = ? and (status = 'ingested' or attempts >= ?)
+"""
+
+ENTRY_ATTEMPTS = """
+select attempts from feed_entries where feed_url = ? and entry_id = ?
+"""
+
+# Claim shards (newsfacts/shards.py).
+MERGED_SHARD = """
+select path, merged_at from claim_shards where sha256 = ?
+"""

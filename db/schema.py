@@ -156,3 +156,49 @@ where articles.superseded_by is null
 @migrations(name="0002_deals_for_the_site")
 def add_site_columns_to_deals(db: Database) -> None:
     db.create_view("deals", DEALS_VIEW_0002, replace=True)
+
+
+@migrations(name="0003_watched_feeds")
+def create_watch_tables(db: Database) -> None:
+    """What ``newsfacts watch`` keeps so that a restart resumes where it stopped: each
+    feed's validators (ETag, Last-Modified) and last poll, and each entry already seen."""
+    db["feeds"].create(
+        {
+            "url": str,  # as the user named it; redirects are followed on every poll
+            "final_url": str,  # where the last poll ended up after redirects
+            "etag": str,
+            "last_modified": str,
+            "polled_at": str,  # UTC ISO time of the last poll, successful or not
+            "status": str,  # what the last poll did: "200", "304", or the error line
+            "polls": int,
+            "errors": int,
+        },
+        pk="url",
+        not_null={"polls", "errors"},
+        defaults={"polls": 0, "errors": 0},
+    )
+    db["feed_entries"].create(
+        {
+            "feed_url": str,
+            "entry_id": str,  # the entry's id (guid), else its link, else its title
+            "article_id": str,  # null until an article is stored for it
+            "status": str,  # "ingested" or "failed"
+            "attempts": int,
+            "reason": str,  # the last failure's line, for a failed entry
+            "seen_at": str,
+        },
+        pk=("feed_url", "entry_id"),
+        foreign_keys=[("feed_url", "feeds", "url")],
+        not_null={"status", "attempts", "seen_at"},
+    )
+
+
+@migrations(name="0004_claim_shards")
+def create_claim_shards_table(db: Database) -> None:
+    """Claim shards merged into the store (``newsfacts ingest shards/``), by content hash,
+    so a shard merged twice is skipped and a merge stopped half-way is finished on re-run."""
+    db["claim_shards"].create(
+        {"sha256": str, "path": str, "articles": int, "claims": int, "merged_at": str},
+        pk="sha256",
+        not_null={"path", "articles", "claims", "merged_at"},
+    )

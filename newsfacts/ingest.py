@@ -107,14 +107,13 @@ def ingest(inputs: Iterable[str | Path], store: Store,
                 articles.append(item)
         if not articles:
             continue
-        todo = [a for a in articles if store.needs_extraction(a)]
-        extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
-        for failure in broken.values():
-            summary.failed += 1
-            summary.failures.append(failure)
-            notify("failure", failure)
-        pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
-        for (_, claims), outcome in zip(pairs, store.write(pairs), strict=True):
+        for result in store_articles(articles, store, get_extractor):
+            if isinstance(result, Failure):
+                summary.failed += 1
+                summary.failures.append(result)
+                notify("failure", result)
+                continue
+            outcome, claims = result
             setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
             if outcome is not Outcome.UNCHANGED:
                 summary.claims += len(claims)
@@ -122,6 +121,35 @@ def ingest(inputs: Iterable[str | Path], store: Store,
         summary.seconds = time.perf_counter() - started
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def store_articles(articles: list[Article], store: Store,
+                   extractor: Extractor | Callable[[], Extractor] | None = None,
+                   ) -> list[tuple[Outcome, list[Claim]] | Failure]:
+    """Extract the articles the store does not have yet and write all of them in one
+    transaction; return, for each article in order, (what the write did, its claims) or
+    the Failure of an article whose extraction failed (not stored).
+
+    :param articles: one batch; written in one transaction.
+    :param store: the fact store to write.
+    :param extractor: an Extractor (or a ParallelExtractor), a function returning one
+        (called when some article needs extracting: let it return the same one each
+        time), or None for the default Extractor.
+    """
+    is_maker = callable(extractor) and not hasattr(extractor, "pipe")
+    get_extractor = extractor if is_maker else _lazy(extractor)
+    todo = [a for a in articles if store.needs_extraction(a)]
+    extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
+    pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
+    written = iter(zip(pairs, store.write(pairs), strict=True))
+    results: list = []
+    for article in articles:
+        if id(article) in broken:
+            results.append(broken[id(article)])
+        else:
+            (_, claims), outcome = next(written)
+            results.append((outcome, claims))
+    return results
 
 
 def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]
