@@ -6,6 +6,10 @@ Measures, on the first N articles of the Reuters-21578 corpus (all of it by defa
    no newsfacts code;
 2. ``newsfacts ingest`` into a fresh database (reading, extraction, writing), with one
    process and with ``--processes N``;
+3. the same on the Dask engine (the cluster extra), with 1 and N workers of a local
+   cluster: ``newsfacts extract --engine dask`` of the articles as shards into claim
+   shards, then ``newsfacts ingest`` of the claim shards (start-up of the cluster and
+   the merge included);
 
 and prints articles/s, words/s, peak memory (RSS of the process and its workers) and the
 ratio to the reference; the cost growth (throughput at 1k, 5k and all articles); and
@@ -19,8 +23,10 @@ through every component).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -65,6 +71,30 @@ def write_input(corpus: Path, limit: int | None, folder: Path) -> tuple[Path, in
                                 "published": article.published, "outlet": article.outlet,
                                 "url": f"reuters:{article.id}"}) + "\n")
     return path, articles, words
+
+
+def write_shards(corpus: Path, limit: int | None, folder: Path, shards: int) -> str:
+    """The input of an engine run: the corpus folder for all of it (one shard per .sgm
+    file), else the first ``limit`` articles as ``shards`` JSON Lines files (a glob)."""
+    if limit is None:
+        return str(corpus)
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        files = [stack.enter_context(open(folder / f"part-{n:02d}.jsonl", "w", encoding="utf-8"))
+                 for n in range(shards)]
+        for number, article in enumerate(reuters_articles(corpus, limit)):
+            files[number % shards].write(json.dumps(
+                {"text": article.text, "title": article.title, "published": article.published,
+                 "outlet": article.outlet, "url": f"reuters:{article.id}"}) + "\n")
+    return str(folder / "*.jsonl")
+
+
+def has_engine() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def measure(command: list[str]) -> tuple[float, int]:
@@ -149,6 +179,21 @@ def main(argv=None) -> None:
         run(f"newsfacts ingest, {processes} processes",
             [*newsfacts, "ingest", str(source), "--db", str(tmp / "many.db"), "-q",
              "-p", str(processes)])
+        if has_engine():
+            shards = write_shards(args.corpus, args.limit, tmp / "shards-in", 4 * processes)
+            for workers in (1, processes):
+                out, db = tmp / f"claims-{workers}", tmp / f"engine-{workers}.db"
+                # One command line for the shell: extraction on the engine, then the merge.
+                command = " ".join(shlex.quote(word) for word in newsfacts)
+                out, db = shlex.quote(str(out)), shlex.quote(str(db))
+                script = (f"{command} extract --engine dask --workers {workers} "
+                          f"{shlex.quote(shards)} --out {out} 2>/dev/null && "
+                          f"{command} ingest {out} --db {db} -q")
+                run(f"newsfacts extract --engine dask, {workers} worker"
+                    f"{'s' if workers > 1 else ''}, + ingest of the claim shards",
+                    ["sh", "-c", script])
+        else:
+            print("  engine runs skipped: Dask is not installed (pip install '.[cluster]')")
         for size in (1000, 5000):
             if size < articles:
                 small, n, w = write_input(args.corpus, size, tmp)
@@ -157,8 +202,9 @@ def main(argv=None) -> None:
                                       str(processes)])
                 growth.append({"articles": n, "articles_per_s": n / seconds,
                                "words_per_s": w / seconds})
-        growth.append({"articles": articles, "articles_per_s": rows[-1]["articles_per_s"],
-                       "words_per_s": rows[-1]["words_per_s"]})
+        parallel = rows[2]  # the parallel ingest
+        growth.append({"articles": articles, "articles_per_s": parallel["articles_per_s"],
+                       "words_per_s": parallel["words_per_s"]})
     scores = dev_scores(args.gold, args.corpus) if args.gold.exists() else {}
     report(rows, growth, scores)
     if args.json:

@@ -57,5 +57,5 @@ select attempts from feed_entries where feed_url = ? and entry_id = ?
 
 # Claim shards (newsfacts/shards.py).
 MERGED_SHARD = """
-select path, merged_at from claim_shards where sha256 = ?
+select path, articles, merged_at from claim_shards where sha256 = ?
 """

@@ -31,12 +31,30 @@ def cli():
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--jsonl", is_flag=True, help="One JSON line per article (the default is a table).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Write claim shards (one per input shard) to DIR, for newsfacts ingest DIR.")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process",
+              show_default=True, help="With --out: extract here, or as a map on Dask.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler (tcp://HOST:8786) [default: a local "
+                   "cluster of --workers processes].")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With --engine dask and no --scheduler: local workers [default: the "
+                   "machine's cores, at most 8].")
 @model_option
-def extract(paths, jsonl, model):
-    """Print the deal claims of articles, without a database.
+def extract(paths, jsonl, out_dir, engine, scheduler, workers, model):
+    """Print the deal claims of articles, without a database; or, with --out, write them
+    as claim shards, on one machine or on a Dask cluster.
 
     Example: newsfacts extract fixtures/articles/anthropic-spacex-compute.txt --jsonl
+
+    Example: newsfacts extract --engine dask 'archive/*.jsonl' --out shards/
     """
+    if out_dir is None and (engine != "process" or scheduler or workers):
+        raise click.UsageError("--engine, --scheduler and --workers go with --out DIR")
+    if out_dir is not None:
+        _extract_shards(paths, out_dir, engine, scheduler, workers, model)
+        return
     from .extract import Extractor
     from .sources import Failure, Warning_, read_inputs
 
@@ -63,6 +81,28 @@ def extract(paths, jsonl, model):
         sys.exit(1)
 
 
+def _extract_shards(paths, out_dir, engine, scheduler, workers, model) -> None:
+    from .engine import extract_to_shards
+    from .extract.parallel import default_processes
+
+    def show(kind, item):
+        if kind == "failure":
+            click.echo(f"Error: {item}", err=True)
+        else:
+            click.echo(item.line(), err=True)
+
+    try:
+        summary = extract_to_shards(
+            paths, out_dir, engine=engine, scheduler=scheduler,
+            workers=workers or default_processes(), model=model, progress=show,
+            extractor=_extractor(model) if engine == "process" else None)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(summary.line())
+    if summary.failures:
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
@@ -80,8 +120,9 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
 
     An INPUT is a .txt or .md file, an .html page, an RSS or Atom feed, a .jsonl export,
     a Reuters-21578 .sgm file, a folder (read recursively), a glob ('news/*.html'), an
-    http(s) URL, or - for standard input. A bad input is reported and skipped; the
-    exit status is then 1.
+    http(s) URL, or - for standard input; or claim shards written by newsfacts extract
+    --out (a file or a folder of them), merged without extracting again. A bad input is
+    reported and skipped; the exit status is then 1.
 
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """

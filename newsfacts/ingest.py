@@ -18,7 +18,9 @@ from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
+from .errors import NewsfactsError
 from .extract import Claim, Extractor
+from .shards import find_claim_shards, merge_shard
 from .sources import Failure, Fetcher, Warning_, read_inputs
 
 
@@ -79,7 +81,8 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     kill leaves whole articles (each with all its claims) and a re-run does the rest.
 
     :param inputs: files, folders, globs, URLs, feeds and "-" (see
-        newsfacts.sources.read_inputs).
+        newsfacts.sources.read_inputs); claim shards (``newsfacts extract --out``) and
+        folders of them are merged without extracting again.
     :param store: the fact store to write.
     :param extractor: an Extractor (or a ParallelExtractor), or a function making one
         (called only when some article needs extracting, so a re-run over known articles
@@ -93,6 +96,14 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     started = time.perf_counter()
     get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
+    shards, inputs = find_claim_shards(inputs)
+    for shard in shards:  # extracted already (newsfacts extract --out): merged as they are
+        try:
+            for result in merge_shard(shard, store):
+                _tally(summary, result, notify)
+        except NewsfactsError as err:
+            _tally(summary, Failure.from_error(err), notify)
+        summary.seconds = time.perf_counter() - started
     for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
         articles: list[Article] = []
         for item in batch:
@@ -108,19 +119,24 @@ def ingest(inputs: Iterable[str | Path], store: Store,
         if not articles:
             continue
         for result in store_articles(articles, store, get_extractor):
-            if isinstance(result, Failure):
-                summary.failed += 1
-                summary.failures.append(result)
-                notify("failure", result)
-                continue
-            outcome, claims = result
-            setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
-            if outcome is not Outcome.UNCHANGED:
-                summary.claims += len(claims)
-            notify("article", outcome)
+            _tally(summary, result, notify)
         summary.seconds = time.perf_counter() - started
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _tally(summary: Summary, result: tuple[Outcome, list[Claim]] | Failure,
+           notify: Progress) -> None:
+    if isinstance(result, Failure):
+        summary.failed += 1
+        summary.failures.append(result)
+        notify("failure", result)
+        return
+    outcome, claims = result
+    setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
+    if outcome is not Outcome.UNCHANGED:
+        summary.claims += len(claims)
+    notify("article", outcome)
 
 
 def store_articles(articles: list[Article], store: Store,
