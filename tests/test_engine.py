@@ -98,8 +98,14 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, tmp_path, extractor):
     inputs = archive(tmp_path / "archive", 8, per_file=2, start=100)
     out = tmp_path / "shards"
     done: list = []
-    run = threading.Thread(target=lambda: done.append(extract_to_shards(
-        inputs, out, scheduler=local.scheduler_address)))
+
+    def extract():
+        try:
+            done.append(extract_to_shards(inputs, out, scheduler=local.scheduler_address))
+        except Exception as err:  # shown by the assertions below
+            done.append(err)
+
+    run = threading.Thread(target=extract)
     run.start()
     while not list(out.glob(f"*{SUFFIX}")) and run.is_alive():
         time.sleep(0.05)
@@ -107,9 +113,9 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, tmp_path, extractor):
     victim = next(iter(client.run(os.getpid).values()))
     os.kill(victim, signal.SIGKILL)
     run.join(timeout=600)
-    assert 1 <= written_before < len(inputs), "the kill came after the run"
     [summary] = done
-    assert (summary.written, summary.failed) == (len(inputs), 0)
+    assert 1 <= written_before < len(inputs), f"the kill came after the run: {summary}"
+    assert (summary.written, summary.failed) == (len(inputs), 0), summary.failures
     assert shard_lines(out) == single_process_lines(extractor, inputs)
     assert not list(out.glob("*.tmp"))  # the killed worker's half-written file is gone
     client.wait_for_workers(2, timeout=120)  # the nanny has started a new one
