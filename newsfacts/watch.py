@@ -101,14 +101,16 @@ class PoliteFetcher(Fetcher):
 
     :param delay: seconds between two requests to one host (robots.txt's Crawl-delay,
         when longer, wins).
-    :param sleep: how to wait (tests pass one that records the waits).
+    :param sleep: how to wait; ``clock``: what time it is, in seconds (tests pass a clock
+        that only ``sleep`` moves, to see each wait exactly).
     """
 
     def __init__(self, delay: float = DEFAULT_DELAY_S, sleep: Callable[[float], None] = time.sleep,
-                 **kwargs):
+                 clock: Callable[[], float] = time.monotonic, **kwargs):
         super().__init__(**kwargs)
         self.delay = delay
         self.sleep = sleep
+        self.clock = clock
         self._robots: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None]] = {}
         self._last: dict[str, float] = {}  # host -> monotonic time of its last request
         self._hosts: dict[str, threading.Lock] = {}
@@ -169,7 +171,7 @@ class PoliteFetcher(Fetcher):
         """The host's robots.txt, fetched once an hour; None when the host has none."""
         host = _host(url)
         cached = self._robots.get(host)
-        if cached and time.monotonic() - cached[0] < ROBOTS_TTL_S:
+        if cached and self.clock() - cached[0] < ROBOTS_TTL_S:
             return cached[1]
         parts = urlsplit(url)
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
@@ -179,7 +181,7 @@ class PoliteFetcher(Fetcher):
                 response = self._get_client().get(robots_url)
             except httpx.HTTPError:
                 response = None
-        now = time.monotonic()
+        now = self.clock()
         if response is None:
             # Unreachable: the request itself will say so. Asked again in a minute.
             robots, now = None, now - ROBOTS_TTL_S + 60
@@ -201,7 +203,7 @@ class PoliteFetcher(Fetcher):
             delay = max(delay, float(robots.crawl_delay(self.user_agent) or 0))
         last = self._last.get(host)
         if last is not None:
-            wait = last + delay - time.monotonic()
+            wait = last + delay - self.clock()
             if wait > 0:
                 self.sleep(wait)
 
@@ -222,7 +224,7 @@ class _HostTurn:
         self.fetcher._wait_for(self.host)
 
     def __exit__(self, *exc) -> None:
-        self.fetcher._last[self.host] = time.monotonic()
+        self.fetcher._last[self.host] = self.fetcher.clock()
         self.lock.release()
 
 

@@ -299,28 +299,42 @@ def test_a_page_back_after_an_error_is_ingested(site, store, extractor, db_path)
     assert stored_titles(db_path) == [STORIES[8]["title"] + "!"]
 
 
+class Clock:
+    """A clock that only the fetcher's waits move: each wait is seen exactly."""
+
+    def __init__(self):
+        self.now, self.waits = 1000.0, []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+
 def test_requests_are_polite(site, store, extractor):
     for n in (0, 2, 4):
         site.publish("/wire.rss", n)
-    waits = []
+    clock = Clock()
     watcher = Watcher(store, [Feed(site.url("/wire.rss"))], extractor=extractor,
-                      fetcher=PoliteFetcher(delay=5.0, sleep=waits.append))
+                      fetcher=PoliteFetcher(delay=5.0, sleep=clock.sleep, clock=clock))
     watcher.poll(watcher.feeds[0])
     # robots.txt, the feed, three pages: one at a time, a wait before each but the first.
     assert [path for path, _ in site.requests] == [
         "/robots.txt", "/wire.rss", "/stories/4.html", "/stories/2.html", "/stories/0.html"]
-    assert len(waits) == 4 and all(4.0 < wait <= 5.0 for wait in waits)
+    assert clock.waits == [5.0] * 4
     assert {headers["User-Agent"] for _, headers in site.requests} == {USER_AGENT}
 
 
 def test_crawl_delay_of_robots_txt_wins_when_longer(site, store, extractor):
     site.robots = "User-agent: *\nCrawl-delay: 30\n"
     site.publish("/wire.rss", 0)
-    waits = []
+    clock = Clock()
     watcher = Watcher(store, [Feed(site.url("/wire.rss"))], extractor=extractor,
-                      fetcher=PoliteFetcher(delay=1.0, sleep=waits.append))
+                      fetcher=PoliteFetcher(delay=1.0, sleep=clock.sleep, clock=clock))
     watcher.poll(watcher.feeds[0])
-    assert len(waits) == 2 and all(29.0 < wait <= 30.0 for wait in waits)
+    assert clock.waits == [30.0, 30.0]  # before the feed, before its page
 
 
 INTERVALS = [("30s", 30.0), ("15m", 900.0), ("2h", 7200.0), ("1d", 86400.0), ("45", 45.0),
