@@ -12,8 +12,9 @@ idempotent (a shard merged twice changes nothing: articles are written as ``inge
 writes them, keyed by their text) and resumable (a merge stopped half-way leaves whole
 batches; the shard is recorded as merged only at its end).
 
->>> shard_name(["archive/2024-01.jsonl"])[:13]
-'2024-01-ebe3d'
+>>> name = shard_name(["archive/2024-01.jsonl"])  # the stem, and a hash of the full path
+>>> name[:8], len(name)
+('2024-01-', 18)
 """
 
 from __future__ import annotations

@@ -47,7 +47,8 @@ def test_serve_brings_an_older_store_up_to_the_schema_the_site_reads(tmp_path):
     migrations.apply(old, stop_before="0002_deals_for_the_site")
     assert "month" not in {c.name for c in old["deals"].columns}
     old.close()
-    assert upgrade_store(tmp_path / "newsfacts.db") == ["0002_deals_for_the_site"]
+    assert upgrade_store(tmp_path / "newsfacts.db") == [
+        "0002_deals_for_the_site", "0003_watched_feeds", "0004_claim_shards"]
     assert "month" in {c.name for c in sqlite_utils.Database(tmp_path / "newsfacts.db")[
         "deals"].columns}
     assert upgrade_store(tmp_path / "newsfacts.db") == []
