@@ -135,3 +135,23 @@ select exists(
     and claims.id not in (select claim_id from deal_claims)
 ) as found
 """
+
+
+# newsfacts watch (newsfacts/watch.py): a feed's validators, the entries it need not read.
+FEED_STATE = """
+select url, etag, last_modified, polled_at from feeds where url = ?
+"""
+
+DONE_ENTRIES = """
+select entry_id from feed_entries
+where feed_url = ? and (status = 'ingested' or attempts >= ?)
+"""
+
+ENTRY_ATTEMPTS = """
+select attempts from feed_entries where feed_url = ? and entry_id = ?
+"""
+
+# Claim shards (newsfacts/shards.py).
+MERGED_SHARD = """
+select path, articles, merged_at from claim_shards where sha256 = ?
+"""

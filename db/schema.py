@@ -231,3 +231,49 @@ def add_companies_and_deals(db: Database) -> None:
         from ..consolidate import rebuild_deals
 
         rebuild_deals(db)
+
+
+@migrations(name="0006_watched_feeds")
+def create_watch_tables(db: Database) -> None:
+    """What ``newsfacts watch`` keeps so that a restart resumes where it stopped: each
+    feed's validators (ETag, Last-Modified) and last poll, and each entry already seen."""
+    db["feeds"].create(
+        {
+            "url": str,  # as the user named it; redirects are followed on every poll
+            "final_url": str,  # where the last poll ended up after redirects
+            "etag": str,
+            "last_modified": str,
+            "polled_at": str,  # UTC ISO time of the last poll, successful or not
+            "status": str,  # what the last poll did: "200", "304", or the error line
+            "polls": int,
+            "errors": int,
+        },
+        pk="url",
+        not_null={"polls", "errors"},
+        defaults={"polls": 0, "errors": 0},
+    )
+    db["feed_entries"].create(
+        {
+            "feed_url": str,
+            "entry_id": str,  # the entry's id (guid), else its link, else its title
+            "article_id": str,  # null until an article is stored for it
+            "status": str,  # "ingested" or "failed"
+            "attempts": int,
+            "reason": str,  # the last failure's line, for a failed entry
+            "seen_at": str,
+        },
+        pk=("feed_url", "entry_id"),
+        foreign_keys=[("feed_url", "feeds", "url")],
+        not_null={"status", "attempts", "seen_at"},
+    )
+
+
+@migrations(name="0007_claim_shards")
+def create_claim_shards_table(db: Database) -> None:
+    """Claim shards merged into the store (``newsfacts ingest shards/``), by content hash,
+    so a shard merged twice is skipped and a merge stopped half-way is finished on re-run."""
+    db["claim_shards"].create(
+        {"sha256": str, "path": str, "articles": int, "claims": int, "merged_at": str},
+        pk="sha256",
+        not_null={"path", "articles", "claims", "merged_at"},
+    )

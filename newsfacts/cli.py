@@ -34,12 +34,32 @@ def cli():
 @click.option("--explain", is_flag=True,
               help="For each claim, print the parse of its sentence and every rule that made "
                    "it (with --jsonl: as JSON).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="Write claim shards (one per input shard) to DIR, for newsfacts ingest DIR.")
+@click.option("--engine", type=click.Choice(["process", "dask"]), default="process",
+              show_default=True, help="With --out: extract here, or as a map on Dask.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler (tcp://HOST:8786) [default: a local "
+                   "cluster of --workers processes].")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="With --engine dask and no --scheduler: local workers [default: the "
+                   "machine's cores, at most 8].")
 @model_option
-def extract(paths, jsonl, explain, model):
-    """Print the deal claims of articles, without a database.
+def extract(paths, jsonl, explain, out_dir, engine, scheduler, workers, model):
+    """Print the deal claims of articles, without a database; or, with --out, write them
+    as claim shards, on one machine or on a Dask cluster.
 
     Example: newsfacts extract fixtures/articles/anthropic-spacex-compute.txt --jsonl
+
+    Example: newsfacts extract --engine dask 'archive/*.jsonl' --out shards/
     """
+    if out_dir is None and (engine != "process" or scheduler or workers):
+        raise click.UsageError("--engine, --scheduler and --workers go with --out DIR")
+    if out_dir is not None and explain:
+        raise click.UsageError("--explain prints claims; it does not go with --out DIR")
+    if out_dir is not None:
+        _extract_shards(paths, out_dir, engine, scheduler, workers, model)
+        return
     from .extract import Extractor
     from .sources import Failure, Warning_, read_inputs
 
@@ -69,6 +89,28 @@ def extract(paths, jsonl, explain, model):
         sys.exit(1)
 
 
+def _extract_shards(paths, out_dir, engine, scheduler, workers, model) -> None:
+    from .engine import extract_to_shards
+    from .extract.parallel import default_processes
+
+    def show(kind, item):
+        if kind == "failure":
+            click.echo(f"Error: {item}", err=True)
+        else:
+            click.echo(item.line(), err=True)
+
+    try:
+        summary = extract_to_shards(
+            paths, out_dir, engine=engine, scheduler=scheduler,
+            workers=workers or default_processes(), model=model, progress=show,
+            extractor=_extractor(model) if engine == "process" else None)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(summary.line())
+    if summary.failures:
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
@@ -87,8 +129,9 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
 
     An INPUT is a .txt or .md file, an .html page, an RSS or Atom feed, a .jsonl export,
     a Reuters-21578 .sgm file, a folder (read recursively), a glob ('news/*.html'), an
-    http(s) URL, or - for standard input. A bad input is reported and skipped; the
-    exit status is then 1.
+    http(s) URL, or - for standard input; or claim shards written by newsfacts extract
+    --out (a file or a folder of them), merged without extracting again. A bad input is
+    reported and skipped; the exit status is then 1.
 
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """
@@ -127,6 +170,73 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
         click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1)
+@click.option("--feeds", "feeds_file", type=click.Path(dir_okay=False), default=None,
+              metavar="FILE", help="A file of feeds, one 'URL [INTERVAL]' a line.")
+@click.option("--every", default="15m", show_default=True, metavar="INTERVAL",
+              help="How often to poll each feed: 30s, 15m, 2h, 1d.")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+              type=click.Path(dir_okay=False), help="SQLite file to write.")
+@click.option("--delay", default=1.0, show_default=True, type=click.FloatRange(min=0),
+              metavar="SECONDS", help="Wait between two requests to one host.")
+@click.option("--polls", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Stop after N polls in all [default: poll until stopped].")
+@model_option
+def watch(feeds, feeds_file, every, db_path, delay, polls, model):
+    """Follow feeds: poll each on its interval and ingest every new entry once.
+
+    A FEED is the URL of an RSS or Atom feed. Polls are conditional (an unchanged feed
+    costs a 304), pages are fetched politely (robots.txt, one request at a time per
+    host), and what was seen is kept in the store, so a restart resumes. A bad feed or
+    page is reported and skipped. Ctrl-C (or SIGTERM) stops it with a summary.
+
+    Example: newsfacts watch https://example.com/deals.rss --every 15m --db newsfacts.db
+    """
+    import signal
+    import threading
+
+    from .db import Store
+    from .watch import Feed, PoliteFetcher, Watcher, parse_interval, read_feed_list
+
+    try:
+        seconds = parse_interval(every)
+        listed = [Feed(url, seconds) for url in feeds]
+        if feeds_file:
+            listed += read_feed_list(feeds_file, seconds)
+        if not listed:
+            raise click.UsageError("name at least one FEED, or a --feeds FILE")
+        store = Store(db_path)
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        stop.set()
+
+    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+
+    def show(kind, item):
+        if kind == "failure":
+            click.echo(f"Error: {item}", err=True)
+        elif kind == "warning":
+            click.echo(f"Warning: {item}", err=True)
+        else:
+            click.echo(f"{item[0]}: {item[1]}", err=True)
+
+    fetcher = PoliteFetcher(delay=delay)
+    try:
+        with store:
+            watcher = Watcher(store, listed, extractor=lambda: _extractor(model),
+                              fetcher=fetcher, progress=show)
+            summary = watcher.run(stop, polls=polls)
+    finally:
+        fetcher.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    click.echo(summary.line())
 
 
 class _IngestProgress:

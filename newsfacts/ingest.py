@@ -18,8 +18,9 @@ from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
-from .errors import StoreFull
+from .errors import NewsfactsError, StoreFull
 from .extract import Claim, Extractor
+from .shards import find_claim_shards, merge_shard
 from .sources import Failure, Fetcher, Warning_, read_inputs
 
 
@@ -81,7 +82,8 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     kill leaves whole articles (each with all its claims) and a re-run does the rest.
 
     :param inputs: files, folders, globs, URLs, feeds and "-" (see
-        newsfacts.sources.read_inputs).
+        newsfacts.sources.read_inputs); claim shards (``newsfacts extract --out``) and
+        folders of them are merged without extracting again.
     :param store: the fact store to write.
     :param extractor: an Extractor (or a ParallelExtractor), or a function making one
         (called only when some article needs extracting, so a re-run over known articles
@@ -98,6 +100,14 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     written: list[str] = []
     get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
+    shards, inputs = find_claim_shards(inputs)
+    for shard in shards:  # extracted already (newsfacts extract --out): merged as they are
+        try:
+            for result in merge_shard(shard, store):
+                _tally(summary, result, notify)
+        except NewsfactsError as err:
+            _tally(summary, Failure.from_error(err), notify)
+        summary.seconds = time.perf_counter() - started
     for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
         articles: list[Article] = []
         for item in batch:
@@ -112,23 +122,14 @@ def ingest(inputs: Iterable[str | Path], store: Store,
                 articles.append(item)
         if not articles:
             continue
-        todo = [a for a in articles if store.needs_extraction(a)]
-        extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
-        for failure in broken.values():
-            summary.failed += 1
-            summary.failures.append(failure)
-            notify("failure", failure)
-        pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
         try:
-            outcomes = store.write(pairs)
+            results = store_articles(articles, store, get_extractor)
         except StoreFull as err:  # nothing more can be written: say what was
             raise StoreFull(f"{err}; {summary.line()}") from None
-        for (article, claims), outcome in zip(pairs, outcomes, strict=True):
-            setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
-            if outcome is not Outcome.UNCHANGED:
-                summary.claims += len(claims)
+        for article, result in zip(articles, results, strict=True):
+            _tally(summary, result, notify)
+            if not isinstance(result, Failure) and result[0] is not Outcome.UNCHANGED:
                 written.append(article.id)
-            notify("article", outcome)
         summary.seconds = time.perf_counter() - started
     if written or store.has_ungrouped_claims():
         # The deals of the companies these articles name, regrouped once for the ingest
@@ -136,6 +137,49 @@ def ingest(inputs: Iterable[str | Path], store: Store,
         summary.deals = store.update_deals(written).regrouped
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _tally(summary: Summary, result: tuple[Outcome, list[Claim]] | Failure,
+           notify: Progress) -> None:
+    if isinstance(result, Failure):
+        summary.failed += 1
+        summary.failures.append(result)
+        notify("failure", result)
+        return
+    outcome, claims = result
+    setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
+    if outcome is not Outcome.UNCHANGED:
+        summary.claims += len(claims)
+    notify("article", outcome)
+
+
+def store_articles(articles: list[Article], store: Store,
+                   extractor: Extractor | Callable[[], Extractor] | None = None,
+                   ) -> list[tuple[Outcome, list[Claim]] | Failure]:
+    """Extract the articles the store does not have yet and write all of them in one
+    transaction; return, for each article in order, (what the write did, its claims) or
+    the Failure of an article whose extraction failed (not stored).
+
+    :param articles: one batch; written in one transaction.
+    :param store: the fact store to write.
+    :param extractor: an Extractor (or a ParallelExtractor), a function returning one
+        (called when some article needs extracting: let it return the same one each
+        time), or None for the default Extractor.
+    """
+    is_maker = callable(extractor) and not hasattr(extractor, "pipe")
+    get_extractor = extractor if is_maker else _lazy(extractor)
+    todo = [a for a in articles if store.needs_extraction(a)]
+    extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
+    pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
+    written = iter(zip(pairs, store.write(pairs), strict=True))
+    results: list = []
+    for article in articles:
+        if id(article) in broken:
+            results.append(broken[id(article)])
+        else:
+            (_, claims), outcome = next(written)
+            results.append((outcome, claims))
+    return results
 
 
 def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]

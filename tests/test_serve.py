@@ -48,8 +48,8 @@ def test_serve_brings_an_older_store_up_to_the_schema_the_site_reads(tmp_path):
     assert "month" not in {c.name for c in old["deals"].columns}
     old.close()
     applied = upgrade_store(tmp_path / "newsfacts.db")
-    assert applied[:4] == ["0002_deals_for_the_site", "0003_url_fetched", "0004_claim_traces",
-                           "0005_companies_and_deals"]
+    assert applied == ["0002_deals_for_the_site", "0003_url_fetched", "0004_claim_traces",
+                       "0005_companies_and_deals", "0006_watched_feeds", "0007_claim_shards"]
     assert "month" in {c.name for c in sqlite_utils.Database(tmp_path / "newsfacts.db")[
         "all_claims"].columns}
     assert upgrade_store(tmp_path / "newsfacts.db") == []

@@ -30,22 +30,13 @@ def read_feed(data: bytes, name: str, fetcher: Fetcher) -> Iterator[Item]:
     :param name: the file or URL it came from, for messages.
     :param fetcher: fetches each entry's link when the feed has no full text.
     """
-    import feedparser
-
-    # Bytes in a stream, never a string: feedparser would fetch a string that looks like a URL.
-    parsed = feedparser.parse(io.BytesIO(data))
-    problem = parsed.get("bozo_exception")
-    if isinstance(problem, xml.sax.SAXException):
-        # feedparser's lenient reading of broken XML can cut the last entry short.
-        raise BadInput(f"{name}: not a well-formed feed ({_sax_reason(problem)})")
-    if not parsed.version and not parsed.entries:
-        raise BadInput(f"{name}: not an RSS or Atom feed")
+    parsed = parse_feed(data, name)
     if not parsed.entries:
         raise EmptyArticle(f"{name}: no entries in this feed")
     outlet = parsed.feed.get("title") or None
     for number, entry in enumerate(parsed.entries, 1):
         try:
-            article, warning = _entry_article(entry, number, name, outlet, fetcher)
+            article, warning = entry_article(entry, number, name, outlet, fetcher)
         except NewsfactsError as err:
             yield Failure.from_error(err)
             continue
@@ -54,8 +45,32 @@ def read_feed(data: bytes, name: str, fetcher: Fetcher) -> Iterator[Item]:
         yield article
 
 
-def _entry_article(entry, number: int, name: str, outlet: str | None,
-                   fetcher: Fetcher) -> tuple[Article, str | None]:
+def parse_feed(data: bytes, name: str, base: str | None = None):
+    """Parse a feed with feedparser; raise BadInput naming it when it is not one.
+
+    :param data: the feed's bytes.
+    :param name: the file or URL it came from, for messages.
+    :param base: the URL it was fetched from, to resolve relative entry links; None
+        leaves them as they are.
+    """
+    import feedparser
+
+    # Bytes in a stream, never a string: feedparser would fetch a string that looks like a URL.
+    headers = {"content-location": base} if base else None
+    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    problem = parsed.get("bozo_exception")
+    if isinstance(problem, xml.sax.SAXException):
+        # feedparser's lenient reading of broken XML can cut the last entry short.
+        raise BadInput(f"{name}: not a well-formed feed ({_sax_reason(problem)})")
+    if not parsed.version and not parsed.entries:
+        raise BadInput(f"{name}: not an RSS or Atom feed")
+    return parsed
+
+
+def entry_article(entry, number: int, name: str, outlet: str | None,
+                  fetcher: Fetcher) -> tuple[Article, str | None]:
+    """The article of one parsed feed entry (its own full text, else its linked page),
+    with a warning about it or None."""
     link = entry.get("link") or None
     published = _iso(entry.get("published_parsed") or entry.get("updated_parsed"))
     title = entry.get("title") or None
