@@ -31,7 +31,7 @@ from .errors import BadInput, EmptyArticle, FetchFailed, NewsfactsError
 from .ingest import store_articles
 from .sources.feeds import entry_article, parse_feed
 from .sources.items import Failure, Warning_
-from .sources.web import MAX_REDIRECTS, Fetcher, Page
+from .sources.web import MAX_REDIRECTS, Fetcher, Page, _Watchdog
 
 DEFAULT_EVERY = "15m"
 DEFAULT_DELAY_S = 1.0  # between two requests to one host
@@ -133,8 +133,12 @@ class PoliteFetcher(Fetcher):
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         with self._turn(url):
+            # the whole download of a feed is under the same deadline as a page's
+            watchdog = _Watchdog(self.deadline)
             try:
-                with self._get_client().stream("GET", url, headers=headers) as response:
+                with self._get_client().stream("GET", url, headers=headers,
+                                               extensions={"trace": watchdog.trace}
+                                               ) as response:
                     moved = any(r.status_code in (301, 308) for r in response.history)
                     final = str(response.url)
                     if response.status_code == 304:
@@ -142,7 +146,9 @@ class PoliteFetcher(Fetcher):
                     if response.status_code >= 400:
                         raise FetchFailed(f"{url}: HTTP {response.status_code} "
                                           f"{response.reason_phrase}".rstrip())
-                    data = self._read_capped(response, url)
+                    data = self._read_capped(response, url, watchdog)
+                    if watchdog.expired:
+                        raise FetchFailed(f"{url}: not downloaded within {self.deadline:g} s")
                     return FeedResponse(final, response.status_code, data,
                                         response.headers.get("etag"),
                                         response.headers.get("last-modified"), moved)
@@ -154,7 +160,12 @@ class PoliteFetcher(Fetcher):
                 reason = _ERRNO.sub("", str(err))
                 raise FetchFailed(f"{url}: could not connect ({reason})") from None
             except (httpx.HTTPError, httpx.InvalidURL) as err:
+                if watchdog.expired:
+                    raise FetchFailed(f"{url}: not downloaded within {self.deadline:g} s"
+                                      ) from None
                 raise FetchFailed(f"{url}: could not fetch ({err})") from None
+            finally:
+                watchdog.cancel()
 
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets our user agent fetch ``url``."""

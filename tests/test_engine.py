@@ -208,7 +208,7 @@ def test_plan_shards(tmp_path):
         (i,) for i in inputs]
     # A folder's small files go together, up to about a megabyte a shard.
     [shard] = plan_shards([ARTICLES])
-    assert len(shard.inputs) == len(list(ARTICLES.glob("*.txt")))
+    assert len(shard.inputs) == len(list(ARTICLES.rglob("*.txt")))  # hard/ included
     assert len(plan_shards([ARTICLES], shard_bytes=20_000)) > 5
     assert plan_shards(inputs)[0].name.startswith("wire-00-")
 
