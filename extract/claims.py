@@ -16,9 +16,11 @@ from .cues import (
     ASSET_WORDS,
     ATTRIBUTION_PATTERNS,
     BIDDER_NOUNS,
+    COMMODITY_UNITS,
     CONTRACT_GOODS,
     GENERIC_DEAL_NOUNS,
     STRONG_FRAMES,
+    TRADED_SECURITIES,
 )
 from .names import ArticleNames, name_key
 from .records import Amount, Claim, Party, Term
@@ -178,7 +180,7 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     amount = money._.get(settings["amount_attr"])
     _not_a_price(sent.doc.text, money, amount)
     frame, cue = _linked_frame(money, sent_cues, cues, frames, settings)
-    _not_a_deal(frame, cue, sent, about_deals)
+    _not_a_deal(frame, cue, money, sent, about_deals)
     frame = _specific_frame(frame, cue, money, sent_cues, cues, frames)
     _complete_frame(frame, money, cues, frames)
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
@@ -214,6 +216,8 @@ def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
         raise Dropped("drop.security-name", "names a security: '2.19 dlr preference shares'")
     if _FIGURE_AFTER.match(text, money.end_char):
         raise Dropped("drop.figure-after", "a company figure: '5p in dividends'")
+    if amount.per in COMMODITY_UNITS:
+        raise Dropped("drop.commodity-price", f"a price per {amount.per}: a commodity price")
 
 
 def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
@@ -252,9 +256,10 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
     return frame, cue
 
 
-def _not_a_deal(frame: Frame, cue: Token, sent: Span, about_deals: bool) -> None:
-    """Drop money raised from the public, spending, and weak deal words outside deal
-    stories."""
+def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: bool
+                ) -> None:
+    """Drop money raised from the public, spending, securities and currency traded, and
+    weak deal words outside deal stories."""
     if frame.kind == "raise" and not frame.roles.get("buyer") and (
             _PUBLIC_ISSUE.search(sent.text) or _CUMULATIVE.search(sent.text)):
         # "raise 5.1 mln stg through the placing of shares", "has raised roughly $410m
@@ -263,9 +268,63 @@ def _not_a_deal(frame: Frame, cue: Token, sent: Span, about_deals: bool) -> None
     if frame.kind == "invest" and _invests_in_things(cue):
         # "invest over 13 mln dlrs in improvements": spending, not a deal
         raise Dropped("drop.spending", "invested in things, not in a company")
+    traded = _securities_traded(frame, cue, money) if frame.kind in {
+        "acquire", "sell", "bid", "receive"} else None
+    if traded:
+        # "will buy 100 mln dlrs of the new issue", "offered one mln shares of common stock
+        # at 63.25 dlrs a share": a market for securities, not a deal between parties
+        raise Dropped("drop.securities", f"{traded!r} traded in a market or offered to the "
+                                         "public")
+    if frame.kind in {"acquire", "sell"} and _buys_money(money, cue):
+        # "the bank's purchases of more than one billion U.S. dlrs": currency bought
+        raise Dropped("drop.money-bought", "what is bought is money itself")
+    if _raised_from_the_public(money, cue):
+        # "260 mln dlrs from an offering made through Drexel"
+        raise Dropped("drop.public-issue", "money from a public offering")
     if frame.kind not in STRONG_FRAMES and not about_deals:
         raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
                                         "no deal")
+
+
+def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
+    """The securities an amount buys or sells, where a market trades them: bonds, notes,
+    an issue; or the shares a company offers without naming whose they are."""
+    for child in money.root.children:  # "100 mln dlrs of the new issue"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.lower_ in TRADED_SECURITIES:
+                    return pobj.text
+    if money.root.dep_ in {"compound", "nummod", "amod", "nmod"} and (
+            money.root.head.lower_ in TRADED_SECURITIES):
+        return money.root.head.text  # "a 1.2 billion dlr bond issue"
+    objects = [c for c in cue.children if c.dep_ in OBJECTS] if cue.pos_ in {
+        "VERB", "AUX"} else []
+    for obj in objects:
+        if obj.lower_ in TRADED_SECURITIES:
+            return obj.text  # "will offer a ... bond issue"
+        if frame.kind == "bid" and obj.lower_ in {"shares", "stock", "units"} and not (
+                frame.roles.get("seller") or frame.roles.get("target")):
+            return obj.text  # "offered one mln shares of common stock at 63.25 dlrs"
+    return None
+
+
+def _buys_money(money: Span, cue: Token) -> bool:
+    """Whether the thing bought is the amount itself ("purchases of one billion dlrs",
+    "bought 500 mln dlrs on the market"), with nothing after it that it buys."""
+    root = money.root
+    if any(c.dep_ == "prep" and c.lower_ in {"of", "worth"} for c in root.children):
+        return False  # "10 mln dlrs of its shares": shares bought
+    if root.dep_ in OBJECTS and root.head == cue:
+        return cue.pos_ in {"VERB", "AUX"}
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head == cue
+
+
+def _raised_from_the_public(money: Span, cue: Token) -> bool:
+    """"received 260 mln dlrs from an offering", "180 mln dlrs from a placement"."""
+    public = {"offering", "offerings", "placement", "placing", "flotation"}
+    return any(child.dep_ == "prep" and child.lower_ == "from"
+               and any(p.lower_ in public for p in child.children)
+               for child in [*money.root.children, *cue.children])
 
 
 def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token],
@@ -447,7 +506,8 @@ _CUMULATIVE = re.compile(r"\b(?:since (?:it was|the company was) (?:founded|spun
 _CHANGE_BEFORE = re.compile(r"(?:\bby|\bup from|\bdown from|\bcompared with|\bversus|\bvs\.?)"
                             r"\s+(?:about\s+|some\s+)?\Z", re.I)
 # Money a company reports in the words right after the amount: "5p in dividends".
-_FIGURE_AFTER = re.compile(r"\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
+_FIGURE_AFTER = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,2}mortgages?\b"  # "in closed mortgage loans"
+                           r"|\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
                            r"profits?|earnings|losses|savings|synergies|damages|costs)\b"
                            r"|(?:\s+[\w-]+){0,3}\s+(?:industry|market|sector|economy)\b",
                            re.I)

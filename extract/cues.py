@@ -75,13 +75,15 @@ NOT_DEAL_NOUNS = frozenset(
     subsidies aid payroll shortfall gdp output exports imports trade valuation
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
-    forecast forecasts guidance incentives grants grant buyback buybacks volume""".split()
+    forecast forecasts guidance incentives grants grant buyback buybacks volume
+    lawsuit lawsuits suit suits judgment judgement settlement settlements""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
 NOT_DEAL_VERBS = frozenset(
     """report post earn lose forecast expect estimate trade close open rise fall gain drop
-    climb decline jump slip save net manage oversee repay refinance redeem retire replace""".split()
+    climb decline jump slip save net manage oversee repay refinance redeem retire replace
+    downgrade upgrade affirm""".split()
 )
 
 # --- Names -----------------------------------------------------------------------
@@ -176,6 +178,16 @@ RAISING_VERBS = {"raise", "increase", "boost", "lift", "sweeten", "improve", "lo
 SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "payments",
                   "losses", "loss", "documents", "document", "rate", "rates", "book",
                   "portfolio", "period", "price", "prices"}
+# Securities bought and sold in markets, not companies: "the Bank of Canada will buy 100
+# mln dlrs of the new issue", "acquired 825 mln of new Government of Quebec bonds",
+# "will offer a 1.2 billion dlr bond issue". (Not "debt": assumed debt is part of a price.)
+TRADED_SECURITIES = frozenset(
+    """bond bonds note notes debenture debentures bill bills treasuries treasury gilts
+    securities paper issue issues certificates eurobond eurobonds""".split()
+)
+# Units a commodity is priced in: "85 dlrs per tonne", "18 dlrs a barrel" (GUIDELINES.md:
+# commodity prices are no deal claims).
+COMMODITY_UNITS = frozenset("tonne ton barrel ounce kilo pound bushel bag bale head".split())
 # Words that stand for part of what follows "of": "all of Clarostat's stock".
 QUANTIFIERS = {"all", "some", "part", "most", "remainder", "rest", "any", "much", "half",
                "majority", "balance"}

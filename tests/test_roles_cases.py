@@ -172,18 +172,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: 960 million euros in Larch Renewables sold 30% of its solar unit to '
     'Fennel Infras':
         'type acquisition for stake',
-    "not_deals: $255 a tonne in Egypt's state grain buyer bought 240,000 tonnes of "
-    'wheat at ':
-        "claims 'around $255 a tonne' (acquisition)",
-    'not_deals: up to $500 million in Halden Energy will repurchase up to $500 million '
-    'of its seni':
-        "claims 'up to $500 million' (acquisition)",
-    'not_deals: $1.25 billion in Sorrento Utilities sold $1.25 billion of 10-year bonds'
-    ' at a ':
-        "claims '$1.25 billion' (acquisition)",
-    'not_deals: $68.50 a barrel in Gulf Crest Refining raised its posted price for West'
-    ' Texas I':
-        "claims '$68.50 a barrel' (acquisition)",
     'not_deals: $180 million in Brisk said it had repaid $180 million it borrowed under'
     ' the ':
         "claims '$180 million' (loan)",

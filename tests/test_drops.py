@@ -1,0 +1,51 @@
+"""Money that is no deal, set aside by a rule the trace can name: each row is a sentence
+in our own words, the amount, and the drop rule that must set it aside (GUIDELINES.md:
+commodity prices, public offerings, securities and currency traded in markets, lawsuits
+and company figures are no deal claims). The last rows must stay claims."""
+
+from __future__ import annotations
+
+import pytest
+
+DROPPED = [  # text, amount, rule
+    ("Norland said it will offer a 900 mln dlr, three-part bond issue next week.",
+     "900 mln dlr", "drop.securities"),
+    ("Norland Dairy agreed to buy Fenwick Farms. The central bank will buy 150 mln dlrs of "
+     "the new issue.", "150 mln dlrs", "drop.securities"),
+    ("Kestrel Tools said it offered two mln shares of common stock at 41.50 dlrs a share.",
+     "41.50 dlrs a share", "drop.securities"),
+    ("Ardent Grain Co agreed to buy the Halsey mill. The board sold 40,000 tonnes of maize "
+     "at 92 dlrs per tonne.", "92 dlrs per tonne", "drop.commodity-price"),
+    ("Halvorsen Oil agreed to buy Brent Field Ltd. It sold crude at 18.20 dlrs a barrel.",
+     "18.20 dlrs a barrel", "drop.commodity-price"),
+    ("Halvorsen Oil agreed to buy Brent Field Ltd. The monetary authority's purchases of "
+     "about two billion dlrs in the week lifted its reserves.", "about two billion dlrs",
+     "drop.money-bought"),
+    ("Marlow Group agreed to buy Tennant. Marlow received 180 mln dlrs from an offering "
+     "made through Pell Securities.", "180 mln dlrs", "drop.public-issue"),
+    ("Tennant said it would drop the 500 mln dlr lawsuit it filed to force Marlow to complete "
+     "the merger.", "500 mln dlr", "drop.figure"),
+    ("Marlow agreed to buy Tennant. A rating agency may downgrade 3 billion dlrs of Marlow "
+     "debt because of the deal.", "3 billion dlrs", "drop.figure"),
+    ("Harbour Savings agreed to buy Quay Bancorp, which writes about 80 mln dlrs in "
+     "residential mortgage loans a year.", "about 80 mln dlrs", "drop.figure-after"),
+]
+
+CLAIMED = [  # text, amount: money that is a deal's and must stay a claim
+    "Harlow Foods bought 10 mln dlrs of Brandt Dairies shares.",
+    "Harlow Foods agreed to buy Brandt Dairies for 52 mln dlrs and assume 20 mln dlrs of "
+    "its debt.",
+]
+
+
+@pytest.mark.parametrize("text,amount,rule", DROPPED, ids=[r[1] for r in DROPPED])
+def test_money_that_is_no_deal_is_set_aside_by_its_rule(extractor, text, amount, rule):
+    doc = extractor.nlp(text)
+    assert amount not in [c.amount.text for c in doc._.claims]
+    assert {"amount": amount, "rule": rule} in [
+        {"amount": d["amount"], "rule": d["rule"]} for d in doc._.dropped]
+
+
+@pytest.mark.parametrize("text", CLAIMED, ids=[t[:40] for t in CLAIMED])
+def test_a_deal_s_money_stays_a_claim(extractor, text):
+    assert extractor.nlp(text)._.claims
