@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, SCORING_SUFFIXES
 
@@ -79,6 +80,7 @@ def strip_suffixes(name: str) -> str:
 _ALL_SUFFIXES = {s.lower().rstrip(".").replace(".", "") for s in CORPORATE_SUFFIXES}
 
 
+@lru_cache(maxsize=65536)  # called for each known name at every name a claim resolves
 def name_key(name: str) -> str:
     """The form of a name the scorer compares: lower case, scoring suffixes removed.
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Protocol
 
@@ -38,6 +40,10 @@ from .terms import find_terms
 
 MODEL_ENV = "NEWSFACTS_MODEL"
 _SEPARATOR = "\n\n"
+# The most text one Doc holds: a longer article's passages go into several Docs, each
+# opening with the lead. spaCy refuses a text over nlp.max_length (E088: a 5 MB single
+# line failed after 86 s) and its memory grows with a Doc's length.
+MAX_DOC_CHARS = 50_000
 
 
 class ArticleLike(Protocol):
@@ -128,12 +134,32 @@ class Extractor:
     def model_name(self) -> str:
         return f"{self.nlp.meta['lang']}_{self.nlp.meta['name']}-{self.nlp.meta['version']}"
 
-    def make_doc(self, article: ArticleLike) -> Doc | None:
-        """Make the Doc the pipeline reads: the article's selected passages, or None."""
+    def make_docs(self, article: ArticleLike) -> list[Doc]:
+        """Make the Docs the pipeline reads: the article's selected passages, in Docs of
+        at most MAX_DOC_CHARS (the lead opens each); none when nothing is worth parsing."""
         text = article.text
         passages = select_passages(text, self.cue_filter)
         if not passages:
-            return None
+            return []
+        facts = {
+            "names": ArticleNames.from_text(text, article.title).to_dict(),
+            "published": article.published,
+            "country": dateline_country(text),
+            "about_deals": mentions_deal(text),
+        }
+        limit = min(MAX_DOC_CHARS, self.nlp.max_length)
+        lead, docs = passages[0], []
+        group, size = [lead], lead.end - lead.start
+        for passage in passages[1:]:
+            if size + passage.end - passage.start + len(_SEPARATOR) > limit:
+                docs.append(self._doc(text, group, facts))
+                group, size = [lead], lead.end - lead.start
+            group.append(passage)
+            size += passage.end - passage.start + len(_SEPARATOR)
+        docs.append(self._doc(text, group, facts))
+        return docs
+
+    def _doc(self, text: str, passages: list, facts: dict) -> Doc:
         pieces, offsets, at = [], [], 0
         for passage in passages:
             piece = clean_for_model(text[passage.start:passage.end])
@@ -141,20 +167,14 @@ class Extractor:
             pieces.append(piece)
             at += len(piece) + len(_SEPARATOR)
         doc = self.nlp.make_doc(_SEPARATOR.join(pieces))
-        doc._.set(ARTICLE_ATTR, {
-            "names": ArticleNames.from_text(text, article.title).to_dict(),
-            "published": article.published,
-            "country": dateline_country(text),
-            "about_deals": mentions_deal(text),
-            "passages": offsets,
-        })
+        doc._.set(ARTICLE_ATTR, {**facts, "passages": offsets})
         return doc
 
     def pipe(self, articles: Iterable[ArticleLike]) -> Iterator[tuple[ArticleLike, list[Claim]]]:
         """Yield each article with its claims, in order, batching the model's work."""
-        pending: list[tuple[ArticleLike, Doc | None]] = []
+        pending: list[tuple[ArticleLike, list[Doc]]] = []
         for article in articles:
-            pending.append((article, self.make_doc(article)))
+            pending.append((article, self.make_docs(article)))
             if len(pending) >= self.batch_size:
                 yield from self._run(pending)
                 pending = []
@@ -165,15 +185,18 @@ class Extractor:
         """Return the deal claims of one article."""
         return next(self.pipe([article]))[1]
 
-    def _run(self, batch: list[tuple[ArticleLike, Doc | None]]):
-        docs = [doc for _, doc in batch if doc is not None]
+    def _run(self, batch: list[tuple[ArticleLike, list[Doc]]]):
+        docs = [doc for _, article_docs in batch for doc in article_docs]
         parsed = iter(self.nlp.pipe(docs, batch_size=self.batch_size))
-        for article, doc in batch:
-            if doc is None:
-                yield article, []
-                continue
-            doc = next(parsed)
-            claims = list(doc._.get(self.claims_attr))
+        for article, article_docs in batch:
+            claims: list[Claim] = []
+            for n, doc in enumerate(article_docs):
+                doc = next(parsed)
+                # the lead opens every Doc of a long article: its claims come from the first
+                lead_end = doc._.get(ARTICLE_ATTR)["passages"][0][1] + doc._.get(
+                    ARTICLE_ATTR)["passages"][0][2]
+                claims.extend(c for c in doc._.get(self.claims_attr)
+                              if n == 0 or c.start >= lead_end)
             if claims:
                 _read_around(article, claims)
             yield article, claims
@@ -185,13 +208,19 @@ def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
     ("The deal is confirmed in a securities filing", "The contract runs through 2028")."""
     text = article.text
     passages = split_passages(text)
+    # Indexed once per article: claims find their passages by bisection, and only the
+    # sentences followed by a cited source are searched for a claim's amount (scanning
+    # every passage for every claim was quadratic in a long article).
+    starts = [p.start for p in passages]
+    cited: list[tuple[str, str]] | None = None
     published = _published(article)
     terms: dict[str, Term | None] = {}
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
         if claim.deal_type == "investment" and not claim.names("buyer"):
             # "Databricks closed its $10 billion round. ... led by Thrive Capital"
-            later = [text[p.start:p.end] for p in passages if p.start >= claim.start][:3]
+            at = bisect_left(starts, claim.start)
+            later = [text[p.start:p.end] for p in passages[at:at + 3]]
             investors = next((found for s in later if (found := investors_named(s))), [])
             claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
@@ -202,11 +231,14 @@ def _read_around(article: ArticleLike, claims: list[Claim]) -> None:
         if claim.attribution is None:
             # the sentence after any sentence stating the same amount: "Anthropic has
             # agreed to pay SpaceX $45 billion ... The deal is confirmed in a filing."
-            for i, passage in enumerate(passages[:-1]):
-                if claim.amount.text in text[passage.start:passage.end]:
-                    following_text = text[passages[i + 1].start:passages[i + 1].end]
-                    claim.attribution = claim.attribution or cited_nearby(following_text)
-        following = [p for p in passages if p.start >= claim.end][:2]
+            if cited is None:
+                cited = [(text[passage.start:passage.end], source)
+                         for passage, after in pairwise(passages)
+                         if (source := cited_nearby(text[after.start:after.end]))]
+            claim.attribution = next(
+                (source for sentence, source in cited if claim.amount.text in sentence), None)
+        at = bisect_left(starts, claim.end)
+        following = passages[at:at + 2]
         for passage in following:
             sentence = text[passage.start:passage.end]
             if claim.term is None and claim.deal_type in {"contract", "loan"} and (
