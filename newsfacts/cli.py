@@ -86,8 +86,10 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """
     from .db import Store
+    from .errors import Interrupted
     from .extract.parallel import default_processes
     from .ingest import ingest as run_ingest
+    from .sources import Warning_
 
     try:
         store = Store(db_path)
@@ -95,23 +97,31 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
         raise click.ClickException(str(err)) from None
     processes = processes or default_processes()
     started: list = []
+    shown = _IngestProgress(bar=not quiet and sys.stderr.isatty())
 
     def make_extractor():
-        started.append(_extractor(model) if processes == 1 else _parallel(processes, model))
+        started.append(_extractor(model) if processes == 1 else _parallel(
+            processes, model, report=lambda line: shown.notify("warning", Warning_(line))))
         return started[-1]
 
+    interrupted = False
     try:
-        with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
+        with store, shown:
             summary = run_ingest(inputs, store, extractor=make_extractor,
                                  batch_size=64 * processes, progress=shown.notify)
-    finally:
-        for extractor in started:
-            if hasattr(extractor, "close"):
-                extractor.close()
+    except Interrupted as stop:  # Ctrl-C: whole batches are stored, the rest is not
+        summary, interrupted = stop.summary, True
+    except BaseException:
+        _stop(started, now=True)
+        raise
+    _stop(started, now=interrupted)
     if report_file:
         report = {"db": db_path, "inputs": list(inputs), **summary.to_dict()}
         report_file.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         report_file.close()
+    if interrupted:  # the summary prints even with --quiet: the user must know
+        click.echo(f"Interrupted: {summary.line()}", err=True)
+        sys.exit(130)
     if not quiet:
         click.echo(summary.line())
     if summary.failed:
@@ -201,11 +211,20 @@ def serve(db_path, host, port):
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
 
 
-def _parallel(processes, model):
+def _stop(extractors: list, now: bool) -> None:
+    """Stop worker processes: at once after Ctrl-C or an error, else when they are done."""
+    for extractor in extractors:
+        if now and hasattr(extractor, "terminate"):
+            extractor.terminate()
+        elif hasattr(extractor, "close"):
+            extractor.close()
+
+
+def _parallel(processes, model, report=None):
     from .extract.parallel import ParallelExtractor
 
     try:
-        return ParallelExtractor(processes, model=model)
+        return ParallelExtractor(processes, model=model, report=report)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
 

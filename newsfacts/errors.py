@@ -47,3 +47,15 @@ class ModelNotFound(NewsfactsError):
 
 class BadConfig(NewsfactsError):
     """A component setting with a value it cannot take."""
+
+
+class WorkerDied(NewsfactsError):
+    """An extraction worker process that died, twice, on the same articles."""
+
+
+class Interrupted(NewsfactsError):
+    """An ingest stopped by Ctrl-C; ``summary`` says what was stored (whole batches)."""
+
+    def __init__(self, summary):
+        super().__init__(f"interrupted; stored so far: {summary.line()}")
+        self.summary = summary

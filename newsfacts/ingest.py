@@ -9,6 +9,8 @@ input is counted and reported, and the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
+from .errors import Interrupted
 from .extract import Claim, Extractor
 from .sources import Failure, Fetcher, Warning_, read_inputs
 
@@ -88,10 +91,21 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     :param progress: called with ("article", Outcome), ("failure", Failure) or
         ("warning", Warning_) as the ingest goes.
     :param fetcher: fetches URLs and feed links; None makes one with the defaults.
+    :raises Interrupted: on Ctrl-C, with the summary of the whole batches stored.
     """
     summary = Summary()
     started = time.perf_counter()
-    get_extractor = _lazy(extractor)
+    try:
+        _run(inputs, store, _lazy(extractor), batch_size, progress, fetcher, summary, started)
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - started
+        raise Interrupted(summary) from None
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progress | None,
+         fetcher: Fetcher | None, summary: Summary, started: float) -> None:
     notify = progress or (lambda kind, item: None)
     for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
         articles: list[Article] = []
@@ -114,14 +128,31 @@ def ingest(inputs: Iterable[str | Path], store: Store,
             summary.failures.append(failure)
             notify("failure", failure)
         pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
-        for (_, claims), outcome in zip(pairs, store.write(pairs), strict=True):
-            setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
-            if outcome is not Outcome.UNCHANGED:
-                summary.claims += len(claims)
+        with _holding_ctrl_c():  # the summary counts exactly the batches stored
+            outcomes = store.write(pairs)
+            for (_, claims), outcome in zip(pairs, outcomes, strict=True):
+                setattr(summary, outcome.value, getattr(summary, outcome.value) + 1)
+                if outcome is not Outcome.UNCHANGED:
+                    summary.claims += len(claims)
+        for outcome in outcomes:
             notify("article", outcome)
         summary.seconds = time.perf_counter() - started
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+@contextlib.contextmanager
+def _holding_ctrl_c() -> Iterator[None]:
+    """Hold a Ctrl-C until the block ends: a batch is written and counted, or neither."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and previous is signal.default_int_handler:
+        raise KeyboardInterrupt
 
 
 def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]
