@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from itertools import islice
 
 from ..errors import WorkerDied
@@ -110,7 +111,8 @@ class ParallelExtractor:
     def _submit(self, chunk: _Chunk, window: deque[_Chunk]) -> None:
         chunk.tries += 1
         try:
-            chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
+            with _ctrl_c_blocked():
+                chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
         except BrokenProcessPool:  # a worker died while the pool was idle
             chunk.tries -= 1
             self._restart(window)
@@ -139,7 +141,8 @@ class ParallelExtractor:
         self._pool = self._new_pool()
         for chunk in unfinished:
             chunk.tries += 1
-            chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
+            with _ctrl_c_blocked():
+                chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
 
     def extract(self, article: ArticleLike) -> list[Claim]:
         """Return the deal claims of one article."""
@@ -174,6 +177,21 @@ class ParallelExtractor:
             self.close()
         else:
             self.terminate()
+
+
+@contextmanager
+def _ctrl_c_blocked() -> Iterator[None]:
+    """Block SIGINT while submitting, which is when the pool starts its workers: they
+    inherit the blocked signal, so a Ctrl-C to the terminal's process group cannot kill
+    one half-started (a traceback each, and once a hang); the parent gets it after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _finished(future: Future) -> bool:

@@ -111,6 +111,10 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
                                  batch_size=64 * processes, progress=shown.notify)
     except Interrupted as stop:  # Ctrl-C: whole batches are stored, the rest is not
         summary, interrupted = stop.summary, True
+    except KeyboardInterrupt:  # outside the batches: as the store opens or closes
+        _stop(started, now=True)
+        click.echo("Interrupted", err=True)
+        sys.exit(130)
     except BaseException:
         _stop(started, now=True)
         raise
