@@ -80,9 +80,17 @@ class ParallelExtractor:
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # "spawn": workers start clean, whatever threads the parent runs (progress bars).
-        return ProcessPoolExecutor(self.processes,
+        pool = ProcessPoolExecutor(self.processes,
                                    mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_start_worker, initargs=self._settings)
+        # A worker that dies while a chunk is being written to it leaves the queue's
+        # feeder thread blocked on a pipe no one reads; the pool joins that thread when
+        # it shuts down, and the parent hung at exit (seen after a Ctrl-C). Not joining
+        # it loses nothing: the chunks of a stopped or broken pool are redone or dropped.
+        queue = getattr(pool, "_call_queue", None)
+        if queue is not None:
+            queue.cancel_join_thread()
+        return pool
 
     def worker_pids(self) -> list[int]:
         """The process ids of the running workers."""
