@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -138,14 +139,15 @@ class ParallelExtractor:
 
     def _restart(self, chunks: Iterable[_Chunk]) -> None:
         """Report the dead worker, start new ones and send them the unfinished chunks."""
-        dead = [p for p in (getattr(self._pool, "_processes", None) or {}).values()
-                if p.exitcode is not None and p.exitcode != 0]
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._stop(self._pool)  # joined: each one's exit status is known
+        # the pool itself terminates the other workers once one is dead
+        dead = [p for p in processes if p.exitcode not in (None, 0, -signal.SIGTERM)]
         how = ", ".join(f"{p.pid} ({_ending(p.exitcode)})" for p in dead) or "unknown"
         unfinished = [c for c in chunks if c.future is None or not _finished(c.future)]
         count = sum(len(c.articles) for c in unfinished)
         self.report(f"extraction worker died: {how}; retrying its {count} articles "
                     "in new workers")
-        self._stop(self._pool)
         self._pool = self._new_pool()
         for chunk in unfinished:
             chunk.tries += 1
@@ -166,8 +168,9 @@ class ParallelExtractor:
 
     @staticmethod
     def _stop(pool: ProcessPoolExecutor) -> None:
+        # The workers go first, with no lock of the pool's taken: shutting the pool down
+        # takes one its manager thread may hold while it waits on them.
         processes = list((getattr(pool, "_processes", None) or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
                 process.terminate()
@@ -175,7 +178,9 @@ class ParallelExtractor:
             process.join(_STOP_SECONDS)
             if process.is_alive():
                 process.kill()
-                process.join()
+                process.join(_STOP_SECONDS)
+        threading.Thread(target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True},
+                         daemon=True).start()
 
     def __enter__(self) -> ParallelExtractor:
         return self
@@ -189,17 +194,24 @@ class ParallelExtractor:
 
 @contextmanager
 def _ctrl_c_blocked() -> Iterator[None]:
-    """Block SIGINT while submitting, which is when the pool starts its workers: they
-    inherit the blocked signal, so a Ctrl-C to the terminal's process group cannot kill
-    one half-started (a traceback each, and once a hang); the parent gets it after."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    """Hold Ctrl-C while submitting, which is when the pool starts its workers: they
+    inherit SIGINT blocked, so a Ctrl-C to the terminal's process group cannot kill one
+    half-started (a traceback each, and once a hang), and the parent's KeyboardInterrupt
+    comes after the pool's bookkeeping, not in the middle of it."""
+    main = threading.current_thread() is threading.main_thread()
+    caught: list[int] = []
+    handler = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
+    mask = (signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            if hasattr(signal, "pthread_sigmask") else None)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        if main:
+            signal.signal(signal.SIGINT, handler)
+    if caught and handler is signal.default_int_handler:
+        raise KeyboardInterrupt
 
 
 def _finished(future: Future) -> bool:

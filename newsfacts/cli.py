@@ -114,7 +114,7 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     except KeyboardInterrupt:  # outside the batches: as the store opens or closes
         _stop(started, now=True)
         click.echo("Interrupted", err=True)
-        sys.exit(130)
+        _exit_now(130)
     except BaseException:
         _stop(started, now=True)
         raise
@@ -125,7 +125,7 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
         report_file.close()
     if interrupted:  # the summary prints even with --quiet: the user must know
         click.echo(f"Interrupted: {summary.line()}", err=True)
-        sys.exit(130)
+        _exit_now(130)
     if not quiet:
         click.echo(summary.line())
     if summary.failed:
@@ -213,6 +213,21 @@ def serve(db_path, host, port):
     from datasette.cli import cli as datasette_cli
 
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
+
+
+def _exit_now(status: int) -> None:
+    """Exit after Ctrl-C, within a few seconds even if the interpreter's clean-up (which
+    joins the worker pool's threads) waits on a thread blocked by a dead worker: the
+    store is closed and the workers are gone by now."""
+    import os
+    import threading
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    guard = threading.Timer(5.0, os._exit, args=(status,))
+    guard.daemon = True
+    guard.start()
+    sys.exit(status)
 
 
 def _stop(extractors: list, now: bool) -> None:

@@ -115,9 +115,9 @@ def test_one_ctrl_c_stops_an_ingest_with_workers(many_articles, db_path):
     assert process.returncode == 130, stderr
     count = stored(db_path)
     assert count % 128 == 0 and 0 < count < 640  # whole batches only
-    assert stderr.rstrip().splitlines()[-1] == (
-        f"Interrupted: {count} articles: {count} new, 0 unchanged, 0 updated, 0 failed; "
-        f"{sqlite_utils.Database(db_path)['claims'].count} claims written")
+    assert (f"Interrupted: {count} articles: {count} new, 0 unchanged, 0 updated, 0 failed; "
+            f"{sqlite_utils.Database(db_path)['claims'].count} claims written"
+            ) in stderr.splitlines(), stderr
     assert "Traceback" not in stderr and stdout == ""
     assert not [w for w in workers if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
     with sqlite3.connect(db_path) as db:
