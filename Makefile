@@ -44,6 +44,7 @@ gold-draw: install
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578
+	$(BIN)/python bench/scaling.py
 
 # Needs Debian's chromium (apt-get install chromium).
 screenshots: install

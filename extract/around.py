@@ -10,7 +10,9 @@ made from a whole article text is its own article.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -49,12 +51,19 @@ class Around:
 
 
 def complete_claims(claims: list[Claim], text: str, published: date | None) -> None:
-    """Complete claims (in place) from the article text around each one."""
+    """Complete claims (in place) from the article text around each one.
+
+    Passages are indexed once per article: a claim finds its neighbours by bisection, and
+    only the sentences followed by a cited source are searched for a claim's amount
+    (scanning every passage for every claim was quadratic in a long article).
+    """
     passages = split_passages(text)
+    starts = [p.start for p in passages]
+    cited: list[tuple[str, str]] | None = None
     terms: dict[str, Term | None] = {}
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
-        _investors_after(claim, text, passages)
+        _investors_after(claim, text, passages[bisect_left(starts, claim.start):][:3])
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             # "a 10-year contract" said once in the article is the contract's term
             if claim.deal_type not in terms:
@@ -65,41 +74,40 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
                     f"term = {claim.term.months} months, the one term the article gives "
                     f"its {claim.deal_type}s")})
         if claim.attribution is None:
-            _source_after(claim, text, passages)
+            if cited is None:
+                cited = [(text[passage.start:passage.end], source)
+                         for passage, after in pairwise(passages)
+                         if (source := cited_nearby(text[after.start:after.end]))]
+            _source_after(claim, cited)
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
-            _term_after(claim, text, passages, published)
+            _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
 
 
-def _investors_after(claim: Claim, text: str, passages: list[Passage]) -> None:
+def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:
     """"Databricks closed its $10 billion round. ... led by Thrive Capital"."""
     if claim.deal_type != "investment" or claim.names("buyer"):
         return
-    later = [text[p.start:p.end] for p in passages if p.start >= claim.start][:3]
-    investors = next((found for s in later if (found := investors_named(s))), [])
+    investors = next((found for p in later if (found := investors_named(text[p.start:p.end]))),
+                     [])
     if investors:
         claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
         claim.trace.append({"rule": "role.investors-named-after",
                             "says": f"buyer = {', '.join(investors)} (a sentence after)"})
 
 
-def _source_after(claim: Claim, text: str, passages: list[Passage]) -> None:
+def _source_after(claim: Claim, cited: list[tuple[str, str]]) -> None:
     """The sentence after any sentence stating the same amount: "Anthropic has agreed to
     pay SpaceX $45 billion ... The deal is confirmed in a filing"."""
-    for i, passage in enumerate(passages[:-1]):
-        if claim.amount.text in text[passage.start:passage.end]:
-            following = text[passages[i + 1].start:passages[i + 1].end]
-            cited = cited_nearby(following)
-            if cited:
-                claim.attribution = cited
-                claim.trace.append({"rule": "attribution.sentence-after",
-                                    "says": f"source = {cited!r}"})
-                return
+    source = next((source for sentence, source in cited if claim.amount.text in sentence), None)
+    if source:
+        claim.attribution = source
+        claim.trace.append({"rule": "attribution.sentence-after", "says": f"source = {source!r}"})
 
 
-def _term_after(claim: Claim, text: str, passages: list[Passage],
+def _term_after(claim: Claim, text: str, following: list[Passage],
                 published: date | None) -> None:
     """"The contract runs through 2028" in the next two sentences."""
-    for passage in [p for p in passages if p.start >= claim.end][:2]:
+    for passage in following:
         sentence = text[passage.start:passage.end]
         if points_back_to_a_deal(sentence):
             found = find_terms(sentence, published)

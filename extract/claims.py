@@ -7,6 +7,7 @@ deal type, term and attribution.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,7 @@ from .roles import (
     STAKE_NOUNS,
     Frame,
     cue_kind,
+    entities_in,
     governing_cue,
     names_of,
     outer_cue,
@@ -94,7 +96,11 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
     context: list[Context] = []
-    money_spans = list(doc.spans[spans_key]) if spans_key in doc.spans else []
+    money_spans = sorted(doc.spans.get(spans_key, []), key=lambda m: m.start)
+    # Indexed once per Doc: each sentence takes its own amounts, and ``doc.text`` (built
+    # anew at each read) is read once, not once per amount.
+    money_starts = [m.start for m in money_spans]
+    text = doc.text
     for sent in doc.sents:
         sent_cues = sentence_cues(sent, cues)
         for cue in sent_cues:  # every deal named, in order: "the deal" is the latest
@@ -105,19 +111,21 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
                                            _deal_type(frame, frames),
                                            cue.dep_ in {"relcl", "acl"}))
         sent_drafts = []
-        for money in (m for m in money_spans if sent.start <= m.start < sent.end):
+        first, last = bisect_left(money_starts, sent.start), bisect_left(money_starts, sent.end)
+        for money in money_spans[first:last]:
             try:
                 sent_drafts.append(
-                    _draft(sent, money, sent_cues, cues, frames, about_deals, settings))
+                    _draft(sent, money, sent_cues, cues, frames, about_deals, settings, text))
             except Dropped as drop:
                 dropped.append(_drop_record(money, drop.rule, drop.says))
         if "respectively" in sent.text:
             _pair_respectively(sent_drafts)
         drafts.extend(sent_drafts)
     claims = []
+    deals = _DealsBefore(context)
     for draft in drafts:
         try:
-            claim = _claim(draft, names, main, context, published)
+            claim = _claim(draft, names, main, deals, published)
         except Dropped as drop:
             dropped.append(_drop_record(draft.money, drop.rule, drop.says))
             continue
@@ -132,6 +140,42 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
 def _drop_record(money: Span, rule: str, says: str) -> dict:
     return {"amount": money.text, "start": money.start_char, "end": money.end_char,
             "rule": rule, "says": says}
+
+
+class _DealsBefore:
+    """The deals named in an article, indexed once per Doc: each claim finds "the deal"
+    named before it by bisection, not by filtering every deal of the article (which made
+    extraction quadratic in the number of deals)."""
+
+    # What "the deal" may be, best first: a deal of a main clause (not one in a relative
+    # clause after it) that is no loan (not the loan that pays for it); then weaker ones.
+    _SKIP_LOANS = ("main_no_loan", "main", "no_loan", "any")
+    _ANY = ("main", "any")
+
+    def __init__(self, context: list[Context]):
+        self.context = context
+        self.starts = [c.start for c in context]
+        tests = {"main_no_loan": lambda c: not c.subordinate and c.deal_type != "loan",
+                 "main": lambda c: not c.subordinate,
+                 "no_loan": lambda c: c.deal_type != "loan",
+                 "any": lambda c: True}
+        # self.last[name][k]: the index of the last deal before the k-th that passes, or -1
+        self.last: dict[str, list[int]] = {}
+        for name, test in tests.items():
+            last, found = [-1], -1
+            for i, deal in enumerate(context):
+                found = i if test(deal) else found
+                last.append(found)
+            self.last[name] = last
+
+    def latest(self, start: int, skip_loans: bool) -> Context | None:
+        """The deal named last before token ``start`` (else the article's first deal)."""
+        count = bisect_left(self.starts, start) or min(1, len(self.context))
+        for name in self._SKIP_LOANS if skip_loans else self._ANY:
+            found = self.last[name][count]
+            if found >= 0:
+                return self.context[found]
+        return None
 
 
 def _pair_respectively(drafts: list[Draft]) -> None:
@@ -175,10 +219,13 @@ class Dropped(Exception):
 
 
 def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: dict,
-           about_deals: bool, settings: dict) -> Draft:
-    """Read the deal an amount belongs to; raise Dropped when it belongs to none."""
+           about_deals: bool, settings: dict, text: str) -> Draft:
+    """Read the deal an amount belongs to; raise Dropped when it belongs to none.
+
+    :param text: the Doc's text, read once per Doc (``doc.text`` is built at each read).
+    """
     amount = money._.get(settings["amount_attr"])
-    _not_a_price(sent.doc.text, money, amount)
+    _not_a_price(text, money, amount)
     frame, cue = _linked_frame(money, sent_cues, cues, frames, settings)
     _not_a_deal(frame, cue, money, sent, about_deals)
     frame = _specific_frame(frame, cue, money, sent_cues, cues, frames)
@@ -664,13 +711,13 @@ class Sides:
         return bool(self.buyers or self.sellers or self.targets)
 
 
-def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Context],
+def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBefore,
            published: date | None) -> Claim:
     notes = list(draft.frame.trace)
     roles = _resolved(draft.frame, draft.sent, names, main, notes)
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
                   draft.deal_type)
-    _inherit(draft, context, sides, notes)
+    _inherit(draft, deals, sides, notes)
     _default_to_main(draft, main, sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
@@ -708,19 +755,16 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, context: list[Co
     )
 
 
-def _inherit(draft: Draft, context: list[Context], sides: Sides, notes: list[dict]) -> None:
+def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict]) -> None:
     """Fill the sides a sentence leaves open from the deal named before it: "The
     transaction is valued at 16.2 mln dlrs" is the deal of the sentence before."""
-    before = [c for c in context if c.start < draft.sent.start] or context[:1]
     # "The deal" is the last deal of a main clause, not one in a relative clause after it,
     # nor the loan that pays for it
-    before = [c for c in before if not c.subordinate] or before
-    if draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {"loan", "facility"}:
-        before = [c for c in before if c.deal_type != "loan"] or before
-    if not before or (sides.buyers and (sides.sellers or sides.targets)) or not (
+    deal = deals.latest(draft.sent.start, skip_loans=draft.frame.kind in GENERIC and (
+        draft.frame.cue.lower_ not in {"loan", "facility"}))
+    if deal is None or (sides.buyers and (sides.sellers or sides.targets)) or not (
             sides.any() or _points_at_deal(draft)):
         return
-    deal = before[-1]
     deal_buyers = deal.roles.get("buyer", [])
     deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
     keys = {name_key(n) for n in sides.sellers + sides.targets}
@@ -803,7 +847,7 @@ def _points_at_deal(draft: Draft) -> bool:
 def _is_place(name: str, sent: Span, names: ArticleNames) -> bool:
     """A city or country, not a company the article names (the model tags "OpenAI" GPE)."""
     return not names.is_company(name) and any(
-        e.label_ in {"GPE", "LOC"} and e.text in name for e in sent.ents)
+        e.label_ in {"GPE", "LOC"} and e.text in name for e in entities_in(sent))
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:
@@ -909,9 +953,14 @@ def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
     """One claim per amount per article: repeats of the same money keep the best-read one,
     and take the term and attribution the others found."""
     kept: list[Claim] = []
+    # Kept amounts by currency and unit, sorted by value: a claim is compared with those
+    # near its value only, not with every amount kept (quadratic in a long article).
+    by_money: dict[tuple, list[tuple[float, int]]] = {}
     for claim in sorted(claims, key=lambda c: (-_score(c), c.start)):
-        same = next((k for k in kept if claim.amount.same_money(k.amount)), None)
+        same = _same_money_kept(claim.amount, kept, by_money)
         if same is None:
+            insort(by_money.setdefault((claim.amount.currency, claim.amount.per), []),
+                   (claim.amount.value, len(kept)))
             kept.append(claim)
             continue
         if same.term is None and claim.term is not None:
@@ -926,6 +975,22 @@ def _merge_duplicates(claims: list[Claim]) -> list[Claim]:
                                        "amount is said again"})
     _share_terms(kept)
     return sorted(kept, key=lambda c: (c.start, c.amount.text))
+
+
+def _same_money_kept(amount: Amount, kept: list[Claim], by_money: dict) -> Claim | None:
+    """The first kept claim stating the same money as ``amount`` (Amount.same_money)."""
+    values = by_money.get((amount.currency, amount.per), [])
+    # same_money allows 0.5% of the larger value: no match lies beyond this reach.
+    reach = 0.006 * abs(amount.value) / 0.994 + 1e-9
+    low = bisect_left(values, (amount.value - reach, -1))
+    matches = []
+    for at in range(low, len(values)):
+        value, index = values[at]
+        if value > amount.value + reach:
+            break
+        if amount.same_money(kept[index].amount):
+            matches.append(index)
+    return kept[min(matches)] if matches else None
 
 
 def _share_terms(claims: list[Claim]) -> None:

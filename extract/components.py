@@ -21,9 +21,11 @@ Article-wide facts (title, date, names, where each passage came from) travel on
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 import srsly
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -106,10 +108,15 @@ class Passages:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        # Set in one array: each token.is_sent_start = True checks the whole Doc for a
+        # parse first, which was quadratic in a long article.
+        starts = doc.to_array([SENT_START])
         for passage in split_passages(doc.text):
             span = doc.char_span(passage.start, passage.end, alignment_mode="expand")
             if span is not None and len(span):
-                span[0].is_sent_start = True
+                starts[span.start] = 1
+        if len(doc):
+            doc.from_array([SENT_START], starts)
         return doc
 
 
@@ -201,12 +208,17 @@ class Names:
         pattern = re.compile(
             r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
             + r")(?![\w])(?!\s+[A-Z])")
-        ents = list(doc.ents)
+        # The entity on each token, kept up to date as names replace entities: finding
+        # the entities a name overlaps by scanning them all was quadratic in a long article.
+        on_token: dict[int, Span] = {}
+        for ent in doc.ents:
+            on_token.update(dict.fromkeys(range(ent.start, ent.end), ent))
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
             if span is None or not len(span):
                 continue
-            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            overlapping = list({id(e): e for i in range(span.start, span.end)
+                                if (e := on_token.get(i)) is not None}.values())
             if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} for e in overlapping):
                 continue
             if any(e.label_ == "PERSON" for e in overlapping) and not forms[m.group(1)]:
@@ -216,7 +228,11 @@ class Names:
                 if any(e.label_ == "ORG" and e.start <= span.start and e.end >= span.end
                        for e in overlapping):
                     continue
-                ents = [e for e in ents if e not in overlapping] + [span]
+                for ent in overlapping:
+                    for i in range(ent.start, ent.end):
+                        del on_token[i]
+                on_token.update(dict.fromkeys(range(span.start, span.end), span))
+        ents = {id(e): e for e in on_token.values()}.values()
         doc.set_ents(sorted(ents, key=lambda e: e.start))
         return doc
 
@@ -320,7 +336,10 @@ class Claims:
 
 def _article_offsets(start: int, end: int, passages: list) -> tuple[int, int]:
     """Map offsets in a Doc of selected passages back to the article text."""
-    for doc_start, art_start, length in passages:
+    # the passage an offset is in, by bisection: a long article has thousands
+    at = bisect_right(passages, start, key=lambda p: p[0]) - 1
+    if at >= 0:
+        doc_start, art_start, length = passages[at]
         if doc_start <= start <= doc_start + length:
             shift = art_start - doc_start
             return start + shift, min(end, doc_start + length) + shift

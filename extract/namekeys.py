@@ -4,6 +4,7 @@ the scorer (GUIDELINES.md's name matching). Pure string code, no spaCy."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import CORPORATE_SUFFIXES, SCORING_SUFFIXES
 
@@ -26,6 +27,7 @@ def strip_suffixes(name: str) -> str:
     return " ".join(words).replace(" , ", ", ")
 
 
+@lru_cache(maxsize=65536)  # called for each known name at every name a claim resolves
 def name_key(name: str) -> str:
     """The form of a name the scorer compares: lower case, scoring suffixes removed.
 

@@ -38,6 +38,13 @@ _SENTENCE_END = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])
 # The word before a period; "$640m." ends a sentence, its "m" is no initial.
 _WORD_BEFORE = re.compile(r"(?<![\w$])([A-Za-z][A-Za-z.&]*)\.?['\"’”)\]]*\Z")
 _WORD_AFTER = re.compile(r"\s+['\"‘“(\[]?([A-Za-z]+)")
+# How far back from a period the word before it is looked for. Searching from the
+# sentence's start made "J. " x 20,000 (60 KB, one sentence of initials) take 54 s.
+_WORD_REACH = 100
+# The longest passage handed to the parser: a run-on sentence (a 100 KB list of deals
+# joined by "and", a table without a period) is cut at a blank before this length,
+# since spaCy's work on a sentence grows with its length for every word it reads.
+MAX_PASSAGE = 2000
 # Abbreviations after which a period does not end a sentence, unless a word that starts
 # sentences follows ("... bought Foo Inc. The company said").
 ABBREVIATIONS = frozenset(
@@ -106,7 +113,7 @@ def _sentences(text: str, start: int, end: int) -> Iterator[Passage]:
 def _is_abbreviation(text: str, begin: int, stop: re.Match) -> bool:
     if stop.group(0)[0] != ".":
         return False
-    before = _WORD_BEFORE.search(text, begin, stop.start() + 1)
+    before = _WORD_BEFORE.search(text, max(begin, stop.start() - _WORD_REACH), stop.start() + 1)
     if not before:
         return False
     word = before.group(1).lower().rstrip(".")
@@ -122,6 +129,12 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Passage]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_PASSAGE:
+        cut = _cut(text, start, start + MAX_PASSAGE)
+        yield Passage(start, cut)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         yield Passage(start, end)
 
@@ -153,6 +166,18 @@ def _words(forms) -> re.Pattern:
 
 
 SHIPPED_CUES = CueFilter(frames_v1())
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to cut an overlong passage: after the last ", " or "; " in its second half,
+    else at its last blank, else at ``limit`` (a 2,000-character word)."""
+    half = start + (limit - start) // 2
+    for mark in ("; ", ", "):
+        at = text.rfind(mark, half, limit)
+        if at >= 0:
+            return at + 1
+    at = max(text.rfind(" ", half, limit), text.rfind("\n", half, limit))
+    return at if at > start else limit
 
 
 def mentions_deal(text: str, cues: CueFilter = SHIPPED_CUES) -> bool:

@@ -29,9 +29,14 @@ from . import (
     cues,  # noqa: F401  (registers newsfacts.frames.v1)
     tokenizer,  # noqa: F401  (registers newsfacts.article_tokenizer.v1)
 )
+from .components import ARTICLE_ATTR
 from .records import Claim
 
 MODEL_ENV = "NEWSFACTS_MODEL"
+# The most text one Doc holds: a longer article's passages go into several Docs, each
+# opening with the lead. spaCy refuses a text over nlp.max_length (E088: a 5 MB single
+# line failed after 86 s) and its memory grows with a Doc's length.
+MAX_DOC_CHARS = 50_000
 
 
 class ArticleLike(Protocol):
@@ -128,14 +133,21 @@ class Extractor:
         return self.nlp.tokenizer.cue_filter
 
     def make_doc(self, article: ArticleLike) -> Doc:
-        """Make the Doc the pipeline reads: the article's passages worth parsing."""
+        """Make the one Doc ``nlp(article.text)`` would read, with the title and date."""
         return self.nlp.tokenizer.article_doc(article.text, article.title, article.published)
+
+    def make_docs(self, article: ArticleLike) -> list[Doc]:
+        """Make the Docs the pipeline reads: the article's selected passages, in Docs of
+        at most MAX_DOC_CHARS (the lead opens each); none when nothing is worth parsing."""
+        return self.nlp.tokenizer.article_docs(
+            article.text, article.title, article.published,
+            max_chars=min(MAX_DOC_CHARS, self.nlp.max_length))
 
     def pipe(self, articles: Iterable[ArticleLike]) -> Iterator[tuple[ArticleLike, list[Claim]]]:
         """Yield each article with its claims, in order, batching the model's work."""
-        pending: list[tuple[ArticleLike, Doc]] = []
+        pending: list[tuple[ArticleLike, list[Doc]]] = []
         for article in articles:
-            pending.append((article, self.make_doc(article)))
+            pending.append((article, self.make_docs(article)))
             if len(pending) >= self.batch_size:
                 yield from self._run(pending)
                 pending = []
@@ -146,13 +158,16 @@ class Extractor:
         """Return the deal claims of one article."""
         return next(self.pipe([article]))[1]
 
-    def _run(self, batch: list[tuple[ArticleLike, Doc]]):
-        # an article with no passage worth parsing has no claims: the model is spared it
-        docs = [doc for _, doc in batch if len(doc)]
+    def _run(self, batch: list[tuple[ArticleLike, list[Doc]]]):
+        # an article with no passage worth parsing has no Doc: the model is spared it
+        docs = [doc for _, article_docs in batch for doc in article_docs]
         parsed = iter(self.nlp.pipe(docs, batch_size=self.batch_size))
-        for article, doc in batch:
-            if not len(doc):
-                yield article, []
-                continue
-            doc = next(parsed)
-            yield article, list(doc._.get(self.claims_attr))
+        for article, article_docs in batch:
+            claims: list[Claim] = []
+            for n, _ in enumerate(article_docs):
+                doc = next(parsed)
+                # the lead opens every Doc of a long article: its claims come from the first
+                _, lead_start, lead_length = doc._.get(ARTICLE_ATTR)["passages"][0]
+                claims.extend(c for c in doc._.get(self.claims_attr)
+                              if n == 0 or c.start >= lead_start + lead_length)
+            yield article, claims

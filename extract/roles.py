@@ -747,10 +747,38 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
 
 def _entity(tok: Token) -> Span | None:
     if tok.ent_type_ in ENTITY_LABELS:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
+        return entity_at(tok)
     return None
+
+
+def entity_at(tok: Token) -> Span | None:
+    """The entity a token is in, as ``doc.ents`` has it, read off the entity tags around
+    the token: ``doc.ents`` builds every entity of the Doc at each read, and reading it
+    once per candidate made 1,000 one-line deals (92 KB) take 70 s."""
+    doc = tok.doc
+    if tok.ent_iob_ not in {"B", "I"}:
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id,
+                span_id=first.ent_id)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """The entities inside a span, as ``span.ents`` has them, from its own tokens
+    (``span.ents`` reads every entity of the Doc)."""
+    ents = []
+    for tok in span:
+        if tok.ent_iob_ == "B":
+            ent = entity_at(tok)
+            if ent is not None and ent.end <= span.end:
+                ents.append(ent)
+    return ents
 
 
 def entity_text(ent: Span) -> str:

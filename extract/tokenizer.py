@@ -70,7 +70,45 @@ class ArticleTokenizer:
         :param title: the headline, if known (helps name the parties).
         :param published: the ISO publication date, if known ("through 2031").
         """
+        docs = self.article_docs(text, title, published)
+        return docs[0] if docs else self._doc(text, [], self._facts(text, title, published,
+                                                                      False))
+
+    def article_docs(self, text: str, title: str | None = None, published: str | None = None,
+                     max_chars: int | None = None) -> list[Doc]:
+        """The Docs of one article, none when nothing is worth parsing: with ``max_chars``,
+        its passages in Docs of at most that many characters, the lead opening each (a
+        long article never meets spaCy's max_length, and memory stays bounded).
+        """
         passages = select_passages(text, self.cue_filter, self.cues)
+        if not passages:
+            return []
+        facts = self._facts(text, title, published, True)
+        lead, groups = passages[0], []
+        group, size = [lead], lead.end - lead.start
+        for passage in passages[1:]:
+            grown = size + passage.end - passage.start + len(SEPARATOR)
+            if max_chars is not None and grown > max_chars:
+                groups.append(group)
+                group, size = [lead], lead.end - lead.start
+                grown = size + passage.end - passage.start + len(SEPARATOR)
+            group.append(passage)
+            size = grown
+        groups.append(group)
+        return [self._doc(text, g, facts) for g in groups]
+
+    def _facts(self, text: str, title: str | None, published: str | None,
+               any_passage: bool) -> dict:
+        return {
+            "text": text,
+            "title": title,
+            "names": ArticleNames.from_text(text, title).to_dict() if any_passage else {},
+            "published": published,
+            "country": dateline_country(text),
+            "about_deals": self.cues.mentions_deal(text) if any_passage else False,
+        }
+
+    def _doc(self, text: str, passages: list, facts: dict) -> Doc:
         pieces, offsets, at = [], [], 0
         for passage in passages:
             piece = clean_for_model(text[passage.start:passage.end])
@@ -78,15 +116,7 @@ class ArticleTokenizer:
             pieces.append(piece)
             at += len(piece) + len(SEPARATOR)
         doc = self.tokenizer(SEPARATOR.join(pieces))
-        doc._.set(ARTICLE_ATTR, {
-            "text": text,
-            "title": title,
-            "names": ArticleNames.from_text(text, title).to_dict() if passages else {},
-            "published": published,
-            "country": dateline_country(text),
-            "about_deals": self.cues.mentions_deal(text) if passages else False,
-            "passages": offsets,
-        })
+        doc._.set(ARTICLE_ATTR, {**facts, "passages": offsets})
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:

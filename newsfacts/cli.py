@@ -136,9 +136,11 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     Example: newsfacts ingest fixtures/articles/ --db newsfacts.db
     """
     from .db import Store
+    from .errors import Interrupted
     from .extract.parallel import default_processes
     from .ingest import ingest as run_ingest
     from .report import check_report_path, write_report
+    from .sources import Warning_
 
     try:
         if report_file:  # before the store is opened or anything is written
@@ -148,24 +150,40 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
         raise click.ClickException(str(err)) from None
     processes = processes or default_processes()
     started: list = []
+    shown = _IngestProgress(bar=not quiet and sys.stderr.isatty())
 
     def make_extractor():
-        started.append(_extractor(model) if processes == 1 else _parallel(processes, model))
+        started.append(_extractor(model) if processes == 1 else _parallel(
+            processes, model, report=lambda line: shown.notify("warning", Warning_(line))))
         return started[-1]
 
+    interrupted = False
     try:
-        with store, _IngestProgress(bar=not quiet and sys.stderr.isatty()) as shown:
+        with store, shown:
             summary = run_ingest(inputs, store, extractor=make_extractor,
                                  batch_size=64 * processes, progress=shown.notify)
-        if report_file:
+    except Interrupted as stop:  # Ctrl-C: whole batches are stored, the rest is not
+        summary, interrupted = stop.summary, True
+    except NewsfactsError as err:  # a full disk: one line, what was stored in it
+        _stop(started, now=True)
+        raise click.ClickException(str(err)) from None
+    except KeyboardInterrupt:  # outside the batches: as the store opens or closes
+        _stop(started, now=True)
+        click.echo("Interrupted", err=True)
+        _exit_now(130)
+    except BaseException:
+        _stop(started, now=True)
+        raise
+    _stop(started, now=interrupted)
+    if report_file:
+        try:
             write_report(report_file, {"db": db_path, "inputs": list(inputs),
                                        **summary.to_dict()})
-    except NewsfactsError as err:
-        raise click.ClickException(str(err)) from None
-    finally:
-        for extractor in started:
-            if hasattr(extractor, "close"):
-                extractor.close()
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+    if interrupted:  # the summary prints even with --quiet: the user must know
+        click.echo(f"Interrupted: {summary.line()}", err=True)
+        _exit_now(130)
     if not quiet:
         click.echo(summary.line())
     if summary.failed:
@@ -325,11 +343,35 @@ def serve(db_path, host, port):
     datasette_cli.main(args=datasette_args(db_path, host, port), prog_name="newsfacts serve")
 
 
-def _parallel(processes, model):
+def _exit_now(status: int) -> None:
+    """Exit after Ctrl-C, within a few seconds even if the interpreter's clean-up (which
+    joins the worker pool's threads) waits on a thread blocked by a dead worker: the
+    store is closed and the workers are gone by now."""
+    import os
+    import threading
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    guard = threading.Timer(5.0, os._exit, args=(status,))
+    guard.daemon = True
+    guard.start()
+    sys.exit(status)
+
+
+def _stop(extractors: list, now: bool) -> None:
+    """Stop worker processes: at once after Ctrl-C or an error, else when they are done."""
+    for extractor in extractors:
+        if now and hasattr(extractor, "terminate"):
+            extractor.terminate()
+        elif hasattr(extractor, "close"):
+            extractor.close()
+
+
+def _parallel(processes, model, report=None):
     from .extract.parallel import ParallelExtractor
 
     try:
-        return ParallelExtractor(processes, model=model)
+        return ParallelExtractor(processes, model=model, report=report)
     except NewsfactsError as err:
         raise click.ClickException(str(err)) from None
 

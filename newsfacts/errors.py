@@ -71,3 +71,15 @@ class BadOverrides(NewsfactsError):
 
 class CompanyNotFound(NewsfactsError):
     """A company name in a merge, split or rename that no claim's party goes by."""
+
+
+class WorkerDied(NewsfactsError):
+    """An extraction worker process that died, twice, on the same articles."""
+
+
+class Interrupted(NewsfactsError):
+    """An ingest stopped by Ctrl-C; ``summary`` says what was stored (whole batches)."""
+
+    def __init__(self, summary):
+        super().__init__(f"interrupted; stored so far: {summary.line()}")
+        self.summary = summary

@@ -9,6 +9,8 @@ input is counted and reported, and the batch goes on.
 from __future__ import annotations
 
 import contextlib
+import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from .articles import Article
 from .db import Outcome, Store
-from .errors import NewsfactsError, StoreFull
+from .errors import Interrupted, NewsfactsError, StoreFull
 from .extract import Claim, Extractor
 from .shards import find_claim_shards, merge_shard
 from .sources import Failure, Fetcher, Warning_, read_inputs
@@ -94,11 +96,22 @@ def ingest(inputs: Iterable[str | Path], store: Store,
     :param fetcher: fetches URLs and feed links; None makes one with the defaults.
     :raises StoreFull: the disk (or the store's size limit) is full; the batches before
         the one that did not fit are stored, and the message counts them.
+    :raises Interrupted: on Ctrl-C, with the summary of the whole batches stored.
     """
     summary = Summary()
     started = time.perf_counter()
+    try:
+        _run(inputs, store, _lazy(extractor), batch_size, progress, fetcher, summary, started)
+    except KeyboardInterrupt:
+        summary.seconds = time.perf_counter() - started
+        raise Interrupted(summary) from None
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progress | None,
+         fetcher: Fetcher | None, summary: Summary, started: float) -> None:
     written: list[str] = []
-    get_extractor = _lazy(extractor)
     notify = progress or (lambda kind, item: None)
     shards, inputs = find_claim_shards(inputs)
     for shard in shards:  # extracted already (newsfacts extract --out): merged as they are
@@ -122,21 +135,36 @@ def ingest(inputs: Iterable[str | Path], store: Store,
                 articles.append(item)
         if not articles:
             continue
-        try:
-            results = store_articles(articles, store, get_extractor)
-        except StoreFull as err:  # nothing more can be written: say what was
-            raise StoreFull(f"{err}; {summary.line()}") from None
-        for article, result in zip(articles, results, strict=True):
-            _tally(summary, result, notify)
-            if not isinstance(result, Failure) and result[0] is not Outcome.UNCHANGED:
-                written.append(article.id)
+        with _holding_ctrl_c():  # the summary counts exactly the batches stored
+            try:
+                results = store_articles(articles, store, get_extractor)
+            except StoreFull as err:  # nothing more can be written: say what was
+                raise StoreFull(f"{err}; {summary.line()}") from None
+            for article, result in zip(articles, results, strict=True):
+                _tally(summary, result, notify)
+                if not isinstance(result, Failure) and result[0] is not Outcome.UNCHANGED:
+                    written.append(article.id)
         summary.seconds = time.perf_counter() - started
     if written or store.has_ungrouped_claims():
         # The deals of the companies these articles name, regrouped once for the ingest
         # (and those of an earlier ingest that was stopped before it grouped its claims).
         summary.deals = store.update_deals(written).regrouped
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+@contextlib.contextmanager
+def _holding_ctrl_c() -> Iterator[None]:
+    """Hold a Ctrl-C until the block ends: a batch is written and counted, or neither."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and previous is signal.default_int_handler:
+        raise KeyboardInterrupt
 
 
 def _tally(summary: Summary, result: tuple[Outcome, list[Claim]] | Failure,

@@ -235,14 +235,14 @@ def test_a_db_that_is_no_database(tmp_path):
 
 
 def test_an_extraction_bug_fails_its_article_only(db_path, extractor, monkeypatch):
-    original = type(extractor).make_doc
+    original = type(extractor).make_docs
 
-    def make_doc(self, article):
+    def make_docs(self, article):
         if "Tremont" in article.text:
             raise RecursionError("maximum recursion depth exceeded")
         return original(self, article)
 
-    monkeypatch.setattr(type(extractor), "make_doc", make_doc)
+    monkeypatch.setattr(type(extractor), "make_docs", make_docs)
     with Store(db_path) as store:
         summary = ingest([INPUTS / "exports.jsonl"], store, extractor=extractor)
     assert (summary.new, summary.failed) == (2, 1)
@@ -250,7 +250,7 @@ def test_an_extraction_bug_fails_its_article_only(db_path, extractor, monkeypatc
     assert str(failure) == (
         f"{INPUTS}/exports.jsonl:2: extraction failed (RecursionError: maximum recursion "
         "depth exceeded); this is a bug in newsfacts, please report it")
-    assert "Traceback" in failure.traceback and "make_doc" in failure.traceback
+    assert "Traceback" in failure.traceback and "make_docs" in failure.traceback
 
 
 # Output: summary, --report, --quiet, the progress bar -----------------------------------
