@@ -168,8 +168,9 @@ class ParallelExtractor:
 
     @staticmethod
     def _stop(pool: ProcessPoolExecutor) -> None:
-        # The workers go first, with no lock of the pool's taken: shutting the pool down
-        # takes one its manager thread may hold while it waits on them.
+        # Only the workers are stopped: the pool's manager thread then finds them gone
+        # and winds the pool up as after any dead worker. Shutting the pool down as well
+        # raced with it (a traceback from its thread, and hangs).
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for process in processes:
             if process.is_alive():
@@ -179,8 +180,6 @@ class ParallelExtractor:
             if process.is_alive():
                 process.kill()
                 process.join(_STOP_SECONDS)
-        threading.Thread(target=pool.shutdown, kwargs={"wait": False, "cancel_futures": True},
-                         daemon=True).start()
 
     def __enter__(self) -> ParallelExtractor:
         return self

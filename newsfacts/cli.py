@@ -360,6 +360,14 @@ def _exit_now(status: int) -> None:
 
 def _stop(extractors: list, now: bool) -> None:
     """Stop worker processes: at once after Ctrl-C or an error, else when they are done."""
+    if now:
+        import threading
+
+        # The worker pool's manager thread may trip over the workers stopped under it:
+        # its traceback says nothing to a user who pressed Ctrl-C.
+        default_hook = threading.excepthook
+        threading.excepthook = lambda args: None if type(args.thread).__name__ == (
+            "_ExecutorManagerThread") else default_hook(args)
     for extractor in extractors:
         if now and hasattr(extractor, "terminate"):
             extractor.terminate()

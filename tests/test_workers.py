@@ -100,10 +100,18 @@ def stored(db_path) -> int:
         return 0
 
 
+def _default_ctrl_c():
+    """The command starts with Ctrl-C as a terminal gives it, whatever the test process
+    was left with (a child inherits an ignored or blocked SIGINT, and keeps it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_one_ctrl_c_stops_an_ingest_with_workers(many_articles, db_path):
     process = psutil.Popen([sys.executable, "-m", "newsfacts", "ingest", str(many_articles),
                             "--db", str(db_path), "--processes", "2"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=_default_ctrl_c)
     try:
         wait_for(lambda: stored(db_path) > 0, 300, "the first batch stored")
         workers = process.children(recursive=True)
