@@ -352,7 +352,19 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
         if frame.kind == "bid" and obj.lower_ in {"shares", "stock", "units"} and not (
                 frame.roles.get("seller") or frame.roles.get("target")):
             return obj.text  # "offered one mln shares of common stock at 63.25 dlrs"
+        if frame.kind == "acquire" and not frame.roles.get("seller") and _own_securities(obj):
+            return obj.text  # "to buy all the shares of its Series B preferred stock"
     return None
+
+
+def _own_securities(obj: Token) -> bool:
+    """An issuer buying back or redeeming its own preferred stock, notes or debentures
+    from no one named (GUIDELINES.md: no deal): "its" and a security in the object."""
+    words = {t.lower_ for t in obj.subtree}
+    return "its" in words and bool(words & _OWN_SECURITIES)
+
+
+_OWN_SECURITIES = {"preferred", "preference", "debentures", "notes", "bonds", "convertible"}
 
 
 def _buys_money(money: Span, cue: Token) -> bool:
@@ -585,11 +597,10 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
         return "loan", "type.debt-financing"  # "a debt financing package", not a round
     deal_type = frames.get(kind, {}).get("deal_type", "other")
     part = (frame.target_phrase or "").lower().split()
-    head = part[-1] if part else ""
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
-        if _is_stake(part, frame):
+        if _is_stake(part, frame) or _is_stake((frame.part or "").lower().split(), frame):
             return "stake", "type.stake-of-shares"
-        if head in ASSET_WORDS:
+        if _is_assets(frame.target_phrase or frame.part or ""):
             return "asset_sale", "type.assets"
         if kind == "pay" and _pays_for_goods(frame.cue):
             return "contract", "type.pays-for-goods"
@@ -613,6 +624,15 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
     if part[-1] in {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}:
         return True
     return not (words & whole) or any(w[:1].isdigit() for w in part)
+
+
+def _is_assets(phrase: str) -> bool:
+    """What changes hands is assets when its last common noun is an asset word: "the
+    Great America theme park", "radio stations WKLM and WKLN" (names after the noun are
+    the assets' own), "a portfolio of 640 homes" (the "of" part says what is in it)."""
+    head = phrase.split(" of ")[0]
+    common = [w for w in re.findall(r"[\w'-]+", head) if w.islower()]
+    return bool(common) and common[-1] in ASSET_WORDS
 
 
 def _pays_for_goods(cue: Token) -> bool:
@@ -719,6 +739,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
                   draft.deal_type)
     _inherit(draft, deals, sides, notes)
     _default_to_main(draft, main, sides, notes)
+    _issuer_sells(sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
@@ -801,6 +822,19 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]
         draft.confidence -= 0.05
         notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
+
+
+def _issuer_sells(sides: Sides, notes: list[dict]) -> None:
+    """Shares bought with no seller named: the company whose shares they are is the
+    seller (GUIDELINES.md: "the company sold or its holders' company"). "Halvard bought
+    42,300 Brisco common shares at 14.25 dlrs" -> seller Brisco."""
+    if sides.deal_type != "stake" or sides.sellers or not sides.targets:
+        return
+    buyers = {name_key(b) for b in sides.buyers}
+    issuers = [t for t in sides.targets if name_key(t) not in buyers]
+    if issuers:
+        sides.sellers = issuers
+        notes.append({"rule": "role.issuer-of-stake", "says": f"seller = {', '.join(issuers)}"})
 
 
 def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:

@@ -109,7 +109,8 @@ COMPANY_ANAPHORS = frozenset(
 # Verbs whose subject receives a deal noun: "Calny received a bid from PepsiCo";
 # for bids also "agreed to a buyout from First Boston".
 RECEIVING_VERBS = {"receive", "accept", "reject", "get", "rebuff", "spurn", "welcome",
-                   "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss"}
+                   "weigh", "review", "study", "evaluate", "consider", "refuse", "discuss",
+                   "resist", "fight", "attract", "turn", "repel", "dismiss"}
 AGREEING_VERBS = {"agree", "consent", "succumb"}
 # Verbs whose subject oversees a deal without being in it: regulators, courts, holders.
 OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe",
@@ -211,7 +212,9 @@ GENERIC_DEAL_NOUNS = {"deal", "deals", "agreement", "agreements", "transaction",
 ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "assets", "asset",
                "property", "properties", "division", "divisions", "refinery", "mine",
                "hotel", "hotels", "building", "stores", "branches", "field", "fields",
-               "facility", "facilities", "station", "stations", "operations", "reserves"}
+               "facility", "facilities", "station", "stations", "operations", "reserves",
+               "park", "parks", "portfolio", "homes", "houses", "system", "systems",
+               "terminal", "terminals", "pipeline", "pipelines"}
 # What a contract buys: "pay SpaceX $45 billion for computational resources".
 CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
                   "chips", "cloud", "computing", "supplies", "equipment",

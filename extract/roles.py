@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from .cues import (
     AGREEING_VERBS,
+    ASSET_WORDS,
     BASE_FORMS,
     BEING_VERBS,
     COMPANY_NOUNS,
@@ -66,6 +67,9 @@ class Frame:
     kind: str
     roles: dict[str, list[str]] = field(default_factory=dict)
     target_phrase: str | None = None
+    # what changes hands as the sentence words it ("42,300 Brisco common shares", "19.9
+    # pct"), kept when the target is named by its owner: it tells a stake from a company
+    part: str | None = None
     via_parse: bool = True  # the amount hangs off the cue in the parse (not just nearby)
     light_verb: str | None = None  # the verb a deal noun is the object of ("have", "sign")
     # roles an argument filled without naming anyone: "to a group of Russian investors"
@@ -428,6 +432,7 @@ def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> 
                 frame.note(rule, f"buyer = {', '.join(owner)} (owner of {part!r}{how})")
             return
         stake = part.split()[-1].lower() in STAKE_NOUNS
+        frame.part = frame.part or part
         frame.target_phrase = frame.target_phrase or (None if stake and owner else part)
         frame.add("target" if stake else "seller", owner)
         if owner:
@@ -436,9 +441,25 @@ def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> 
         else:
             frame.note(rule, f"what changes hands = {part!r}{how}")
         return
+    asset = _asset_noun(tok)
+    if role == "seller" and names and asset is not None:
+        # "buy radio stations WKLM and WKLN from Osprey": the names are the assets'
+        frame.part = frame.part or asset.lower_
+        frame.add("target", names)
+        frame.note("role.named-assets", f"target = {', '.join(names)} ({tok.text!r}{how})")
+        return
     frame.add(role, names)
     if names:
         frame.note(rule, f"{role} = {', '.join(names)} ({tok.text!r}{how})")
+
+
+def _asset_noun(tok: Token) -> Token | None:
+    """The asset word an argument is, or is named with: "stations" in "the stations",
+    "radio stations WKLM" (the name's compound), "the Kestrel mill"."""
+    if tok.pos_ == "NOUN" and tok.lower_ in ASSET_WORDS:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+                 and c.lower_ in ASSET_WORDS), None)
 
 
 def _is_vehicle(tok: Token) -> bool:
