@@ -394,13 +394,20 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
         return frame
     for specific in _specific_cues(sent_cues, cue, cues):
         better = read_frame(specific, cues, frames, money)
-        if better.has_parties():
+        if better.has_parties() and _sides(better) >= _sides(frame):
             better.via_parse = frame.via_parse
             better.trace[:0] = [*frame.trace, {
                 "rule": "link.specific-deal-word",
-                "says": f"{frame.cue.text!r} names no parties; {specific.text!r} does"}]
+                "says": f"{specific.text!r} names as many sides as {frame.cue.text!r}, "
+                        "and says which deal it is"}]
             return better
     return frame
+
+
+def _sides(frame: Frame) -> int:
+    """How many sides of a deal a frame names: a generic "contract" that names buyer and
+    seller is kept over a "supply" beside it that names only the supplier."""
+    return bool(frame.roles.get("buyer")) + bool(frame.roles.get("seller"))
 
 
 def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict) -> None:
@@ -604,6 +611,9 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "asset_sale", "type.assets"
         if kind == "pay" and _pays_for_goods(frame.cue):
             return "contract", "type.pays-for-goods"
+        if kind in {"acquire", "sell"} and _last_common_noun(
+                frame.target_phrase or frame.part or "") in CONTRACT_GOODS:
+            return "contract", "type.buys-goods"  # "buy $9 billion of computing capacity"
         if kind in {"pay", "value", "receive"}:
             if frame.has_parties():
                 return "acquisition", "type.payment-between-parties"
@@ -630,9 +640,14 @@ def _is_assets(phrase: str) -> bool:
     """What changes hands is assets when its last common noun is an asset word: "the
     Great America theme park", "radio stations WKLM and WKLN" (names after the noun are
     the assets' own), "a portfolio of 640 homes" (the "of" part says what is in it)."""
-    head = phrase.split(" of ")[0]
-    common = [w for w in re.findall(r"[\w'-]+", head) if w.islower()]
-    return bool(common) and common[-1] in ASSET_WORDS
+    return _last_common_noun(phrase) in ASSET_WORDS
+
+
+def _last_common_noun(phrase: str) -> str | None:
+    """The last lower-case word before any "of": "the Great America theme park" ->
+    "park", "radio stations WKLM" -> "stations"."""
+    common = [w for w in re.findall(r"[\w'-]+", phrase.split(" of ")[0]) if w.islower()]
+    return common[-1] if common else None
 
 
 def _pays_for_goods(cue: Token) -> bool:

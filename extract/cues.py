@@ -133,6 +133,14 @@ PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts",
 # Verbs whose subject gets a contract and provides what it buys: "won a contract from".
 WINNING_VERBS = {"win", "secure", "land", "receive", "get", "obtain", "bag", "clinch",
                  "book", "capture", "gain"}
+# Verbs that sign a contract without saying which side supplies: "signed an agreement".
+SIGNING_VERBS = {"sign", "ink", "agree", "enter", "reach", "strike", "conclude", "finalize",
+                 "finalise", "seal"}
+# What a signer supplies under: "a chip supply contract", "an agreement to supply modules".
+SUPPLY_WORDS = {"supply", "supplies", "delivery", "services", "service", "maintenance",
+                "licensing", "outsourcing", "construction", "engineering"}
+SUPPLY_VERBS = {"supply", "provide", "deliver", "build", "manufacture", "make", "sell",
+                "install", "run", "operate", "design"}
 # What a company raises that is no money raised: "raised its buyback by £100m".
 RAISED_FIGURES = {"target", "estimate", "forecast", "rating", "guidance", "buyback",
                   "dividend", "payout", "budget", "spending", "capex", "price", "prices",

@@ -41,7 +41,10 @@ from .cues import (
     RECEIVING_VERBS,
     SAY_VERBS,
     SECURITY_NOUNS,
+    SIGNING_VERBS,
     STAKE_NOUNS,
+    SUPPLY_VERBS,
+    SUPPLY_WORDS,
     VERB_ONLY_CUES,
     WINNING_VERBS,
 )
@@ -389,6 +392,8 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         args["subj_merged"] = args.pop("subj", []) + args.pop("subj_of_verb", [])
         args["with_vehicle"] = args.pop("with")
     first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
+    supplier = kind in {"contract", "pay"} and frame.light_verb in SIGNING_VERBS and \
+        _supplies(cue)
     merged_into = kind == "merge" and "into" in args
     if kind == "merge" and "of" in args and "with" not in args:
         # "the affiliation of First Tuskaloosa Corp with Amsouth": "with" hangs off the
@@ -409,6 +414,9 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         elif merged_into and arg in {"subj", "subj_of_verb", "poss"}:
             # "First Federal agreed to merge into BankEast"
             role, rule = "seller", "role.merged-into"
+        elif supplier and arg in _WON:
+            # "Kallio signed a chip supply contract with Ferro": Kallio supplies, Ferro pays
+            role, rule = _WON[arg], "role.signed-to-supply"
         else:
             role, rule = _role(arg, kind, table, frame.light_verb)
         if role is None:
@@ -416,6 +424,16 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         for tok in tokens:
             _assign(frame, role, tok, rule, via.get(arg))
     return frame
+
+
+def _supplies(cue: Token) -> bool:
+    """A contract its signer supplies under: "a chip supply contract", "an agreement ...
+    to supply modules", "a services deal"."""
+    if any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in SUPPLY_WORDS
+           for c in cue.subtree if c.i < cue.i):
+        return True
+    return any(t.dep_ in {"acl", "relcl", "advcl", "xcomp"} and t.lower_ in SUPPLY_VERBS
+               for t in cue.head.subtree)
 
 
 def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> None:
