@@ -1,5 +1,11 @@
 # newsfacts: the commands a newcomer needs. Each target installs what it is missing.
-PYTHON ?= python3
+# A Python 3.12 (else 3.13) on the PATH or under pyenv: the medium spaCy model needs
+# 3.12+. Else python3, with the small model.
+PYTHON ?= $(shell for p in python3.12 python3.13 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.12*/bin/python3 \
+	         $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.13*/bin/python3 2>/dev/null); \
+	do $$p -c 'import sys; assert sys.version_info >= (3, 12)' 2>/dev/null && echo $$p && break; \
+	done | head -n 1 | grep . || echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 DB     ?= newsfacts.db

