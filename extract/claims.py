@@ -344,6 +344,9 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
     if money.root.dep_ in {"compound", "nummod", "amod", "nmod"} and (
             money.root.head.lower_ in TRADED_SECURITIES):
         return money.root.head.text  # "a 1.2 billion dlr bond issue"
+    security = _security_named_after(money)
+    if security:
+        return security  # "a 900 mln dlr, three-part bond issue", however it is parsed
     objects = [c for c in cue.children if c.dep_ in OBJECTS] if cue.pos_ in {
         "VERB", "AUX"} else []
     for obj in objects:
@@ -354,6 +357,17 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
             return obj.text  # "offered one mln shares of common stock at 63.25 dlrs"
         if frame.kind == "acquire" and not frame.roles.get("seller") and _own_securities(obj):
             return obj.text  # "to buy all the shares of its Series B preferred stock"
+    return None
+
+
+def _security_named_after(money: Span) -> str | None:
+    """The securities noun an amount describes by the words that follow it, whatever the
+    parse made of them: "a 900 mln dlr, three-part bond issue"."""
+    for tok in money.doc[money.end:money.end + 6]:
+        if tok.lower_ in TRADED_SECURITIES and tok.pos_ == "NOUN":
+            return tok.text
+        if tok.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "PROPN"} or tok.is_sent_end:
+            return None
     return None
 
 

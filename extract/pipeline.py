@@ -112,6 +112,12 @@ def load_pipeline(model: str | None = None, config: dict | None = None,
     return nlp
 
 
+def model_name(model: str | None = None) -> str:
+    """The spaCy name of the model that would be loaded ("core_web_md"), as its meta says:
+    the tests' known misses are measured with the model we ship."""
+    return _source_meta(resolve_model(model)).get("name", "")
+
+
 def _source_meta(source: str) -> dict:
     path = Path(source) if Path(source).is_dir() else spacy.util.get_package_path(
         source.replace("-", "_"))

