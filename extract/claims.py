@@ -642,6 +642,9 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None,
             if name and name not in resolved and not _is_generic(name):
                 resolved.append(name)
         out[role] = resolved
+    out, steps = names.cast_roles(out, sent.text)  # names that are no party (names.py)
+    if notes is not None:
+        notes.extend(steps)
     return out
 
 

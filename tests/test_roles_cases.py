@@ -54,12 +54,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'no_party_names: $300 million in Mr Hale said Brightwave had agreed to pay $300 '
     'million for t':
         'type acquisition for asset_sale',
-    'no_party_names: $175 million in Marta Kellerman, who founded Dovetail, said the '
-    'company had ':
-        "seller ['Marta Kellerman'] for ['Dovetail']",
-    'no_party_names: $2.1 billion in Corvane, the owner of Streamly, will buy Pixelfold'
-    ' for $2.1 ':
-        "buyer ['Streamly'] for ['Corvane']",
     'no_party_names: C$31.25 per share in Kestrel Materials (KSM.TO) received a C$31.25'
     ' per share offe':
         'no claim for C$31.25 per share',
