@@ -53,6 +53,12 @@ _OWNER_AFTER = re.compile(rf"({_NAME}) (?:owner|parent|maker) ({_NAME})")
 _CREDIT = re.compile(rf"\(({_NAME})\)\s*[-–—]|(?:told|according to|reported by) ({_NAME})"
                      rf"|({_NAME}) (?:reported|News reported)|--With assistance from")
 _WORD = re.compile(r"[\w’'-]+")
+# "Tolland Cement. Grupo Serrano": a name pattern run over a sentence's end
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
+
+
+def _last_name(phrase: str) -> str:
+    return _SENTENCE_BREAK.split(phrase)[-1]
 
 
 def people_of(text: str) -> dict[str, str]:
@@ -69,7 +75,8 @@ def people_of(text: str) -> dict[str, str]:
     def put(person: str, company: str | None, title: str) -> None:
         if strip_suffixes(person) != person:
             return  # "Corvane Group, the owner of": a company
-        company = _company_words(re.sub(r"['’]s\Z", "", (company or "").split(". ")[-1]))
+        company = _company_words(re.sub(r"['’]s\Z", "", _last_name(company or "")))
+        person = _last_name(person)
         kind = PERSON_TITLES.get(title.lower(), "leads")
         said = "-" if kind == "comments" else company
         if not people.get(person) or said == "-":
@@ -141,9 +148,9 @@ def owners_of(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     text = re.sub(r"\s+", " ", text)
     for m in _OWNER_OF.finditer(text):
-        found.setdefault(m.group(2), m.group(1))
-    for m in _OWNER_AFTER.finditer(text):
-        found.setdefault(m.group(1), m.group(2))
+        found.setdefault(m.group(2), _last_name(m.group(1)))
+    for m in _OWNER_AFTER.finditer(text):  # "Shares of Tunewave parent Hollin Media"
+        found.setdefault(re.sub(r"\A.* of ", "", m.group(1)), m.group(2))
     return {brand: owner for brand, owner in found.items()
             if brand != owner and not is_generic(brand) and not is_generic(owner)}
 

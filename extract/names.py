@@ -54,6 +54,7 @@ NAME_ABBREVIATIONS = {"United States": "U.S.", "United Kingdom": "U.K.",
 # "Abu Dhabi National Oil Co (ADNOC)", "Trans World Airlines Inc, or TWA,"
 _DEFINED_ACRONYM = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){1,7})\s*(?:\(|, or )"
                               r"([A-Z][A-Za-z]?[A-Z]{1,5})(?:\)|,)")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“”]\s+|\n\s*\n\s*|\n[ \t]{2,}|-\s+)\Z")
 # Words that lead a capitalised phrase without being part of the name.
 LEADING_WORDS = frozenset(
@@ -276,7 +277,8 @@ class _Found:
         self.order: dict[str, int] = {}
 
     def add(self, name: str, at: int) -> None:
-        name = name.strip(" ,")
+        # "Lanvale Mills. Harwick Paper SA": two sentences run together ("U.S. Steel" is one)
+        name = _SENTENCE_BREAK.split(name.strip(" ,"))[-1]
         if name.endswith(".") and "." not in name.split()[-1][:-1]:
             name = name[:-1]  # "Cyclops Corp." ending a sentence; "L.P." keeps its dots
         if len(name) < 2 or name in NOT_NAMES or not strip_suffixes(name).strip(", ") or (
@@ -348,11 +350,15 @@ def _recurring_phrases(text: str, found: _Found) -> None:
     total: Counter[str] = Counter()
     mid: Counter[str] = Counter()
     for m in _CAPITALISED_RUN.finditer(text):
-        phrase = _drop_leading_words(m.group(1))
-        if len(phrase.split()) < 2 or any(w in NOT_NAMES for w in phrase.split()):
+        words = _drop_leading_words(m.group(1)).split()
+        while words and words[0].endswith(("'s", "’s")):
+            words.pop(0)  # "America's Crestwood Power": the owner's word is no part of it
+        phrase = " ".join(words)
+        if len(words) < 2 or any(w in NOT_NAMES for w in phrase.split()):
             continue
         total[phrase] += 1
-        if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+        at = m.start(1) + m.group(1).find(phrase)
+        if not _SENTENCE_START.search(text, max(0, at - 8), at):
             mid[phrase] += 1
     for phrase, count in total.items():
         if count >= 2 and mid[phrase] and not re.search(
@@ -537,7 +543,8 @@ def _person_company(names: ArticleNames, name: str, role: str, others: list[str]
     if not company:
         return None
     full = names.canonical(company)
-    if name_key(full) in {name_key(o) for o in others} or is_generic(company) or (
+    if name_key(full) in {name_key(names.canonical(o)) for o in others} or (
+            is_generic(company)) or (
             is_place(company)):
         return None
     return full, "name.person-for-company", f"{person} speaks for {full}"
@@ -593,7 +600,7 @@ def _no_generic(names: ArticleNames, name: str, role: str, others: list[str],
 def _cut_name(names: ArticleNames, name: str, role: str, others: list[str],
               sentence: str) -> Decided:
     """"Grupo" for "Grupo Ferrel", "Borg" for "Borg-Warner": the one name it begins."""
-    if " " in name or name in names.names:
+    if " " in name:
         return None
     longer = [n for n in names.names if n.startswith((name + " ", name + "-"))]
     if len(longer) == 1 or (longer and len({name_key(strip_suffixes(n).split(",")[0])
