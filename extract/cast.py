@@ -15,6 +15,7 @@ from .lexicon import (
     GENERIC_NAME_WORDS,
     HEADLINE_WORDS,
     HONORIFICS,
+    LEGAL_FORMS,
     PERSON_TITLES,
     PLACE_NAMES,
     ROUND_STAGES,
@@ -181,10 +182,15 @@ def is_demonym(name: str) -> bool:
     return name.strip() in DEMONYMS
 
 
-def is_suffix_only(name: str) -> bool:
-    """"SA", "Co Ltd", "Holdings Inc": a legal form with no name before it."""
+def is_suffix_only(name: str, legal_only: bool = False) -> bool:
+    """"SA", "Co Ltd", "Holdings Inc": a corporate suffix with no name before it.
+
+    :param legal_only: count only legal forms ("SA", "Inc"), so that "Capital Holding
+        Corp", a name of suffix words, is a name.
+    """
     words = name.replace(",", " ").split()
-    return bool(words) and all(w.lower().rstrip(".").replace(".", "") in _ALL_SUFFIXES
+    forms = LEGAL_FORMS if legal_only else _ALL_SUFFIXES
+    return bool(words) and all(w.lower().rstrip(".").replace(".", "") in forms
                                for w in words)
 
 

@@ -671,6 +671,12 @@ CORPORATE_SUFFIXES: tuple[str, ...] = (
     "Industries", "Enterprises", "International", "Trust", "Fund", "Capital", "Ventures",
     "SAB", "Bhd", "Berhad", "Tbk", "Pty",
 )
+# The legal forms among them, lower case without dots: alone, they name no company
+# ("SA" from "Lumiere SA's purchase"); "Capital Holding Corp" is a name.
+LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation co cos ltd limited plc nv ag sa spa bv gmbh ab asa
+    a/s oy oyj kk lp llc llp pbc se sab bhd berhad tbk pty""".split()
+)
 # Suffixes the scorer removes (GUIDELINES.md), lower-case, without dots.
 SCORING_SUFFIXES = frozenset(
     ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]

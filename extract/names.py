@@ -490,7 +490,7 @@ def _no_credit(names: ArticleNames, name: str, role: str, others: list[str],
 def _no_suffix(names: ArticleNames, name: str, role: str, others: list[str],
                sentence: str) -> Decided:
     """"SA" from "Lumiere SA's purchase": a legal form with no name."""
-    if is_suffix_only(name):
+    if is_suffix_only(name, legal_only=True):
         return None, "name.drop-suffix", "a legal form alone names no company"
     return None
 
@@ -577,8 +577,8 @@ def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
               sentence: str) -> Decided:
     """"America's Brightwave", "two Texas plants", "campuses in Quebec": a place said of
     a company or a deal; a country that borrows or sells ("Kenya signed") stays."""
-    if not is_place(name) or names.is_company(name):
-        return None
+    if not is_place(name) or names.is_company(name) or role == "target":
+        return None  # where what changes hands is ("a brokerage in Mexico") is kept
     bare = re.sub(r"['’]s?\Z", "", name).strip()
     if bare in DEMONYMS:
         return None, "name.drop-place", "a people's adjective names no party"

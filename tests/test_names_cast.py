@@ -51,6 +51,7 @@ ARTICLE = (
 AS_PARTY = [  # name, role, other side, sentence, party it stands for, rule id
     ("Bloomberg", "buyer", [], "", None, "name.drop-credit"),
     ("SA", "buyer", [], "", None, "name.drop-suffix"),
+    ("Capital Holding Corp", "buyer", [], "", "Capital Holding Corp", ""),
     ("GSER.MX", "buyer", [], "", "Grupo Serrano SAB", "name.ticker-for-company"),
     ("ABCD.TO", "buyer", [], "", None, "name.drop-ticker"),
     ("Seed", "buyer", [], "", None, "name.drop-round-stage"),
@@ -65,6 +66,7 @@ AS_PARTY = [  # name, role, other side, sentence, party it stands for, rule id
     ("America", "buyer", [], "America's Tolland Cement will pay.", None, "name.drop-place"),
     ("Texas", "seller", [], "It bought two Texas plants in Texas.", None,
      "name.drop-place"),
+    ("Texas", "target", [], "It bought two Texas plants in Texas.", "Texas", ""),
     ("Portuguese", "seller", [], "", None, "name.drop-place"),
     # a country that borrows is a party
     ("Kenya", "seller", [], "Kenya signed a $1.5 billion loan.", "Kenya", ""),
@@ -120,8 +122,11 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
     ("Hollin Media, the owner of the Tunewave streaming service, agreed to buy Castra "
      "Studios. Tunewave will pay $450 million for Castra Studios, Hollin Media said.",
      "$450 million", ["Hollin Media"], ["Castra Studios"], "name.brand-for-owner"),
+    ("Suncrest Solar agreed to sell its panel plant in Georgia to Harlan Energy for $1.2 "
+     "billion.", "$1.2 billion", ["Harlan Energy"], ["Suncrest Solar"], "name.drop-place"),
+    # where what changes hands is stays in the target
     ("Norland Rail said it bought a trucking business in Mexico for $85 million from Castile "
-     "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], "name.drop-place"),
+     "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], None),
     ("GAF Corp said it offered $46 a share for Borg-Warner Corp. Borg rejected the offer. "
      "GAF said Borg would receive $46 a share.",
      "$46 a share", [], ["Borg-Warner Corp"], "name.cut-to-full"),
