@@ -198,7 +198,7 @@ class ArticleNames:
         >>> names.as_party("Helene Marchetti", "buyer", ["Castelane"], "")[:2]
         ('Lumiere SA', 'name.person-for-company')
         """
-        for decide in (_no_credit, _no_suffix, _headline_caps, _ticker_company,
+        for decide in (_no_credit, _place_owner, _no_suffix, _headline_caps, _ticker_company,
                        _no_round_stage, _person_company, _brand_owner, _no_place,
                        _no_generic, _cut_name):
             decided = decide(self, name, role, others, sentence)
@@ -304,10 +304,14 @@ class _Found:
 
 
 def _used_alone(word: str, people: dict[str, str], text: str) -> bool:
-    """Whether a word of a person's name is used alone far more than in the name."""
+    """Whether a word of a person's name is also a company's: used alone far more than in
+    the name, and leading a name of its own ("Tessaly Homes" beside co-founder Graham
+    Tessaly; "Okafor said" again and again is still the person)."""
     alone = len(re.findall(rf"\b{re.escape(word)}\b", text))
     within = sum(text.count(p) for p in people if word in p.split())
-    return alone - within >= 3 and alone > 3 * within
+    own_name = any(m.group(1) not in {w for p in people for w in p.split()} for m in
+                   re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)", text))
+    return alone - within >= 3 and alone > 3 * within and own_name
 
 
 def _marked_names(text: str, found: _Found) -> None:
@@ -485,6 +489,16 @@ def _no_credit(names: ArticleNames, name: str, role: str, others: list[str],
             is_suffix_only(rest) or names.is_company(name)):
         return names.canonical(rest), "name.drop-credit", f"the credit {first!r} cut off"
     return None
+
+
+def _place_owner(names: ArticleNames, name: str, role: str, others: list[str],
+                 sentence: str) -> Decided:
+    """"Norway's Fjellborg ASA": the company, without the country said of it."""
+    owner, mark, rest = name.partition("'s ")
+    if not mark or not rest or not is_place(owner) or names.is_company(owner):
+        return None
+    full = names.canonical(rest)
+    return full, "name.drop-place", f"the place {owner!r} said of {full}"
 
 
 def _no_suffix(names: ArticleNames, name: str, role: str, others: list[str],

@@ -68,6 +68,7 @@ AS_PARTY = [  # name, role, other side, sentence, party it stands for, rule id
      "name.drop-place"),
     ("Texas", "target", [], "It bought two Texas plants in Texas.", "Texas", ""),
     ("Portuguese", "seller", [], "", None, "name.drop-place"),
+    ("Mexico's Grupo Serrano SAB", "buyer", [], "", "Grupo Serrano SAB", "name.drop-place"),
     # a country that borrows is a party
     ("Kenya", "seller", [], "Kenya signed a $1.5 billion loan.", "Kenya", ""),
     ("Cloud Firm", "seller", [], "", None, "name.drop-generic"),
