@@ -185,6 +185,11 @@ class ArticleNames:
             out[role] = kept
         return out, notes
 
+    def main_party(self, name: str | None) -> str | None:
+        """The company a story's lead is about, if ``name`` is one: "Europe" (the subject
+        of "Europe's AI champion raised ...") is none, "Mr Hale" is his company."""
+        return self.as_party(name, "buyer", [], "")[0] if name else None
+
     def as_party(self, name: str, role: str, others: list[str], sentence: str
                  ) -> tuple[str | None, str, str]:
         """The party a name in a role stands for: (name or None, rule id, what it says).

@@ -87,6 +87,13 @@ def test_as_party(name, role, others, sentence, party, rule):
     assert names.as_party(name, role, others, sentence)[:2] == (party, rule)
 
 
+@pytest.mark.parametrize("lead,main", [("Europe", None), ("Ortega", "Grupo Serrano SAB"),
+                                       ("Grupo Serrano", "Grupo Serrano")])
+def test_main_party(lead, main):
+    """The subject of a story's lead is its main company only if it is a party."""
+    assert ArticleNames.from_text(ARTICLE).main_party(lead) == main
+
+
 def test_cast_is_no_company():
     """People, places, stages and credits are kept out of the article's companies."""
     names = ArticleNames.from_text(ARTICLE)
