@@ -45,9 +45,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'seller_missing: 450 million dlrs in Marlow Group said the buyer of its packaging '
     'division, Crest':
         'no claim for 450 million dlrs',
-    'no_party_names: 310 million pounds in LONDON (Reuters) - Harwell Foods agreed to '
-    'buy bakery chain ':
-        'no claim for 310 million pounds',
     "no_party_names: $1.2 billion in America's Brightwave will pay $1.2 billion for "
     'battery devel':
         'no claim for $1.2 billion',
