@@ -44,6 +44,55 @@ def _kind(name: str, names: ArticleNames) -> str:
     return next((kind for kind, hit in checks if hit), "company")
 
 
+class _Tally:
+    """The counts of the audit, by part (tune, held-out)."""
+
+    def __init__(self, verbose: bool):
+        self.verbose = verbose
+        self.wrong: Counter = Counter()  # (part, kind of name) -> wrong names
+        self.seen: Counter = Counter()  # part -> buyer/seller names on correct claims
+        self.fires: Counter = Counter()  # (part, rule) -> decisions
+        self.harmful: Counter = Counter()  # (part, rule) -> decisions that lost a party
+
+    def names(self, doc_id: str, claim: Claim, parties: list[str], cast: ArticleNames
+              ) -> None:
+        part = part_of(doc_id)
+        for role in ("buyer", "seller"):
+            for name in claim.names(role):
+                self.seen[part] += 1
+                if not any(names_match(name, g) for g in parties):
+                    kind = _kind(name, cast)
+                    self.wrong[(part, kind)] += 1
+                    if self.verbose and kind != "company" and part == "tune":
+                        print(f"  no company in a role {doc_id}: {role} {name!r}")
+
+    def decisions(self, doc_id: str, claim: Claim, parties: list[str]) -> None:
+        part = part_of(doc_id)
+        final = claim.names("buyer") + claim.names("seller") + claim.names("target")
+        for step in claim.trace:
+            m = _SAYS.match(step["says"])
+            if not (step["rule"].startswith("name.") and m):
+                continue
+            self.fires[(part, step["rule"])] += 1
+            # harmful: the name was a gold party the claim no longer names
+            if any(names_match(m.group(2), g) and not any(names_match(f, g) for f in final)
+                   for g in parties):
+                self.harmful[(part, step["rule"])] += 1
+                if self.verbose:
+                    print(f"  harmful {doc_id}: {step['rule']} {step['says']}")
+
+    def report(self) -> None:
+        for part in ("tune", "held-out"):
+            kinds = {k: n for (p, k), n in self.wrong.items() if p == part}
+            no_company = sum(n for k, n in kinds.items() if k != "company")
+            print(f"{part}: {self.seen[part]} buyer/seller names on correct claims; wrong "
+                  f"{sum(kinds.values())}, of which no company {no_company}: "
+                  + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
+            for (p, rule), n in sorted(self.fires.items()):
+                if p == part:
+                    print(f"    {rule}: fired {n}, on a gold party {self.harmful[(p, rule)]}")
+
+
 def audit(paths: list[str], corpus: str | None, claims_out: str | None = None,
           claims_in: str | None = None, verbose: bool = False) -> None:
     """Print the audit; with ``claims_out``, also save the claims read (to audit another
@@ -51,10 +100,7 @@ def audit(paths: list[str], corpus: str | None, claims_out: str | None = None,
     extractor = None if claims_in else Extractor()
     saved = json.loads(Path(claims_in).read_text()) if claims_in else {}
     kept: dict[str, list[dict]] = {}
-    wrong: Counter = Counter()
-    names_seen: Counter = Counter()
-    fires: Counter = Counter()
-    harmful: Counter = Counter()
+    tally = _Tally(verbose)
     for path in paths:
         gold_set = load_gold_set(path, corpus)
         if extractor is not None:
@@ -63,48 +109,18 @@ def audit(paths: list[str], corpus: str | None, claims_out: str | None = None,
             predictions = {i: [Claim.from_dict(c) for c in saved[i]] for i in gold_set.gold}
         kept.update({i: [c.to_dict() for c in cs] for i, cs in predictions.items()})
         for doc_id, claims in predictions.items():
-            part = part_of(doc_id)
             deals = gold_set.gold[doc_id]
             article = gold_set.articles[doc_id]
-            names = ArticleNames.from_text(article.text, article.title)
+            cast = ArticleNames.from_text(article.text, article.title)
             for claim in claims:
                 index = _best_deal(claim, deals)
-                if index is None:
-                    continue
-                deal = deals[index]
-                parties = deal.buyer + _seller_side(deal)
-                for role in ("buyer", "seller"):
-                    for name in claim.names(role):
-                        names_seen[part] += 1
-                        if not any(names_match(name, g) for g in parties):
-                            kind = _kind(name, names)
-                            wrong[(part, kind)] += 1
-                            if verbose and kind != "company" and part == "tune":
-                                print(f"  no company in a role {doc_id}: {role} {name!r}")
-                for step in claim.trace:
-                    m = _SAYS.match(step["says"])
-                    if step["rule"].startswith("name.") and m:
-                        fires[(part, step["rule"])] += 1
-                        # harmful: the name was a gold party the claim no longer names
-                        final = claim.names("buyer") + claim.names("seller") + claim.names(
-                            "target")
-                        lost = [g for g in parties if names_match(m.group(2), g) and not any(
-                            names_match(f, g) for f in final)]
-                        if lost:
-                            harmful[(part, step["rule"])] += 1
-                            if verbose:
-                                print(f"  harmful {doc_id}: {step['rule']} {step['says']}")
+                if index is not None:
+                    parties = deals[index].buyer + _seller_side(deals[index])
+                    tally.names(doc_id, claim, parties, cast)
+                    tally.decisions(doc_id, claim, parties)
     if claims_out:
         Path(claims_out).write_text(json.dumps(kept))
-    for part in ("tune", "held-out"):
-        kinds = {k: n for (p, k), n in wrong.items() if p == part}
-        no_company = sum(n for k, n in kinds.items() if k != "company")
-        print(f"{part}: {names_seen[part]} buyer/seller names on correct claims; wrong "
-              f"{sum(kinds.values())}, of which no company {no_company}: "
-              + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())))
-        for (p, rule), n in sorted(fires.items()):
-            if p == part:
-                print(f"    {rule}: fired {n}, on a gold party {harmful[(p, rule)]}")
+    tally.report()
 
 
 if __name__ == "__main__":
