@@ -26,14 +26,16 @@ from .namekeys import _ALL_SUFFIXES, strip_suffixes
 _NAME = r"[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&|de|of))*"
 _PERSON = r"[A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"  # "Philip D. Kaltenbacher"
 _TITLE = "|".join(sorted((re.escape(t) for t in PERSON_TITLES), key=len, reverse=True))
-# "Lumiere chief executive Hélène Marchetti", "Grupo's chief executive Alejandro Ferrel"
-_TITLE_BEFORE = re.compile(
-    rf"(?:({_NAME})(?:['’]s)? )?(?i:(?:co-?)?({_TITLE}))(?: and (?i:{_TITLE}))?"
-    rf"(?: officer)? ({_PERSON})")
-# "Sanjay Verma, an analyst at Cortland Capital", "Hale, the chief executive of Dovetail"
-_TITLE_AFTER = re.compile(
-    rf"({_PERSON}), (?:the |a |an |its |their )?(?:[\w-]+ )?(?i:({_TITLE}))"
-    rf"(?: (?:of|at|with) ({_NAME}))?")
+# A title, then around it: "Lumiere chief executive Hélène Marchetti", "Grupo's chief
+# executive Alejandro Ferrel"; "Sanjay Verma, an analyst at Cortland Capital". Found
+# title first, then read around it: one pattern over the whole text, tried at every
+# position, took 4 ms an article.
+_TITLE_WORD = re.compile(rf"\b(?:co-?)?({_TITLE})\b")  # read off the lower-cased text
+_PERSON_AFTER = re.compile(rf"(?: and (?i:{_TITLE}))?(?: officer)? ({_PERSON})")
+_COMPANY_BEFORE = re.compile(rf"(?<![\w.'’-])({_NAME})(?:['’]s)? \Z")
+_PERSON_BEFORE = re.compile(
+    rf"(?<![\w.'’-])({_PERSON}), (?:the |a |an |its |their )?(?:[\w-]+ )?\Z")
+_COMPANY_AFTER = re.compile(rf" (?:of|at|with) ({_NAME})")
 # "Dovetail was founded in 2017 by Marta Kellerman"; "Marta Kellerman, who founded Dovetail"
 _FOUNDED_BY = re.compile(
     rf"({_NAME}) (?:was|were) (?:co-?)?founded (?:in \d{{4}} )?by ({_PERSON})")
@@ -83,10 +85,17 @@ def people_of(text: str) -> dict[str, str]:
         if not people.get(person) or said == "-":
             people[person] = said
 
-    for m in _TITLE_BEFORE.finditer(text):
-        put(m.group(3), m.group(1), m.group(2))
-    for m in _TITLE_AFTER.finditer(text):
-        put(m.group(1), m.group(3), m.group(2))
+    lower = text.lower()
+    for title in _TITLE_WORD.finditer(lower if len(lower) == len(text) else ""):
+        before = text[max(0, title.start() - 80):title.start()]
+        person = _PERSON_AFTER.match(text, title.end())
+        if person:  # "Lumiere chief executive Hélène Marchetti"
+            company = _COMPANY_BEFORE.search(before)
+            put(person.group(1), company.group(1) if company else None, title.group(1))
+        person = _PERSON_BEFORE.search(before)
+        if person:  # "Sanjay Verma, an analyst at Cortland Capital"
+            company = _COMPANY_AFTER.match(text, title.end())
+            put(person.group(1), company.group(1) if company else None, title.group(1))
     for m in _FOUNDED_BY.finditer(text):
         put(m.group(2), m.group(1), "founder")
     for m in _WHO_FOUNDED.finditer(text):
@@ -163,8 +172,8 @@ def credits_of(text: str) -> set[str]:
     ['Bloomberg', 'Reuters']
     """
     found = {g.rstrip(".") for m in _CREDIT.finditer(text) for g in m.groups() if g}
-    return {name for name in found if name in WIRE_SERVICES} | {
-        name for name in WIRE_SERVICES if f"({name})" in text}
+    bracketed = set(re.findall(r"\(([^()]{2,40})\)", text))
+    return {name for name in found | bracketed if name in WIRE_SERVICES}
 
 
 def is_wire_service(name: str) -> bool:

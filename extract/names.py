@@ -312,8 +312,10 @@ def _used_alone(word: str, people: dict[str, str], text: str) -> bool:
     """Whether a word of a person's name is also a company's: used alone far more than in
     the name, and leading a name of its own ("Tessaly Homes" beside co-founder Graham
     Tessaly; "Okafor said" again and again is still the person)."""
-    alone = len(re.findall(rf"\b{re.escape(word)}\b", text))
     within = sum(text.count(p) for p in people if word in p.split())
+    if text.count(word) - within < 3:
+        return False  # the cheap count first: most names of people are said once or twice
+    alone = len(re.findall(rf"\b{re.escape(word)}\b", text))
     own_name = any(m.group(1) not in {w for p in people for w in p.split()} for m in
                    re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)", text))
     return alone - within >= 3 and alone > 3 * within and own_name
