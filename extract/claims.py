@@ -93,7 +93,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     """
     dropped = [] if dropped is None else dropped
     cues, frames = settings["cues"], settings["frames"]
-    main = _lead_subject(doc, names) or names.main
+    main = names.main_party(_lead_subject(doc, names)) or names.main
     drafts: list[Draft] = []
     context: list[Context] = []
     money_spans = sorted(doc.spans.get(spans_key, []), key=lambda m: m.start)
@@ -691,6 +691,9 @@ def _resolved(frame: Frame, sent: Span, names: ArticleNames, main: str | None,
             if name and name not in resolved and not _is_generic(name):
                 resolved.append(name)
         out[role] = resolved
+    out, steps = names.cast_roles(out, sent.text)  # names that are no party (names.py)
+    if notes is not None:
+        notes.extend(steps)
     return out
 
 

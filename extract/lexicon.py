@@ -669,8 +669,110 @@ CORPORATE_SUFFIXES: tuple[str, ...] = (
     "KK", "K.K.", "LP", "L.P.", "LLC", "L.L.C.", "LLP", "PBC", "SE", "Group", "Holdings",
     "Holding", "Bancorp", "Bancshares", "Bancorporation", "Partners", "Associates",
     "Industries", "Enterprises", "International", "Trust", "Fund", "Capital", "Ventures",
+    "SAB", "Bhd", "Berhad", "Tbk", "Pty",
+)
+# The legal forms among them, lower case without dots: alone, they name no company
+# ("SA" from "Lumiere SA's purchase"); "Capital Holding Corp" is a name.
+LEGAL_FORMS = frozenset(
+    """inc incorporated corp corporation co cos ltd limited plc nv ag sa spa bv gmbh ab asa
+    a/s oy oyj kk lp llc llp pbc se sab bhd berhad tbk pty""".split()
 )
 # Suffixes the scorer removes (GUIDELINES.md), lower-case, without dots.
 SCORING_SUFFIXES = frozenset(
     ["inc", "corp", "co", "ltd", "plc", "nv", "ag", "sa", "pbc", "group", "holdings"]
+)
+
+# --- The article's cast: names that are no party ----------------------------------
+# Read off our own fixtures of issue 13's error kind 2 and the wire's style guides: a
+# name in one of these tables may stand in a sentence without being a buyer or seller.
+
+# News services whose credit opens or closes a story ("(Bloomberg) --", "LONDON
+# (Reuters) -", "told Reuters"); Reuters' own style and the agencies it quotes.
+WIRE_SERVICES: frozenset[str] = frozenset(
+    """Reuters Reuter Bloomberg AP AFP Xinhua Kyodo Yonhap PTI ANSA dpa DPA Tass TASS
+    Interfax Bernama Antara""".split()
+) | frozenset(["Bloomberg News", "Dow Jones", "Dow Jones Newswires", "Associated Press",
+               "Agence France-Presse", "Kyodo News", "Business Wire", "PR Newswire",
+               "GlobeNewswire", "Press Trust of India", "New China News Agency"])
+
+# Countries, regions, U.S. states, Canadian provinces and business cities: a place
+# said of a company ("America's Brightwave", "two Texas plants", "campuses in Quebec")
+# is no party; a country that borrows ("Kenya signed a loan") is one (names.py decides).
+PLACE_NAMES: frozenset[str] = frozenset(
+    """America Europe Asia Africa Australia Oceania Antarctica Americas Canada Mexico
+    Brazil Argentina Chile Colombia Peru Venezuela Britain England Scotland Wales Ireland
+    France Germany Italy Spain Portugal Netherlands Holland Belgium Luxembourg
+    Switzerland Austria Sweden Norway Denmark Finland Iceland Poland Greece Turkey Russia
+    Ukraine China Japan Korea India Pakistan Indonesia Malaysia Singapore Thailand
+    Vietnam Philippines Taiwan Kenya Nigeria Egypt Israel Qatar Kuwait Bahrain Oman Iran
+    Iraq Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware
+    Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine
+    Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska
+    Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia
+    Washington Wisconsin Wyoming Ontario Quebec Alberta Manitoba Saskatchewan Midlands
+    London Paris Tokyo Berlin Frankfurt Milan Madrid Zurich Geneva Stockholm Oslo
+    Toronto Montreal Vancouver Sydney Melbourne Shanghai Beijing Mumbai Dubai
+    Houston Dallas Boston Chicago Seattle Atlanta Denver""".split()
+) | frozenset(["United States", "United Kingdom", "South Korea", "North America",
+               "South America", "Latin America", "Middle East", "Saudi Arabia",
+               "New Zealand", "South Africa", "Hong Kong", "New York", "New Jersey",
+               "North Carolina", "South Carolina", "North Dakota", "South Dakota",
+               "West Virginia", "New Mexico", "New Hampshire", "Rhode Island",
+               "British Columbia", "Nova Scotia", "Silicon Valley", "Wall Street",
+               "Mexico City", "Abu Dhabi", "U.S.", "U.S", "U.K.", "US", "UK", "EU"])
+# Words for a people or a country's adjective: "Portuguese", "Canadian": never a party.
+DEMONYMS: frozenset[str] = frozenset(
+    """American British European Japanese German French Canadian Swiss Dutch Swedish
+    Chinese Korean Indian Australian Italian Spanish Russian Portuguese Mexican
+    Brazilian Irish Scottish Norwegian Danish Finnish Belgian Austrian Polish Greek
+    Turkish Israeli Saudi Emirati Qatari Singaporean Malaysian Indonesian Thai
+    Vietnamese Filipino Taiwanese Kenyan Nigerian Egyptian Texan Asian African
+    Latin Nordic Iberian Scandinavian""".split()
+)
+
+# The stage of a funding round, capitalised as a name ("a Seed round", "Series C").
+ROUND_STAGES: frozenset[str] = frozenset(
+    ["Seed", "Pre-Seed", "Pre-seed", "Angel", "Series", "Growth", "Bridge", "Mezzanine"]
+    + [f"Series {c}" for c in "ABCDEFGHIJK"] + [f"Series {c}{n}" for c in "ABC" for n in
+                                               "123"]
+)
+
+# Common nouns a headline or a lead capitalises ("Oncology Start-Up", "Hyperscaler
+# demand", "a Cloud Firm agreement"): a phrase of these words alone names nobody.
+GENERIC_NAME_WORDS: frozenset[str] = frozenset(
+    """oncology biotech biotechnology fintech hyperscaler hyperscalers cloud firm firms
+    startup start-up startups company companies group lender lenders bank banks
+    chipmaker drugmaker automaker carmaker utility insurer retailer telecom telecoms
+    energy pharma pharmaceutical pharmaceuticals media software semiconductor
+    semiconductors technology tech health healthcare equity private investor investors
+    buyer seller bidder consortium offer deal bid takeover merger buyout ai data centre
+    center centres centers compute power storage battery batteries solar wind
+    infrastructure venture ventures fund funds the a an of and sector industry market
+    exclusive update breaking breakingviews analysis""".split()
+)
+
+# Titles that make a capitalised name a person's: "chief executive Robert Hale",
+# "Hale, the chief executive of Brightwave", "founded by Marta Kellerman".
+# key: the title, lower case; value: "leads" (the person speaks and acts for the
+# company, so stands for it in a role) or "comments" (the person is never a party).
+PERSON_TITLES: dict[str, str] = {
+    "chief executive": "leads", "chief executive officer": "leads", "ceo": "leads",
+    "chairman": "leads", "chairwoman": "leads", "chair": "leads", "president": "leads",
+    "founder": "leads", "co-founder": "leads", "cofounder": "leads",
+    "chief financial officer": "leads", "cfo": "leads", "managing director": "leads",
+    "boss": "leads", "head": "leads",
+    "analyst": "comments", "analysts": "comments", "spokesman": "comments",
+    "spokeswoman": "comments", "spokesperson": "comments", "economist": "comments",
+    "lawyer": "comments", "attorney": "comments", "adviser": "comments",
+    "advisor": "comments", "professor": "comments", "reporter": "comments",
+    "partner": "leads", "strategist": "comments", "portfolio manager": "comments",
+}
+# Forms of address before a surname: "Mr Hale", "Ms. Raman".
+HONORIFICS: frozenset[str] = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sir Dame Prof Prof. Messrs Mx".split())
+# Capitalised words a wire headline puts beside a company's name: "ACME OFFER",
+# "KESTREL BID", "UPDATE 2-": the deal, not a party.
+HEADLINE_WORDS: frozenset[str] = frozenset(
+    """offer bid deal takeover merger buyout sale stake update exclusive breakingviews
+    talks approach""".split()
 )

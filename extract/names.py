@@ -15,8 +15,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .cast import (
+    bare_person,
+    credits_of,
+    headline_name,
+    is_generic,
+    is_place,
+    is_round_stage,
+    is_suffix_only,
+    is_ticker,
+    is_wire_service,
+    owners_of,
+    people_of,
+    tickers_of,
+)
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
-from .namekeys import _ALL_SUFFIXES, name_key, strip_suffixes
+from .lexicon import DEMONYMS
+from .namekeys import name_key, strip_suffixes
 
 _SUFFIX = "|".join(re.escape(s) for s in sorted(CORPORATE_SUFFIXES, key=len, reverse=True))
 _CAP_WORD = r"(?:[A-Z][A-Za-z0-9'&.\-/]*|&)"
@@ -26,6 +41,9 @@ _CORPORATE = re.compile(
     rf"(?:,? (?:{_SUFFIX}))+)(?![A-Za-z])"
 )
 _BRACKETED = re.compile(r"<([A-Z][^<>\n]{1,60}?)>")
+# "Grupo Ferrel", "Fernleaf Bio", "Luma Books": two to four capitalised words
+_RUN_WORD = r"[A-Z][\w&'-]*[a-z0-9][\w&'-]*"
+_CAPITALISED_RUN = re.compile(rf"\b((?:{_RUN_WORD} ){{1,3}}{_RUN_WORD})\b")
 _CAPITALISED = re.compile(r"\b([A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z]{2,}|[A-Z]{2,6})\b")
 _AND_NAME = re.compile(r"\b([A-Z][a-z]+ (?:and|&) [A-Z][a-z]+)\b")
 # "Welsh, Carson, Anderson and Stowe", "Spear, Leeds and Kellogg": a firm of surnames.
@@ -36,6 +54,7 @@ NAME_ABBREVIATIONS = {"United States": "U.S.", "United Kingdom": "U.K.",
 # "Abu Dhabi National Oil Co (ADNOC)", "Trans World Airlines Inc, or TWA,"
 _DEFINED_ACRONYM = re.compile(r"([A-Z][\w&.'-]*(?: [A-Z&][\w&.'-]*){1,7})\s*(?:\(|, or )"
                               r"([A-Z][A-Za-z]?[A-Z]{1,5})(?:\)|,)")
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“”]\s+|\n\s*\n\s*|\n[ \t]{2,}|-\s+)\Z")
 # Words that lead a capitalised phrase without being part of the name.
 LEADING_WORDS = frozenset(
@@ -79,10 +98,16 @@ class ArticleNames:
     main: str | None = None
     aliases: dict[str, str] = field(default_factory=dict)  # acronym -> full name
     described: dict[str, str] = field(default_factory=dict)  # "railroad" -> its name
+    # the rest of the cast (cast.py): person -> the company they lead ("" unknown, "-"
+    # comments only), ticker -> company, brand or product -> owner, news services credited
+    people: dict[str, str] = field(default_factory=dict)
+    tickers: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+    credits: list[str] = field(default_factory=list)
 
     @classmethod
     def from_text(cls, text: str, title: str | None = None) -> ArticleNames:
-        """Read the company names of an article.
+        """Read the company names of an article, and the rest of its cast.
 
         >>> names = ArticleNames.from_text(
         ...     "Dixons Group PLC said it agreed to buy Cyclops Corp. Dixons said the "
@@ -92,69 +117,20 @@ class ArticleNames:
         >>> names.canonical("Dixons")
         'Dixons Group PLC'
         """
-        found: Counter[str] = Counter()
-        order: dict[str, int] = {}
-
-        def add(name: str, at: int) -> None:
-            name = name.strip(" ,")
-            if name.endswith(".") and "." not in name.split()[-1][:-1]:
-                name = name[:-1]  # "Cyclops Corp." ending a sentence; "L.P." keeps its dots
-            if len(name) < 2 or name in NOT_NAMES or not strip_suffixes(name).strip(", ") or (
-                    all(w.strip(",.").lower().replace(".", "") in _ALL_SUFFIXES
-                        for w in name.split())):
-                return  # "Holdings Inc" alone names nothing
-            found[name] += 1
-            order.setdefault(name, at)
-
-        for m in _BRACKETED.finditer(text):
-            if not re.fullmatch(r"[A-Z0-9.]{1,8}", m.group(1)):  # "<CYL>" is a ticker
-                add(m.group(1), m.start())
-        for m in _CORPORATE.finditer(text):
-            for part in _split_list(_drop_leading_words(m.group(1))):
-                add(part, m.start())
-        aliases = {}
-        for m in _DEFINED_ACRONYM.finditer(text):
-            full, short = _drop_leading_words(m.group(1)), m.group(2)
-            if initials(full).upper().startswith(short[0]) and len(full.split()) > 1:
-                aliases[short] = full
-                add(full, m.start())
-        for m in _PARTNERSHIP.finditer(text):
-            if m.group(1).split(",")[0] not in NOT_NAMES:
-                add(m.group(1), m.start())
-        for m in _AND_NAME.finditer(text):
-            name = m.group(1)
-            if text.count(name) >= 2 and name.split()[0] not in NOT_NAMES:
-                add(name, m.start())
-        # Capitalised words the article keeps using ("Anthropic", "SpaceX"), at least once
-        # mid-sentence, and never in lower case: names, not words.
-        mid: Counter[str] = Counter()
-        total: Counter[str] = Counter()
-        for m in _CAPITALISED.finditer(text):
-            word = m.group(1)
-            total[word] += 1
-            if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
-                mid[word] += 1
-        for word, count in total.items():
-            if (count >= 3 or (count >= 2 and mid[word]
-                    and word not in NOT_NAMES and not _covered(word, found)
-                    and not word.isupper()
-                    and not re.search(rf"\b{re.escape(word.lower())}\b", text))):
-                add(word, text.find(word))
-        for short, full in list(aliases.items()):
-            if full not in found:
-                aliases.pop(short)
-        for name in list(found):  # "TWA" for "Trans World Airlines" without a definition
-            for key in {initials(name), initials(name, keep_suffixes=True)}:
-                if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
-                    aliases[key] = name
-            for long, short in NAME_ABBREVIATIONS.items():  # "U.S. Steel"
-                if long in name:
-                    abbreviated = strip_suffixes(name.replace(long, short))
-                    if abbreviated != name and abbreviated in text:
-                        aliases.setdefault(abbreviated, name)
-        names = _drop_contained(sorted(found, key=lambda n: order[n]))
-        return cls(names=names, main=_main_company(text, names, found), aliases=aliases,
-                   described=_descriptions(text, names))
+        found = _Found()
+        _marked_names(text, found)
+        aliases = _defined_acronyms(text, found)
+        _recurring_phrases(text, found)
+        _recurring_words(text, found)
+        people = people_of(text)
+        found.drop_no_companies(people, text)
+        aliases = {short: full for short, full in aliases.items() if full in found.counts}
+        _implied_aliases(text, found, aliases)
+        names = _drop_contained(found.in_order())
+        return cls(names=names, main=_main_company(text, names, found.counts),
+                   aliases=aliases, described=_descriptions(text, names), people=people,
+                   tickers=tickers_of(text), owners=owners_of(text),
+                   credits=sorted(credits_of(text)))
 
     def canonical(self, name: str) -> str:
         """Return the article's longest form of ``name`` ("Dixons" -> "Dixons Group PLC").
@@ -187,15 +163,66 @@ class ArticleNames:
             name_key(full) == key or _starts_with_words(name_key(full), key)
             for full in self.names))
 
+    def cast_roles(self, roles: dict[str, list[str]], sentence: str
+                   ) -> tuple[dict[str, list[str]], list[dict]]:
+        """Keep in each role only the cast members that are parties, by their fullest
+        names; say what was dropped or replaced, and by which rule.
+
+        :param roles: role -> names, as the sentence's parse and resolution gave them.
+        :param sentence: the sentence's text (where a place is said of a company).
+        """
+        out: dict[str, list[str]] = {}
+        notes = []
+        for role, role_names in roles.items():
+            others = [n for r, ns in roles.items() if r != role and r != "target" for n in ns]
+            kept: list[str] = []
+            for name in role_names:
+                party, rule, says = self.as_party(name, role, others, sentence)
+                if rule:
+                    notes.append({"rule": rule, "says": f"{role} {name!r}: {says}"})
+                if party and name_key(party) not in {name_key(k) for k in kept}:
+                    kept.append(party)
+            out[role] = kept
+        return out, notes
+
+    def main_party(self, name: str | None) -> str | None:
+        """The company a story's lead is about, if ``name`` is one: "Europe" (the subject
+        of "Europe's AI champion raised ...") is none, "Mr Hale" is his company."""
+        return self.as_party(name, "buyer", [], "")[0] if name else None
+
+    def as_party(self, name: str, role: str, others: list[str], sentence: str
+                 ) -> tuple[str | None, str, str]:
+        """The party a name in a role stands for: (name or None, rule id, what it says).
+        The rule id is "" when the name stands as it is.
+
+        >>> names = ArticleNames.from_text(
+        ...     "(Bloomberg) -- Lumiere SA agreed to buy Castelane. Lumiere chief "
+        ...     "executive Helene Marchetti said Lumiere SA would pay.")
+        >>> names.as_party("Bloomberg", "buyer", [], "")
+        (None, 'name.drop-credit', 'a news service credited for the story')
+        >>> names.as_party("Helene Marchetti", "buyer", ["Castelane"], "")[:2]
+        ('Lumiere SA', 'name.person-for-company')
+        """
+        for decide in (_no_credit, _place_owner, _no_suffix, _headline_caps, _ticker_company,
+                       _no_round_stage, _person_company, _brand_owner, _no_place,
+                       _no_generic, _cut_name):
+            decided = decide(self, name, role, others, sentence)
+            if decided is not None:
+                return decided
+        return name, "", ""
+
     def to_dict(self) -> dict:
         return {"names": self.names, "main": self.main, "aliases": self.aliases,
-                "described": self.described}
+                "described": self.described, "people": self.people,
+                "tickers": self.tickers, "owners": self.owners, "credits": self.credits}
 
     @classmethod
     def from_dict(cls, data: dict) -> ArticleNames:
         return cls(names=list(data.get("names", [])), main=data.get("main"),
                    aliases=dict(data.get("aliases", {})),
-                   described=dict(data.get("described", {})))
+                   described=dict(data.get("described", {})),
+                   people=dict(data.get("people", {})), tickers=dict(data.get("tickers", {})),
+                   owners=dict(data.get("owners", {})), credits=list(data.get("credits", [])))
 
 
 _DESCRIPTOR = "|".join(sorted(COMPANY_NOUNS, key=len, reverse=True))
@@ -245,6 +272,141 @@ def _known(phrase: str, by_key: dict[str, str]) -> str | None:
         if name:
             return name
     return None
+
+
+class _Found:
+    """The names read so far, with how often and where each was first read."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.order: dict[str, int] = {}
+
+    def add(self, name: str, at: int) -> None:
+        # "Lanvale Mills. Harwick Paper SA": two sentences run together ("U.S. Steel" is one)
+        name = _SENTENCE_BREAK.split(name.strip(" ,"))[-1]
+        if name.endswith(".") and "." not in name.split()[-1][:-1]:
+            name = name[:-1]  # "Cyclops Corp." ending a sentence; "L.P." keeps its dots
+        if len(name) < 2 or name in NOT_NAMES or not strip_suffixes(name).strip(", ") or (
+                is_suffix_only(name)):
+            return  # "Holdings Inc" alone names nothing
+        self.counts[name] += 1
+        self.order.setdefault(name, at)
+
+    def drop_no_companies(self, people: dict[str, str], text: str) -> None:
+        """Forget names that are no company: people, places, round stages, sector words,
+        news services ("Hale", "Quebec", "Seed", "Oncology", "Bloomberg")."""
+        company_words = {w for n in self.counts if len(n.split()) > 1 for w in n.split()}
+        people_words = {w for p in people for w in (p, *p.split())} - company_words
+        # "Tessaly" said alone again and again is the company, not co-founder Graham Tessaly
+        people_words = {w for w in people_words if not _used_alone(w, people, text)}
+        for name in list(self.counts):
+            if name in people_words or is_place(name) or is_round_stage(name) or (
+                    is_generic(name) or is_wire_service(name)):
+                del self.counts[name]
+
+    def in_order(self) -> list[str]:
+        return sorted(self.counts, key=lambda n: self.order[n])
+
+
+def _used_alone(word: str, people: dict[str, str], text: str) -> bool:
+    """Whether a word of a person's name is also a company's: used alone far more than in
+    the name, and leading a name of its own ("Tessaly Homes" beside co-founder Graham
+    Tessaly; "Okafor said" again and again is still the person)."""
+    within = sum(text.count(p) for p in people if word in p.split())
+    if text.count(word) - within < 3:
+        return False  # the cheap count first: most names of people are said once or twice
+    alone = len(re.findall(rf"\b{re.escape(word)}\b", text))
+    own_name = any(m.group(1) not in {w for p in people for w in p.split()} for m in
+                   re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)", text))
+    return alone - within >= 3 and alone > 3 * within and own_name
+
+
+def _marked_names(text: str, found: _Found) -> None:
+    """Names the text marks as names: Reuters' brackets ("<Hearst Corp>"), a corporate
+    suffix ("Dixons Group PLC"), a firm of surnames ("Welsh, Carson, Anderson and Stowe")
+    and a pair joined by "and" used twice ("Smith and Wesson")."""
+    for m in _BRACKETED.finditer(text):
+        if not re.fullmatch(r"[A-Z0-9.]{1,8}", m.group(1)):  # "<CYL>" is a ticker
+            found.add(m.group(1), m.start())
+    for m in _CORPORATE.finditer(text):
+        for part in _split_list(_drop_leading_words(m.group(1))):
+            found.add(part, m.start())
+    for m in _PARTNERSHIP.finditer(text):
+        if m.group(1).split(",")[0] not in NOT_NAMES:
+            found.add(m.group(1), m.start())
+    for m in _AND_NAME.finditer(text):
+        name = m.group(1)
+        if text.count(name) >= 2 and name.split()[0] not in NOT_NAMES:
+            found.add(name, m.start())
+    for m in _DESCRIBED_AFTER.finditer(text):  # "Fernleaf Bio, a two-year-old company"
+        name = _drop_leading_words(m.group(1))
+        if len(name.split()) > 1 and m.group(2).lower() in COMPANY_NOUNS:
+            found.add(name, m.start())
+
+
+def _defined_acronyms(text: str, found: _Found) -> dict[str, str]:
+    """Acronyms the article defines: "Abu Dhabi National Oil Co (ADNOC)"."""
+    aliases = {}
+    for m in _DEFINED_ACRONYM.finditer(text):
+        full, short = _drop_leading_words(m.group(1)), m.group(2)
+        if initials(full).upper().startswith(short[0]) and len(full.split()) > 1:
+            aliases[short] = full
+            found.add(full, m.start())
+    return aliases
+
+
+def _recurring_phrases(text: str, found: _Found) -> None:
+    """Runs of capitalised words the article uses at least twice, once mid-sentence,
+    and never in lower case: "Grupo Ferrel", "Fernleaf Bio", "Luma Books"."""
+    total: Counter[str] = Counter()
+    mid: Counter[str] = Counter()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = _drop_leading_words(m.group(1)).split()
+        while words and words[0].endswith(("'s", "’s")):
+            words.pop(0)  # "America's Crestwood Power": the owner's word is no part of it
+        phrase = " ".join(words)
+        if len(words) < 2 or any(w in NOT_NAMES for w in phrase.split()):
+            continue
+        total[phrase] += 1
+        at = m.start(1) + m.group(1).find(phrase)
+        if not _SENTENCE_START.search(text, max(0, at - 8), at):
+            mid[phrase] += 1
+    for phrase, count in total.items():
+        if count >= 2 and mid[phrase] and not re.search(
+                rf"\b{re.escape(phrase.lower())}\b", text) and not is_generic(phrase):
+            found.add(phrase, text.find(phrase))
+
+
+def _recurring_words(text: str, found: _Found) -> None:
+    """Capitalised words the article keeps using ("Anthropic", "SpaceX"), at least once
+    mid-sentence, and never in lower case: names, not words."""
+    mid: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(1)
+        total[word] += 1
+        if not _SENTENCE_START.search(text, max(0, m.start() - 8), m.start()):
+            mid[word] += 1
+    for word, count in total.items():
+        if (count >= 3 or (count >= 2 and mid[word]
+                and word not in NOT_NAMES and not _covered(word, found.counts)
+                and not word.isupper()
+                and not re.search(rf"\b{re.escape(word.lower())}\b", text))):
+            found.add(word, text.find(word))
+
+
+def _implied_aliases(text: str, found: _Found, aliases: dict[str, str]) -> None:
+    """Short forms the article uses without defining them: "TWA" for Trans World
+    Airlines, "U.S. Steel" for United States Steel Corp."""
+    for name in list(found.counts):
+        for key in {initials(name), initials(name, keep_suffixes=True)}:
+            if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
+                aliases[key] = name
+        for long, short in NAME_ABBREVIATIONS.items():
+            if long in name:
+                abbreviated = strip_suffixes(name.replace(long, short))
+                if abbreviated != name and abbreviated in text:
+                    aliases.setdefault(abbreviated, name)
 
 
 _LIST_SEPARATOR = re.compile(r",? and |, | & ")
@@ -308,3 +470,162 @@ def _main_company(text: str, names: list[str], found: Counter) -> str | None:
 
     return max(names, key=lambda n: (mentions(n) + (2 if n in lead else 0),
                                      -lead.find(n) if n in lead else -10_000))
+
+
+# --- Which names in a role are parties: one function per kind of name that is none ---
+# Each takes (names, name, role, others, sentence) and returns None when it does not
+# apply, else (the party or None, its rule id, what it says). ``others``: the names in
+# the claim's other roles.
+Decided = tuple[str | None, str, str] | None
+# "in Quebec", "across Texas": a place where something is, not a party
+_LOCATIVE = r"(?:in|at|near|across|throughout|outside|around|into|of)\s+(?:the\s+)?"
+# "Kenya signed", "Mexico's government", "lent to Kenya.": a country acting
+_ACTING = (r"(?:['’]s)?\s+(?:government|state|treasury|ministry|signed|agreed|borrowed|"
+           r"sold|bought|will|would|has|had|is|was|raised|received|won|plans|said|took|"
+           r"paid|agrees|signs|borrows|sells|buys|obtained|secured)\b")
+
+
+def _no_credit(names: ArticleNames, name: str, role: str, others: list[str],
+               sentence: str) -> Decided:
+    """"(Bloomberg) --", "LONDON (Reuters) -": the news service, no party; "Reuters SMC"
+    (a credit run into a name) keeps the name."""
+    if is_wire_service(name) or name in names.credits:
+        return None, "name.drop-credit", "a news service credited for the story"
+    first, _, rest = name.partition(" ")
+    if rest and (is_wire_service(first) or first in names.credits) and not (
+            is_suffix_only(rest) or names.is_company(name)):
+        return names.canonical(rest), "name.drop-credit", f"the credit {first!r} cut off"
+    return None
+
+
+def _place_owner(names: ArticleNames, name: str, role: str, others: list[str],
+                 sentence: str) -> Decided:
+    """"Norway's Fjellborg ASA": the company, without the country said of it."""
+    owner, mark, rest = name.partition("'s ")
+    if not mark or not rest or not is_place(owner) or names.is_company(owner):
+        return None
+    full = names.canonical(rest)
+    return full, "name.drop-place", f"the place {owner!r} said of {full}"
+
+
+def _no_suffix(names: ArticleNames, name: str, role: str, others: list[str],
+               sentence: str) -> Decided:
+    """"SA" from "Lumiere SA's purchase": a legal form with no name."""
+    if is_suffix_only(name, legal_only=True):
+        return None, "name.drop-suffix", "a legal form alone names no company"
+    return None
+
+
+def _headline_caps(names: ArticleNames, name: str, role: str, others: list[str],
+                   sentence: str) -> Decided:
+    """"ACME OFFER: ...": the company in a headline's capitals, or none."""
+    company = headline_name(name)
+    if company is None:
+        return None
+    if company and names.is_company(company):
+        full = names.canonical(company)
+        return full, "name.headline-caps", f"headline capitals -> {full}"
+    return None, "name.headline-caps", "headline capitals name no company"
+
+
+def _ticker_company(names: ArticleNames, name: str, role: str, others: list[str],
+                    sentence: str) -> Decided:
+    """"KSM.TO", "NSNYF NSNYY": a ticker stands for its company, if the article says
+    whose it is."""
+    if not is_ticker(name, names.tickers) or names.is_company(name):
+        return None
+    company = names.tickers.get(name.split()[0])
+    if company:
+        full = names.canonical(company)
+        return full, "name.ticker-for-company", f"ticker of {full}"
+    return None, "name.drop-ticker", "a ticker, whose company the article does not say"
+
+
+def _no_round_stage(names: ArticleNames, name: str, role: str, others: list[str],
+                    sentence: str) -> Decided:
+    """"a Seed round", "Series C": the round's stage, no party."""
+    if is_round_stage(name) and not names.is_company(name):
+        return None, "name.drop-round-stage", "the stage of a funding round"
+    return None
+
+
+def _person_company(names: ArticleNames, name: str, role: str, others: list[str],
+                    sentence: str) -> Decided:
+    """"Mr Hale", "Marta": a chief executive or founder stands for the company they
+    lead, unless it is the other side (a manager buying their own company); an analyst
+    or spokesperson is no party. A person the article ties to no company stays (an
+    investor buys for himself)."""
+    person = _person(names, bare_person(name))
+    if person is None or role == "target":
+        return None
+    company = names.people[person]
+    if company == "-":
+        return None, "name.drop-commentator", f"{person} only comments on the deal"
+    if not company:
+        return None
+    full = names.canonical(company)
+    if name_key(full) in {name_key(names.canonical(o)) for o in others} or (
+            is_generic(company)) or (
+            is_place(company)):
+        return None
+    return full, "name.person-for-company", f"{person} speaks for {full}"
+
+
+def _person(names: ArticleNames, name: str) -> str | None:
+    """The person the article means by a name: "Hale" -> "Robert Hale"."""
+    if name in names.people:
+        return name
+    if " " in name or names.is_company(name):
+        return None
+    found = [p for p in names.people if name in (p.split()[0], p.split()[-1])]
+    return found[0] if len(found) == 1 else None
+
+
+def _brand_owner(names: ArticleNames, name: str, role: str, others: list[str],
+                 sentence: str) -> Decided:
+    """"Streamly will buy Pixelfold" where the article calls Corvane the owner of the
+    Streamly service: the owner pays and is paid."""
+    if role == "target":
+        return None
+    owner = names.owners.get(name) or names.owners.get(strip_suffixes(name))
+    if not owner or name_key(owner) in {name_key(o) for o in others}:
+        return None
+    full = names.canonical(owner)
+    return full, "name.brand-for-owner", f"a brand or product of {full}"
+
+
+def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
+              sentence: str) -> Decided:
+    """"America's Brightwave", "two Texas plants", "campuses in Quebec": a place said of
+    a company or a deal; a country that borrows or sells ("Kenya signed") stays."""
+    if not is_place(name) or names.is_company(name) or role == "target":
+        return None  # where what changes hands is ("a brokerage in Mexico") is kept
+    bare = re.sub(r"['’]s?\Z", "", name).strip()
+    if bare in DEMONYMS:
+        return None, "name.drop-place", "a people's adjective names no party"
+    acting = re.search(rf"\b{re.escape(bare)}{_ACTING}", sentence) or re.search(
+        rf"\b(?:to|with|by)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)", sentence)
+    if acting and not re.search(rf"\b{_LOCATIVE}{re.escape(bare)}\b", sentence):
+        return None
+    return None, "name.drop-place", "a place said of a company or a deal"
+
+
+def _no_generic(names: ArticleNames, name: str, role: str, others: list[str],
+                sentence: str) -> Decided:
+    """"Cloud Firm", "Hyperscaler", "Oncology": common words capitalised."""
+    if is_generic(name) and not names.is_company(name):
+        return None, "name.drop-generic", "common words capitalised name no company"
+    return None
+
+
+def _cut_name(names: ArticleNames, name: str, role: str, others: list[str],
+              sentence: str) -> Decided:
+    """"Grupo" for "Grupo Ferrel", "Borg" for "Borg-Warner": the one name it begins."""
+    if " " in name:
+        return None
+    longer = [n for n in names.names if n.startswith((name + " ", name + "-"))]
+    if len(longer) == 1 or (longer and len({name_key(strip_suffixes(n).split(",")[0])
+                                             for n in longer}) == 1):
+        full = names.canonical(max(longer, key=len))
+        return full, "name.cut-to-full", f"the name {full} cut short"
+    return None

@@ -67,13 +67,15 @@ _BLANKS = re.compile(r"[\n\r\t\f\v]")
 def dateline_country(text: str) -> str | None:
     """The country of an article's dateline city, which says whose "crowns" it means.
 
-    >>> dateline_country("STOCKHOLM, April 1 - Boliden AB said ...")
-    'SE'
+    >>> dateline_country("STOCKHOLM, April 1 - Boliden AB said ..."), dateline_country(
+    ...     "LONDON (Reuters) - Harwell Foods agreed ...")
+    ('SE', 'GB')
     """
     dateline = _DATELINE.match(text)
     if not dateline:
         return None
-    city = dateline.group(0).split(",")[0].strip().upper()
+    # "LONDON (Reuters) - ", "LONDON - ": the city ends at a comma, a credit or a dash
+    city = re.split(r"[,(]|\s[-–—]", dateline.group(0))[0].strip().upper()
     return DATELINE_COUNTRIES.get(city)
 
 
