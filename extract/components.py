@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 from ..errors import BadConfig
 from .amounts import find_amounts
 from .claims import article_claims
-from .cues import read_rules, rule_set
+from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
 from .passages import dateline_country, mentions_deal, split_passages
@@ -198,6 +198,9 @@ class Names:
 
     def __call__(self, doc: Doc) -> Doc:
         names = ArticleNames.from_dict(article_context(doc)["names"])
+        bare = _bare_subjects(doc)
+        if bare:
+            doc.set_ents(bare, default="unmodified")
         if not names.names:
             return doc
         forms = {n: _is_strong_name(n) for n in names.names}
@@ -235,6 +238,21 @@ class Names:
         ents = {id(e): e for e in on_token.values()}.values()
         doc.set_ents(sorted(ents, key=lambda e: e.start))
         return doc
+
+
+def _bare_subjects(doc: Doc) -> list[Span]:
+    """Names the model took for words: a capitalised singular noun opening a sentence as
+    the subject of a verb, with no determiner or modifier ("Anthropic has agreed to pay
+    SpaceX"). English puts a determiner before a singular count noun; mass nouns
+    ("Revenue rose", "Management said") are listed apart."""
+    found = []
+    for sent in doc.sents:
+        tok = sent[0]
+        if tok.tag_ == "NN" and tok.is_title and tok.dep_ == "nsubj" and not tok.ent_type_ \
+                and tok.head.pos_ in {"VERB", "AUX"} and tok.lower_ not in MASS_NOUNS \
+                and not any(c.dep_ != "punct" for c in tok.children):
+            found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
+    return found
 
 
 def _is_strong_name(name: str) -> bool:

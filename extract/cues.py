@@ -124,6 +124,15 @@ NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "f
 # Capitalised words that name no party: countries' and currencies' codes, products.
 NOT_PARTY_WORDS = {"US", "U.S.", "UK", "U.K.", "EU", "USD", "EUR", "GBP", "EV", "EVs", "AI",
                    "IT", "TV", "PC", "GPU", "GPUs", "CEO", "IPO", "LNG", "API"}
+# Singular nouns that open a sentence with no determiner and are no name: "Revenue rose".
+MASS_NOUNS = frozenset(
+    """revenue management growth demand production trading investment profit income
+    business inflation spending funding debt capital equity money news government industry
+    research competition pressure activity interest output supply consumption staff
+    property trade work traffic weather power energy oil gold silver steel coal gas
+    agriculture technology software insurance health education labour labor leadership
+    ownership control help support opposition approval completion""".split()
+)
 # Jobs and roles of people, which name no party by themselves: "a U.S. Lawyer".
 PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts", "spokesman",
                 "spokeswoman", "spokesperson", "executive", "executives", "chairman",

@@ -155,3 +155,19 @@ def test_a_saved_pipeline_loads_in_a_fresh_process(extractor, tmp_path):
                           "Dixons Group PLC agreed to buy Cyclops Corp for 384 mln dlrs."],
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['Dixons Group PLC'] 384000000.0"
+
+
+@pytest.mark.parametrize("sentence, org", [
+    ("Anthropic has agreed to pay SpaceX $45 billion for compute.", "Anthropic"),
+    ("Quillon said it would buy Arvela for $2 billion.", "Quillon"),
+    ("Revenue rose to $3 billion, the company said.", None),
+    ("The company said it would buy Arvela for $2 billion.", None),
+])
+def test_a_bare_capitalised_subject_is_a_name(extractor, sentence, org):
+    """"Anthropic has agreed ...": a name the model took for a common noun; "Revenue rose"
+    is a word."""
+    labels = [e.label_ for e in extractor.nlp(sentence).ents if e.start == 0]
+    if org:
+        assert labels == ["ORG"]
+    else:
+        assert "ORG" not in labels
