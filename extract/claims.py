@@ -263,8 +263,14 @@ def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
         raise Dropped("drop.security-name", "names a security: '2.19 dlr preference shares'")
     if _FIGURE_AFTER.match(text, money.end_char):
         raise Dropped("drop.figure-after", "a company figure: '5p in dividends'")
-    if amount.per in COMMODITY_UNITS:
-        raise Dropped("drop.commodity-price", f"a price per {amount.per}: a commodity price")
+    unit = _PER_UNIT_AFTER.match(text, money.end_char)
+    if amount.per in COMMODITY_UNITS or (unit and unit.group(1).lower() in COMMODITY_UNITS):
+        per = amount.per or unit.group(1)
+        raise Dropped("drop.commodity-price", f"a price per {per}: a commodity price")
+
+
+# "129.40 European currency units (Ecus) per tonne": the unit after a parenthesis.
+_PER_UNIT_AFTER = re.compile(r"\s*\([^)]{1,30}\)\s+(?:per|a|an)\s+(\w+?)s?\b", re.I)
 
 
 def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
@@ -355,7 +361,8 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
         if frame.kind == "bid" and obj.lower_ in {"shares", "stock", "units"} and not (
                 frame.roles.get("seller") or frame.roles.get("target")):
             return obj.text  # "offered one mln shares of common stock at 63.25 dlrs"
-        if frame.kind == "acquire" and not frame.roles.get("seller") and _own_securities(obj):
+        if frame.kind == "acquire" and not frame.roles.get("seller") and _own_securities(
+                obj, money):
             return obj.text  # "to buy all the shares of its Series B preferred stock"
     return None
 
@@ -371,10 +378,13 @@ def _security_named_after(money: Span) -> str | None:
     return None
 
 
-def _own_securities(obj: Token) -> bool:
+def _own_securities(obj: Token, money: Span) -> bool:
     """An issuer buying back or redeeming its own preferred stock, notes or debentures
-    from no one named (GUIDELINES.md: no deal): "its" and a security in the object."""
-    words = {t.lower_ for t in obj.subtree}
+    from no one named (GUIDELINES.md: no deal): "its" and a security in the object, or
+    between it and the amount where the parse broke the object up."""
+    doc = obj.doc
+    end = money.start if money.start > obj.i else obj.right_edge.i + 1
+    words = {t.lower_ for t in doc[obj.left_edge.i:max(end, obj.right_edge.i + 1)]}
     return "its" in words and bool(words & _OWN_SECURITIES)
 
 
