@@ -105,7 +105,7 @@ class Miss:
 
     doc_id: str
     kind: str  # "false claim", "missed deal", "wrong buyer", "wrong seller", "wrong term",
-    # "wrong type"
+    # "wrong type", "no attribution"
     detail: str
     sentence: str = ""
 
@@ -296,6 +296,10 @@ def _score_parties(card: Scorecard, doc_id: str, claim: Claim, deal: GoldDeal) -
     if deal.attribution:
         card.attribution_scored += 1
         card.attribution_found += bool(claim.attribution)
+        if not claim.attribution:
+            card.misses.append(Miss(doc_id, "no attribution",
+                                    f"gold cites {deal.attribution!r} "
+                                    f"({_money(claim.amount)})", claim.sentence))
     if deal.term_months is not None:
         card.term_scored += 1
         months = claim.term.months if claim.term else None

@@ -104,7 +104,7 @@ def test_the_scorecard_gives_known_numbers_for_known_claims(tiny_gold):
     assert card.missing_side("contract") is None
     assert (card.no_deal_false_claims, card.no_deal_articles_with_claims) == (1, 1)
     assert {m.kind for m in card.misses} == {
-        "false claim", "wrong type", "wrong seller", "wrong buyer"}
+        "false claim", "wrong type", "wrong seller", "wrong buyer", "no attribution"}
     data = card.to_dict()
     assert data["missing_side"] == {"acquisition": 0.0, "loan": 1.0, "stake": 1.0}
     assert data["deal_type"] == pytest.approx(1 / 3)
