@@ -10,6 +10,7 @@ made from a whole article text is its own article.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date
 from itertools import pairwise
@@ -81,6 +82,39 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
             _source_after(claim, cited)
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
+    if passages:
+        _source_of_article(claims, text[passages[0].start:passages[0].end])
+
+
+def _source_of_article(claims: list[Claim], lead: str) -> None:
+    """Wire copy names its source once, in the lead ("Wickes Plc said it would offer
+    ..."), and the sentences after report what that source said: a claim with no source
+    of its own takes the lead's, else the source of the claim before it."""
+    source = _lead_source(lead)
+    before = None
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.attribution:
+            before = claim.attribution
+            continue
+        if source or before:
+            claim.attribution = source or before
+            rule = "attribution.lead" if source else "attribution.claim-before"
+            claim.trace.append({"rule": rule, "says": f"source = {claim.attribution!r}"})
+
+
+def _lead_source(lead: str) -> str | None:
+    """"LONDON, March 3 - Wickes Plc <WIKS.L> said it ..." -> "Wickes Plc said"."""
+    cited = cited_nearby(lead)
+    if cited:
+        return cited
+    found = _SAID.search(lead)
+    return f"{found.group(1).strip()} {found.group(2)}" if found else None
+
+
+# A run of capitalised words (a ticker in angle brackets may follow) that said something.
+_SAID = re.compile(r"((?:[A-Z][\w&.'-]*\s+(?:of\s+|and\s+)?){1,6}|"
+                   r"[Tt]he (?:company|group|firm|bank|companies) )(?:<[^>]{1,12}>\s+)?"
+                   r"(said|says|announced|reported|told)\b")
 
 
 def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:

@@ -345,10 +345,10 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
     for child in money.root.children:  # "100 mln dlrs of the new issue"
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.lower_ in TRADED_SECURITIES:
+                if _is_security(pobj):
                     return pobj.text
     if money.root.dep_ in {"compound", "nummod", "amod", "nmod"} and (
-            money.root.head.lower_ in TRADED_SECURITIES):
+            _is_security(money.root.head)):
         return money.root.head.text  # "a 1.2 billion dlr bond issue"
     security = _security_named_after(money)
     if security:
@@ -356,7 +356,7 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
     objects = [c for c in cue.children if c.dep_ in OBJECTS] if cue.pos_ in {
         "VERB", "AUX"} else []
     for obj in objects:
-        if obj.lower_ in TRADED_SECURITIES:
+        if _is_security(obj):
             return obj.text  # "will offer a ... bond issue"
         if frame.kind == "bid" and obj.lower_ in {"shares", "stock", "units"} and not (
                 frame.roles.get("seller") or frame.roles.get("target")):
@@ -371,11 +371,16 @@ def _security_named_after(money: Span) -> str | None:
     """The securities noun an amount describes by the words that follow it, whatever the
     parse made of them: "a 900 mln dlr, three-part bond issue"."""
     for tok in money.doc[money.end:money.end + 6]:
-        if tok.lower_ in TRADED_SECURITIES and tok.pos_ == "NOUN":
+        if _is_security(tok):
             return tok.text
         if tok.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "PROPN"} or tok.is_sent_end:
             return None
     return None
+
+
+def _is_security(tok: Token) -> bool:
+    """"bonds", "notes", "paper" as common nouns: "Orland Paper" is a company."""
+    return tok.lower_ in TRADED_SECURITIES and tok.text.islower()
 
 
 def _own_securities(obj: Token, money: Span) -> bool:
@@ -653,7 +658,8 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
         return True
     if not part or part[-1] not in STAKE_NOUNS:
         return False
-    whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued"}
+    whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued",
+             "each", "every", "per"}  # "310p for each Brandt share" prices the company
     words = set(part)
     if part[-1] in {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}:
         return True

@@ -1,0 +1,36 @@
+"""Who a claim cites: its own sentence, the sentence after, else the article's source
+named in the lead (wire copy names it once: "Harlow Foods said it agreed ..."), else the
+source of the claim before it. Articles written by the team."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+ARTICLES = [
+    # the lead's source carries to a later sentence that cites no one
+    ("LONDON, June 3 - Harlow Foods Plc <HARL.L> said it agreed to buy Brandt Dairies for "
+     "52 mln stg in cash.\n\nUnder the agreement Harlow will pay 310p for each Brandt share.",
+     {"52 mln stg": ("Harlow Foods Plc said", "attribution.sentence"),
+      "310p for each": ("Harlow Foods Plc said", "attribution.lead")}),
+    # "Orland Paper" is a company, not commercial paper traded in a market
+    ("The company said it agreed to acquire Orland Paper for 18 mln dlrs in cash.\n\n"
+     "The transaction is valued at 21 mln dlrs including debt.",
+     {"18 mln dlrs": ("The company said", "attribution.sentence"),
+      "21 mln dlrs": ("The company said", "attribution.lead")}),
+    # a source cited at the end of the lead
+    ("Quillon Capital will buy Arvela Software for $2 billion, according to a filing.\n\n"
+     "Quillon will pay $41 for each Arvela share.",
+     {"$41 for each": ("according to a filing", "attribution.lead")}),
+]
+
+
+@pytest.mark.parametrize("text, wanted", ARTICLES)
+def test_a_claim_cites_its_sentence_else_the_articles_source(extractor, text, wanted):
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    for amount, (source, rule) in wanted.items():
+        assert claims[amount].attribution == source
+        if rule:
+            assert rule in claims[amount].rules()
