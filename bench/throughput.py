@@ -163,6 +163,8 @@ def main(argv=None) -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--stage", choices=["reference"], help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="skip the cost-growth runs (1k and 5k articles again)")
     args = parser.parse_args(argv)
     if args.stage == "reference":
         reference_stage(args.corpus, args.limit)
@@ -214,7 +216,7 @@ def main(argv=None) -> None:
                     ["sh", "-c", script])
         else:
             print("  engine runs skipped: Dask is not installed (pip install '.[cluster]')")
-        for size in (1000, 5000):
+        for size in () if args.no_growth else (1000, 5000):
             if size < articles:
                 small, n, w = write_input(args.corpus, size, tmp)
                 seconds, _ = measure([*newsfacts, "ingest", str(small), "--db",
