@@ -5,7 +5,8 @@ Measures, for each engine installed, with N workers (one model each) on the firs
 worker), the throughput of extraction as a map over chunks of articles, the memory of
 each worker and of the whole process tree (the engine's own daemons included); and, as
 the yardstick, ``ParallelExtractor`` with N processes on the same articles in the same
-run. This is what chose the engine (docs/cluster.md).
+run. This is what chose the engine (docs/cluster.md). ``--engines processes,spacy``
+compares ParallelExtractor with spaCy's own ``nlp.pipe(n_process=N)``.
 
     python bench/engines.py --limit 400 --workers 2
 """
@@ -131,7 +132,44 @@ def run_ray(articles: list, workers: int) -> dict:
             "worker_mb": max(worker_rss) / 2**20, "tree_mb": peak / 2**20}
 
 
-ENGINES = {"processes": run_processes, "dask": run_dask, "ray": run_ray}
+def run_spacy(articles: list, workers: int) -> dict:
+    """spaCy's own multiprocessing instead of ParallelExtractor: the Extractor's Docs
+    (made here: cue filter, names, tokenizer) through ``nlp.pipe(n_process=workers)``."""
+    from newsfacts.extract import Extractor
+
+    started = time.perf_counter()
+    extractor = Extractor()
+    attr, nlp = extractor.claims_attr, extractor.nlp
+    list(nlp.pipe((d for a in articles[:workers] for d in extractor.make_docs(a)),
+                  n_process=workers))  # its workers start (and load the model) per call
+    up = time.perf_counter() - started
+    started, cpu = time.perf_counter(), tree_cpu_waited()
+    docs = (doc for article in articles for doc in extractor.make_docs(article))
+    claims, worker_rss = 0, 0
+    for n, doc in enumerate(nlp.pipe(docs, n_process=workers, batch_size=CHUNK)):
+        claims += len(doc._.get(attr))
+        if n % 50 == 0:
+            with contextlib.suppress(psutil.Error):
+                children = psutil.Process().children(recursive=True)
+                worker_rss = max([worker_rss, *(p.memory_info().rss for p in children)])
+    seconds, cpu = time.perf_counter() - started, tree_cpu_waited() - cpu
+    return {"start_s": up, "seconds": seconds, "cpu_s": cpu, "claims": claims,
+            "worker_mb": worker_rss / 2**20, "tree_mb": worker_rss * (workers + 1) / 2**20}
+
+
+def tree_cpu_waited() -> float:
+    """CPU seconds of this process and of its children already waited for: spaCy's
+    workers end with each ``nlp.pipe`` call, where tree_cpu would no longer see them."""
+    import resource
+
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
+ENGINES = {"processes": run_processes, "dask": run_dask, "ray": run_ray, "spacy": run_spacy}
 
 
 def main(argv=None) -> None:

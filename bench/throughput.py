@@ -11,10 +11,12 @@ Measures, on the first N articles of the Reuters-21578 corpus (all of it by defa
    shards, then ``newsfacts ingest`` of the claim shards (start-up of the cluster and
    the merge included);
 
-and prints articles/s, words/s, peak memory (RSS of the process and its workers) and the
-ratio to the reference; the cost growth (throughput at 1k, 5k and all articles); and
-the dev-set scores of the fast path (cue filter) against the full path (every sentence
-through every component).
+and prints articles/s, words/s and the ratio to the reference both in wall-clock time and
+per CPU second (user + system of every process of the run: on a shared machine the
+figure the other tenants move least, and what core-hours are made of), the peak memory
+of the largest single process (a worker's) and of all of them; the cost growth
+(throughput at 1k, 5k and all articles); and the dev-set scores of the fast path (cue
+filter) against the full path (every sentence through every component).
 
     python bench/throughput.py --limit 2000          # a quick run
     python bench/throughput.py --corpus ../shared/corpora/reuters21578
@@ -101,6 +103,9 @@ def has_engine() -> bool:
 def measure(command: list[str]) -> tuple[float, int]:
     """Run a command; return its wall time and the peak RSS of it and its children.
 
+    The peak RSS of the largest single process among them (a worker, or the one process
+    of a 1-process run) is kept in ``measure.process_peak``.
+
     The CPU time of the command and every process under it (user + system, as reported
     when they are waited for) is kept in ``measure.cpu``: on a shared machine it is the
     figure that does not depend on the other tenants, and what core-hours are made of.
@@ -108,14 +113,16 @@ def measure(command: list[str]) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = process_peak = 0
     while process.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            rss = [p.memory_info().rss for p in tree if p.is_running()]
+            peak, process_peak = max(peak, sum(rss)), max([process_peak, *rss])
         except psutil.Error:
             pass
         time.sleep(0.1)
+    measure.process_peak = process_peak
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     measure.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -156,6 +163,8 @@ def main(argv=None) -> None:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--stage", choices=["reference"], help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument("--no-growth", action="store_true",
+                        help="skip the cost-growth runs (1k and 5k articles again)")
     args = parser.parse_args(argv)
     if args.stage == "reference":
         reference_stage(args.corpus, args.limit)
@@ -163,10 +172,12 @@ def main(argv=None) -> None:
     if not args.corpus.is_dir():
         print(f"skipped: no Reuters-21578 corpus at {args.corpus} (give --corpus DIR)")
         return
+    from newsfacts.extract import resolve_model
     from newsfacts.extract.parallel import default_processes
 
     processes = args.processes or max(2, default_processes())
     newsfacts = [sys.executable, "-m", "newsfacts"]
+    began, load = time.perf_counter(), os.getloadavg()
     rows, growth = [], []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -177,16 +188,18 @@ def main(argv=None) -> None:
             seconds, peak = measure(command)
             rows.append({"run": label, "seconds": seconds, "articles_per_s": articles / seconds,
                          "words_per_s": words / seconds, "peak_rss_mb": peak / 2**20,
-                         "cpu_s": measure.cpu, "cpu_ms_per_article": 1000 * measure.cpu / articles})
+                         "process_peak_rss_mb": measure.process_peak / 2**20,
+                         "cpu_s": measure.cpu, "cpu_ms_per_article": 1000 * measure.cpu / articles,
+                         "words_per_cpu_s": words / measure.cpu})
             print(f"  {label}: {seconds:.1f} s", flush=True)
 
         limit = [] if args.limit is None else ["--limit", str(args.limit)]
-        run("reference: bare nlp.pipe, all components, 1 process",
+        run("reference: bare nlp.pipe, 1 process",
             [sys.executable, __file__, "--stage", "reference", "--corpus", str(args.corpus),
              *limit])
-        run("newsfacts ingest, 1 process",
+        run("ingest, 1 process",
             [*newsfacts, "ingest", str(source), "--db", str(tmp / "one.db"), "-q", "-p", "1"])
-        run(f"newsfacts ingest, {processes} processes",
+        run(f"ingest, {processes} processes",
             [*newsfacts, "ingest", str(source), "--db", str(tmp / "many.db"), "-q",
              "-p", str(processes)])
         if has_engine():
@@ -199,12 +212,11 @@ def main(argv=None) -> None:
                 script = (f"{command} extract --engine dask --workers {workers} "
                           f"{shlex.quote(shards)} --out {out} 2>/dev/null && "
                           f"{command} ingest {out} --db {db} -q")
-                run(f"newsfacts extract --engine dask, {workers} worker"
-                    f"{'s' if workers > 1 else ''}, + ingest of the claim shards",
+                run(f"dask, {workers} worker{'s' if workers > 1 else ''} + merge",
                     ["sh", "-c", script])
         else:
             print("  engine runs skipped: Dask is not installed (pip install '.[cluster]')")
-        for size in (1000, 5000):
+        for size in () if args.no_growth else (1000, 5000):
             if size < articles:
                 small, n, w = write_input(args.corpus, size, tmp)
                 seconds, _ = measure([*newsfacts, "ingest", str(small), "--db",
@@ -216,9 +228,14 @@ def main(argv=None) -> None:
         growth.append({"articles": articles, "articles_per_s": parallel["articles_per_s"],
                        "words_per_s": parallel["words_per_s"]})
     scores = dev_scores(args.gold, args.corpus) if args.gold.exists() else {}
+    load = {"before": load, "after": os.getloadavg()}
     report(rows, growth, scores)
+    print(f"model {resolve_model()}; load average {load['before'][0]:.2f} before, "
+          f"{load['after'][0]:.2f} after; {os.cpu_count()} cores; the bench took "
+          f"{(time.perf_counter() - began) / 60:.1f} min")
     if args.json:
-        args.json.write_text(json.dumps({"runs": rows, "growth": growth, "dev": scores},
+        args.json.write_text(json.dumps({"runs": rows, "growth": growth, "dev": scores,
+                                         "model": resolve_model(), "load": load},
                                         indent=2) + "\n")
 
 
@@ -226,17 +243,21 @@ def report(rows: list[dict], growth: list[dict], scores: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=120)
-    reference = rows[0]["words_per_s"]
+    console = Console(width=130)
+    reference, reference_cpu = rows[0]["words_per_s"], rows[0]["words_per_cpu_s"]
     table = Table(title="Throughput (same articles, same run)", title_justify="left")
-    for column in ("run", "seconds", "articles/s", "words/s", "peak RSS MB", "x reference",
-                   "CPU ms/article"):
+    # x ref: words/s over the reference's; x ref CPU: words per CPU second over the
+    # reference's; RSS: peak MB of the largest single process (a worker) and of all.
+    for column in ("run", "s", "articles/s", "words/s", "x ref", "CPU s", "words/CPU s",
+                   "x ref CPU", "CPU ms/art", "RSS proc", "RSS all"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for row in rows:
         table.add_row(row["run"], f"{row['seconds']:.1f}", f"{row['articles_per_s']:.0f}",
-                      f"{row['words_per_s']:.0f}", f"{row['peak_rss_mb']:.0f}",
-                      f"{row['words_per_s'] / reference:.1f}",
-                      f"{row['cpu_ms_per_article']:.1f}")
+                      f"{row['words_per_s']:.0f}", f"{row['words_per_s'] / reference:.1f}",
+                      f"{row['cpu_s']:.0f}", f"{row['words_per_cpu_s']:.0f}",
+                      f"{row['words_per_cpu_s'] / reference_cpu:.1f}",
+                      f"{row['cpu_ms_per_article']:.1f}", f"{row['process_peak_rss_mb']:.0f}",
+                      f"{row['peak_rss_mb']:.0f}")
     console.print(table)
     table = Table(title="Cost growth (parallel ingest)", title_justify="left")
     for column in ("articles", "articles/s", "words/s", "vs first"):

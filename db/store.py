@@ -120,8 +120,22 @@ class Store:
         outcomes = []
         try:
             with self._write_lock(), self.db.atomic():
+                # New articles without a URL touch no other row: they go in together, a
+                # few calls for the run of them instead of a dozen queries each (a tenth
+                # of an ingest's CPU, issue 15). Any other article waits until the run
+                # before it is written, so every row goes in in the order of the input.
+                plain: list[tuple[Article, list[Claim]]] = []
+                run_ids: set[str] = set()
                 for article, claims in items:
+                    if self._is_plain_new(article, run_ids):
+                        plain.append((article, claims))
+                        run_ids.add(article.id)
+                        outcomes.append(Outcome.NEW)
+                        continue
+                    self._insert_new(plain, now)
+                    plain, run_ids = [], set()
                     outcomes.append(self._write_one(article, claims, now))
+                self._insert_new(plain, now)
         except (sqlite3.OperationalError, OSError) as err:
             if _is_full(err):  # the transaction was rolled back: the store is as it was
                 raise self._full(err) from None
@@ -167,8 +181,22 @@ class Store:
             self._delete_claims(article.id)
         if article.url and self._supersede_others_at_url(article):
             outcome = Outcome.UPDATED
-        self._insert_claims(article, claims)
+        self._insert_claims([(article, claims)])
         return outcome
+
+    def _is_plain_new(self, article: Article, run_ids: set[str]) -> bool:
+        """An article never stored (nor kept as an older version), without a URL, and not
+        in the run already (``run_ids``): writing it is inserting its rows."""
+        return (article.url is None and article.id not in run_ids
+                and self._state(article.id) is None
+                and self._state(version_id(article.id, article.sha256)) is None)
+
+    def _insert_new(self, plain: list[tuple[Article, list[Claim]]], now: str) -> None:
+        """Write a run of plain new articles (see _is_plain_new), then their claims."""
+        if plain:
+            self.db["articles"].upsert_all([self._article_row(a, now) for a, _ in plain],
+                                           pk="id")
+            self._insert_claims(plain)
 
     def _keep_old_version(self, article: Article) -> None:
         """Keep the stored text under ``article.id`` as an older version before the new one
@@ -244,18 +272,20 @@ class Store:
         self.db["claims"].delete_where(queries.WHERE_ARTICLE, [article_id])
         self.db["parties"].delete_where(queries.WHERE_ID_IN_ORPHANS)
 
-    def _insert_claims(self, article: Article, claims: list[Claim]) -> None:
+    def _insert_claims(self, items: list[tuple[Article, list[Claim]]]) -> None:
         claim_rows, party_rows, link_rows = [], {}, []
-        for ordinal, claim in enumerate(claims):
-            row = self._claim_row(article.id, ordinal, claim)
-            claim_id = row["id"] = hash_record(row, CLAIM_KEY)
-            claim_rows.append(row)
-            for party in claim.parties:
-                party_row = {"name": party.name, "key": name_key(party.name) or party.name.lower()}
-                party_id = party_row["id"] = hash_record(party_row, ["key"])
-                party_rows.setdefault(party_id, party_row)
-                link_rows.append({"claim_id": claim_id, "party_id": party_id,
-                                  "role": party.role, "name": party.name})
+        for article, claims in items:
+            for ordinal, claim in enumerate(claims):
+                row = self._claim_row(article.id, ordinal, claim)
+                claim_id = row["id"] = hash_record(row, CLAIM_KEY)
+                claim_rows.append(row)
+                for party in claim.parties:
+                    party_row = {"name": party.name,
+                                 "key": name_key(party.name) or party.name.lower()}
+                    party_id = party_row["id"] = hash_record(party_row, ["key"])
+                    party_rows.setdefault(party_id, party_row)
+                    link_rows.append({"claim_id": claim_id, "party_id": party_id,
+                                      "role": party.role, "name": party.name})
         if not claim_rows:
             return
         self.db["claims"].insert_all(claim_rows, pk="id")
