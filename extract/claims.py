@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .arguments import ArgumentPatterns
 from .cues import (
     ASSET_WORDS,
     ATTRIBUTION_PATTERNS,
@@ -92,7 +93,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
         that set it aside.
     """
     dropped = [] if dropped is None else dropped
-    cues, frames = settings["cues"], settings["frames"]
+    cues, frames, patterns = settings["cues"], settings["frames"], settings["patterns"]
     main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
     context: list[Context] = []
@@ -105,7 +106,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
         sent_cues = sentence_cues(sent, cues)
         for cue in sent_cues:  # every deal named, in order: "the deal" is the latest
             if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
-                frame = read_frame(cue, cues, frames)
+                frame = read_frame(cue, cues, frames, patterns=patterns)
                 if frame.has_parties():
                     context.append(Context(cue.i, _resolved(frame, sent, names, main),
                                            _deal_type(frame, frames),
@@ -228,8 +229,8 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     _not_a_price(text, money, amount)
     frame, cue = _linked_frame(money, sent_cues, cues, frames, settings)
     _not_a_deal(frame, cue, money, sent, about_deals)
-    frame = _specific_frame(frame, cue, money, sent_cues, cues, frames)
-    _complete_frame(frame, money, cues, frames)
+    frame = _specific_frame(frame, cue, money, sent_cues, cues, frames, settings["patterns"])
+    _complete_frame(frame, money, cues, frames, settings["patterns"])
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         # "Cityquest also has loan facilities of 30 mln stg": no transaction
         raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
@@ -280,8 +281,9 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
         if cue is None:
             raise Dropped("drop.no-deal-word", "no deal word governs it or stands near it")
     outer = outer_cue(cue, money, cues)
-    frame = read_frame(outer, cues, frames, money, inner=cue) if outer is not None else (
-        read_frame(cue, cues, frames, money))
+    patterns = settings["patterns"]
+    frame = read_frame(outer, cues, frames, money, inner=cue, patterns=patterns) if (
+        outer is not None) else read_frame(cue, cues, frames, money, patterns=patterns)
     frame.via_parse = via_parse
     frame.trace.insert(0, _link_note(money, cue, outer, via_parse))
     if frame.kind == "value" and not values_a_deal(cue):
@@ -293,7 +295,7 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
                 valued.lower_ not in GENERIC_DEAL_NOUNS):
             # "a five-year contract worth up to $11.9 billion": the contract's frame
             earlier = frame.trace
-            frame = read_frame(valued, cues, frames, money)
+            frame = read_frame(valued, cues, frames, money, patterns=patterns)
             frame.via_parse = via_parse
             frame.trace[:0] = earlier
             frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
@@ -375,13 +377,13 @@ def _raised_from_the_public(money: Span, cue: Token) -> bool:
 
 
 def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token],
-                    cues: dict, frames: dict) -> Frame:
+                    cues: dict, frames: dict, patterns: ArgumentPatterns) -> Frame:
     """"the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
     word of the sentence says who is who."""
     if frame.kind not in GENERIC and frame.has_parties():
         return frame
     for specific in _specific_cues(sent_cues, cue, cues):
-        better = read_frame(specific, cues, frames, money)
+        better = read_frame(specific, cues, frames, money, patterns=patterns)
         if better.has_parties():
             better.via_parse = frame.via_parse
             better.trace[:0] = [*frame.trace, {
@@ -391,13 +393,14 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
     return frame
 
 
-def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict) -> None:
+def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict,
+                    patterns: ArgumentPatterns) -> None:
     """Stakes take their buyer from the verb above them; who receives shares buys."""
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
         if verb != frame.cue and cue_kind(verb, cues):
-            outer = read_frame(verb, cues, frames, money)
+            outer = read_frame(verb, cues, frames, money, patterns=patterns)
             frame.add("buyer", outer.roles.get("buyer", []))
             if outer.roles.get("buyer"):
                 frame.note("role.stake-buyer-from-verb",
