@@ -93,7 +93,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
         that set it aside.
     """
     dropped = [] if dropped is None else dropped
-    cues, frames, patterns = settings["cues"], settings["frames"], settings["patterns"]
+    cues, frames = settings["cues"], settings["frames"]
     main = _lead_subject(doc, names) or names.main
     drafts: list[Draft] = []
     context: list[Context] = []
@@ -104,13 +104,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     text = doc.text
     for sent in doc.sents:
         sent_cues = sentence_cues(sent, cues)
-        for cue in sent_cues:  # every deal named, in order: "the deal" is the latest
-            if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
-                frame = read_frame(cue, cues, frames, patterns=patterns)
-                if frame.has_parties():
-                    context.append(Context(cue.i, _resolved(frame, sent, names, main),
-                                           _deal_type(frame, frames),
-                                           cue.dep_ in {"relcl", "acl"}))
+        context.extend(_deals_named(sent, sent_cues, settings, names, main))
         sent_drafts = []
         first, last = bisect_left(money_starts, sent.start), bisect_left(money_starts, sent.end)
         for money in money_spans[first:last]:
@@ -136,6 +130,21 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
             dropped.append(_drop_record(draft.money, "drop.low-confidence",
                                         f"confidence {claim.confidence} under the minimum"))
     return _merge_duplicates(claims)
+
+
+def _deals_named(sent: Span, sent_cues: list[Token], settings: dict, names: ArticleNames,
+                 main: str | None) -> list[Context]:
+    """Every deal a sentence names with its parties, in order: "the deal" in a later
+    sentence is the latest of them."""
+    cues, frames = settings["cues"], settings["frames"]
+    named = []
+    for cue in sent_cues:
+        if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
+            frame = read_frame(cue, cues, frames, patterns=settings["patterns"])
+            if frame.has_parties():
+                named.append(Context(cue.i, _resolved(frame, sent, names, main),
+                                     _deal_type(frame, frames), cue.dep_ in {"relcl", "acl"}))
+    return named
 
 
 def _drop_record(money: Span, rule: str, says: str) -> dict:
@@ -741,7 +750,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     if term is not None:
         notes.append({"rule": "term.sentence",
                       "says": f"term = {term.months} months ({term.text!r})"})
-    cited = attribution(sent)
+    cited = attribution(sent.text, sent)
     if cited is not None:
         notes.append({"rule": "attribution.sentence", "says": f"source = {cited!r}"})
     return Claim(
@@ -886,14 +895,19 @@ def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> T
     return None
 
 
-def attribution(sent: Span) -> str | None:
-    """Who the sentence cites: "according to a securities filing", "Dixons said"."""
-    text = sent.text
+def attribution(text: str, sent: Span | None = None) -> str | None:
+    """Who a sentence cites: "according to a securities filing"; in a parsed sentence,
+    also its speaker ("Dixons said").
+
+    :param text: the sentence; around.py passes the sentence after a claim's ("The deal
+        is confirmed in an official securities filing") unparsed.
+    :param sent: the parsed sentence, for its speaker; None: the patterns alone.
+    """
     for pattern in _ATTRIBUTION:
         found = pattern.search(text)
         if found:
             return found.group("source")
-    who = speaker(sent)
+    who = speaker(sent) if sent is not None else None
     if who is not None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text
         return f"{subject} {who.head.text}"
@@ -935,16 +949,6 @@ def article_term(text: str, published: date | None, deal_type: str) -> Term | No
     terms = [found.term for found in find_terms(text, published)
              if _TERM_OF[deal_type].search(text, found.end, found.end + 40)]
     return terms[0] if len({t.months for t in terms}) == 1 else None
-
-
-def cited_nearby(text: str) -> str | None:
-    """An attribution in the sentence after a claim: "The deal is confirmed in an
-    official securities filing"."""
-    for pattern in _ATTRIBUTION:
-        found = pattern.search(text)
-        if found:
-            return found.group("source")
-    return None
 
 
 def points_back_to_a_deal(sentence: str) -> bool:

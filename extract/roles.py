@@ -183,43 +183,57 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             tok = tok.head.head if tok.head.head != tok.head else tok.head  # skip the sibling
             continue
         if not money.start <= tok.i < money.end:
-            kind = cue_kind(tok, cues)
-            # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
-            # governs; "a market value", "the round values Mistral at": nothing does.
-            if kind and (kind != "value" or values_a_deal(tok)):
-                if _figure_of(tok):
-                    return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
-                return tok, False
-            if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
-                return None, True  # "the company was worth at least $42 a share"
-            if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
-                return None, True  # a valuation: "valuing the company at $183 billion"
-            if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
-                return None, True  # "which priced the company at about $640m"
-            compound = _compound_cue(tok, cues)
-            if compound is not None:  # "the three mln dlr financing package"
-                return (None, True) if _figure_of(compound) else (compound, False)
-            if _not_deal_token(tok):
-                return None, True
-            if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
-                return None, True
-            if tok.pos_ in {"VERB", "AUX"}:
-                if _lemma(tok) in BEING_VERBS:
-                    for child in tok.children:  # "Advent's agreed terms were 37.63p a share"
-                        if child.dep_ in SUBJECTS and cue_kind(child, cues) and (
-                                cue_kind(child, cues) != "value" or values_a_deal(child)
-                                or child.lower_ == "terms"):
-                            return child, False
-                # "completed the purchase of X ... worth 85 mln dlrs": the amount hangs
-                # off the verb whose object is the deal.
-                for child in tok.children:
-                    if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and (
-                            cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"bid"}):
-                        return child, False  # "its buyout has been completed for 28.50"
+            found = _governs(tok, cues)
+            if found is not None:
+                return found
         if tok.head == tok:
             break
         tok = tok.head
     return None, False
+
+
+def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | None:
+    """What a word above an amount says of it: (the deal word, False), (None, True) for a
+    company figure, a market price or a valuation, or None: look further up."""
+    kind = cue_kind(tok, cues)
+    # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
+    # governs; "a market value", "the round values Mistral at": nothing does.
+    if kind and (kind != "value" or values_a_deal(tok)):
+        if _figure_of(tok):
+            return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
+        return tok, False
+    if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
+        return None, True  # "the company was worth at least $42 a share"
+    if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
+        return None, True  # a valuation: "valuing the company at $183 billion"
+    if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
+        return None, True  # "which priced the company at about $640m"
+    compound = _compound_cue(tok, cues)
+    if compound is not None:  # "the three mln dlr financing package"
+        return (None, True) if _figure_of(compound) else (compound, False)
+    if _not_deal_token(tok) or (tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok)):
+        return None, True
+    if tok.pos_ in {"VERB", "AUX"}:
+        deal = _deal_under_verb(tok, cues)
+        if deal is not None:
+            return deal, False
+    return None
+
+
+def _deal_under_verb(verb: Token, cues: dict[str, str]) -> Token | None:
+    """The deal a verb above an amount is about: its subject ("Advent's agreed terms were
+    37.63p a share") or its object ("completed the purchase of X ... worth 85 mln dlrs")."""
+    if _lemma(verb) in BEING_VERBS:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and cue_kind(child, cues) and (
+                    cue_kind(child, cues) != "value" or values_a_deal(child)
+                    or child.lower_ == "terms"):
+                return child
+    for child in verb.children:
+        if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and (
+                cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"bid"}):
+            return child  # "its buyout has been completed for 28.50"
+    return None
 
 
 _DEAL_OBJECT_KINDS = {"acquire", "sell", "bid", "merge", "contract", "lend", "invest"}
@@ -692,11 +706,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if lower in PRONOUNS:
         return [antecedent(tok, depth + 1)], None, []
     if lower in QUANTIFIERS:  # "for all of Clarostat's stock", "the rest of the shares"
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    return names_of(pobj, depth + 1)
-        return [], None, []
+        return _quantified(tok, depth)
     if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
         return [], None, []  # "Americans spend", "a group of Russian investors"
     appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
@@ -716,15 +726,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
-        for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
-                named = names_of(child, depth + 1)[0]  # "Lindner's investor group"
-                if named:
-                    return named, None, []
-            if child.dep_ == "prep" and child.lower_ == "of":
-                named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
-                if named and ANAPHOR not in named:
-                    return named, None, []
+        named = _company_noun_names(tok, depth)
+        if named:
+            return named, None, []
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
         return [antecedent(tok, depth + 1)], None, []
     if is_deal_noun(tok):
@@ -733,6 +737,29 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if inner:
         return inner, None, []
     return [], None, []
+
+
+def _quantified(tok: Token, depth: int) -> tuple[list[str], str | None, list[str]]:
+    """"all of Clarostat's stock": the names of what a quantifier is part of."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                return names_of(pobj, depth + 1)
+    return [], None, []
+
+
+def _company_noun_names(tok: Token, depth: int) -> list[str]:
+    """Who a company noun names: "Lindner's investor group", "the firm of Spear, Leeds"."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            named = names_of(child, depth + 1)[0]
+            if named:
+                return named
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
+            if named and ANAPHOR not in named:
+                return named
+    return []
 
 
 def _entity(tok: Token) -> Span | None:
