@@ -80,6 +80,10 @@ class ArgumentPatterns:
         self._compiled = [(r["id"], r.get("anchor", "cue"), _compile(r["pattern"]))
                           for r in records]
 
+    def __reduce__(self):
+        """Pickle as the records (for nlp.pipe's n_process): the compiled tests are not."""
+        return (ArgumentPatterns, (self.matcher.vocab, self.records))
+
     def of(self, cue: Token, frame: str, amount: Token | None = None) -> list[Argument]:
         """The arguments the patterns find under a deal word and the amount it governs,
         in reading order.
