@@ -79,6 +79,10 @@ class ArgumentPatterns:
             self.matcher.add(record["id"], [record["pattern"]])
         self._compiled = [(r["id"], r.get("anchor", "cue"), _compile(r["pattern"]))
                           for r in records]
+        self._for_frame: dict[str, list[tuple]] = {}
+        # the matches under the last Doc's deal words and amounts
+        self._doc: Doc | None = None
+        self._found: dict[tuple, list[tuple[str, list[int]]]] = {}
 
     def __reduce__(self):
         """Pickle as the records (for nlp.pipe's n_process): the compiled tests are not."""
@@ -92,17 +96,32 @@ class ArgumentPatterns:
         :param amount: the root of the amount, for the patterns anchored on it; None:
             only the deal word's.
         """
-        anchors = {"cue": cue, "amount": amount}
-        matches = [(rule, ids) for rule, on, nodes in self._compiled
-                   if anchors[on] is not None and _is_for(self._by_id[rule], frame)
-                   for ids in _walk(nodes, anchors[on])]
+        if cue.doc is not self._doc:
+            self._doc, self._found = cue.doc, {}
+        matches = self._matches_from(cue, "cue", frame) + (
+            self._matches_from(amount, "amount", frame) if amount is not None else [])
         matches.sort(key=lambda m: self._reading_order(*m))
         return [found for rule, ids in matches for found in self._arguments(rule, ids, cue.doc)]
+
+    def _matches_from(self, anchor: Token, on: str, frame: str) -> list[tuple[str, list[int]]]:
+        """The matches of a frame's patterns anchored on ``on``, read once per Doc: a deal
+        word is read again for each amount near it."""
+        key = (on, anchor.i, frame)
+        if key not in self._found:
+            if frame not in self._for_frame:
+                self._for_frame[frame] = [c for c in self._compiled
+                                          if _is_for(self._by_id[c[0]], frame)]
+            near = _Near()
+            self._found[key] = [(rule, ids) for rule, anchor_kind, nodes in self._for_frame[frame]
+                                if anchor_kind == on for ids in _walk(nodes, anchor, near)]
+        return self._found[key]
 
     def matches(self, anchor: Token) -> list[tuple[str, list[int]]]:
         """Every pattern's matches from one token, as ``DependencyMatcher`` gives them
         (rule id, token indices in the pattern's node order), whatever the frame."""
-        return [(rule, ids) for rule, _, nodes in self._compiled for ids in _walk(nodes, anchor)]
+        near = _Near()
+        return [(rule, ids) for rule, _, nodes in self._compiled
+                for ids in _walk(nodes, anchor, near)]
 
     def _reading_order(self, rule: str, ids: list[int]) -> tuple:
         """By order, then the anchor's dependent, then the file's order, then the rest
@@ -123,7 +142,22 @@ class ArgumentPatterns:
 # What the walk reads of a token, for each attribute a pattern may test.
 _ATTRS = {"DEP": lambda t: t.dep_, "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_,
           "LOWER": lambda t: t.lower_}
-_RELATIONS = {">": lambda t: t.children, "<": lambda t: [] if t.head == t else [t.head]}
+_RELATIONS = {">": "children", "<": "head"}
+
+
+class _Near:
+    """The children and head of each token one walk visits, read once: the patterns of
+    one deal word all start from its children."""
+
+    def __init__(self):
+        self._seen: dict[tuple[str, int], list[Token]] = {}
+
+    def __call__(self, relation: str, tok: Token) -> list[Token]:
+        key = (relation, tok.i)
+        if key not in self._seen:
+            self._seen[key] = list(tok.children) if relation == "children" else (
+                [] if tok.head == tok else [tok.head])
+        return self._seen[key]
 
 
 def _check_pattern(record: dict) -> None:
@@ -160,14 +194,16 @@ def _fits(tok: Token, tests: list) -> bool:
     return all(test(read(tok)) for read, test in tests)
 
 
-def _walk(nodes: list[tuple], anchor: Token) -> list[list[int]]:
+def _walk(nodes: list[tuple], anchor: Token, near: _Near) -> list[list[int]]:
     """The matches of a compiled pattern whose first node is ``anchor``."""
     if not _fits(anchor, nodes[0][2]):
         return []
     partial = [[anchor]]
     for left, relation, tests in nodes[1:]:
-        partial = [[*found, tok] for found in partial for tok in relation(found[left])
+        partial = [[*found, tok] for found in partial for tok in near(relation, found[left])
                    if _fits(tok, tests)]
+        if not partial:
+            return []
     return [[tok.i for tok in found] for found in partial]
 
 

@@ -6,6 +6,7 @@ in tests/test_rules.py."""
 
 from __future__ import annotations
 
+import doctest
 import json
 from types import SimpleNamespace
 
@@ -114,3 +115,11 @@ def test_a_pattern_the_walk_cannot_run_is_refused_by_name(extractor):
         ArgumentPatterns(extractor.nlp.vocab, [record])
     assert str(err.value) == ("arg.sibling: argument patterns test DEP, POS, TAG, LOWER with "
                               "the relations > <; got [] $+")
+
+
+def test_docstring_examples():
+    # arguments.py's docstring example, also when pytest runs without --doctest-modules
+    from newsfacts.extract import arguments
+
+    results = doctest.testmod(arguments)
+    assert (results.failed, results.attempted > 0) == (0, True)
