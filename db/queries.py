@@ -70,8 +70,6 @@ CLAIM_COMPANIES = "select claim_id, role, name, company_id from claim_companies"
 
 DEAL_OF_CLAIMS = "select claim_id, deal_id from deal_claims"
 
-DEAL_COMPANIES = "select deal_id, company_id from deal_companies"
-
 CLAIMS_OF_ARTICLES = "select id from claims where article_id in (select value from json_each(?))"
 
 WHERE_DEAL_IN = "deal_id in (select value from json_each(?))"

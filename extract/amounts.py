@@ -237,26 +237,33 @@ def _read(m: re.Match, text: str, country: str | None) -> list[AmountMatch] | No
     per = _per(m, text)
     trailing = lexicon.TRAILING_QUALIFIERS[_key(m["tqual"])] if m["tqual"] else "exact"
     if m.re is _SINGLE or m["hi_num"] is None:
-        one = _end_value(m, "one", text, country)
-        if one is None or one.currency is None or one.bare_year:
-            return None
-        start, qualifier = _qualifier_before(text, m.start())
-        if qualifier == "exact":
-            qualifier = trailing
-        value = one.number * (one.scale or 1) / one.divisor
-        return [_match(text, start, m.end(), value, one.currency, per, qualifier)]
+        return _read_single(m, text, country, per, trailing)
+    return _read_range(m, text, country, per, trailing)
 
+
+def _read_single(m: re.Match, text: str, country: str | None, per: str | None,
+                 trailing: str) -> list[AmountMatch] | None:
+    """One amount: "about $45 billion", "384 mln dlrs"."""
+    one = _end_value(m, "one", text, country)
+    if one is None or one.currency is None or one.bare_year:
+        return None
+    start, qualifier = _qualifier_before(text, m.start())
+    if qualifier == "exact":
+        qualifier = trailing
+    value = one.number * (one.scale or 1) / one.divisor
+    return [_match(text, start, m.end(), value, one.currency, per, qualifier)]
+
+
+def _read_range(m: re.Match, text: str, country: str | None, per: str | None,
+                trailing: str) -> list[AmountMatch] | None:
+    """Two numbers: a range ("$1-2 billion"), or an old and a new figure ("from 80 to 92.50
+    dlrs a share"), read as two amounts."""
     lo = _end_value(m, "one", text, country)
     hi = _end_value(m, "hi", text, country)
     if lo is None or hi is None:
         return None
-    if hi.currency is not None:
-        if lo.currency not in (None, hi.currency):
-            return None
-        currency = hi.currency
-    elif lo.currency is not None and m["one_pre"] and hi.scale:
-        currency = lo.currency  # "$1-2 billion"
-    else:
+    currency = _range_currency(m, lo, hi)
+    if currency is None:
         return None
     start = m.start()
     between = _BETWEEN_BEFORE.search(text, max(0, start - 20), start)
@@ -285,6 +292,15 @@ def _read(m: re.Match, text: str, country: str | None) -> list[AmountMatch] | No
     if not low < high:
         return None
     return [_match(text, start, m.end(), low, currency, per, "range", low, high)]
+
+
+def _range_currency(m: re.Match, lo: _End, hi: _End) -> str | None:
+    """The currency of a range: the upper end's, or the lower end's in "$1-2 billion"."""
+    if hi.currency is not None:
+        return hi.currency if lo.currency in (None, hi.currency) else None
+    if lo.currency is not None and m["one_pre"] and hi.scale:
+        return lo.currency  # "$1-2 billion"
+    return None
 
 
 def _is_change(word_before: str | None, word: str) -> bool:

@@ -18,7 +18,7 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .claims import article_term, cited_nearby, investors_named, points_back_to_a_deal
+from .claims import article_term, attribution, investors_named, points_back_to_a_deal
 from .components import ARTICLE_ATTR
 from .dates import parse_date
 from .passages import Passage, split_passages
@@ -78,7 +78,7 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
             if cited is None:
                 cited = [(text[passage.start:passage.end], source)
                          for passage, after in pairwise(passages)
-                         if (source := cited_nearby(text[after.start:after.end]))]
+                         if (source := attribution(text[after.start:after.end]))]
             _source_after(claim, cited)
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
@@ -104,7 +104,7 @@ def _source_of_article(claims: list[Claim], lead: str) -> None:
 
 def _lead_source(lead: str) -> str | None:
     """"LONDON, March 3 - Wickes Plc <WIKS.L> said it ..." -> "Wickes Plc said"."""
-    cited = cited_nearby(lead)
+    cited = attribution(lead)
     if cited:
         return cited
     found = _SAID.search(lead)

@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from .arguments import ArgumentPatterns
 from .cues import (
     ASSET_WORDS,
     ATTRIBUTION_PATTERNS,
@@ -103,13 +104,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     text = doc.text
     for sent in doc.sents:
         sent_cues = sentence_cues(sent, cues)
-        for cue in sent_cues:  # every deal named, in order: "the deal" is the latest
-            if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
-                frame = read_frame(cue, cues, frames)
-                if frame.has_parties():
-                    context.append(Context(cue.i, _resolved(frame, sent, names, main),
-                                           _deal_type(frame, frames),
-                                           cue.dep_ in {"relcl", "acl"}))
+        context.extend(_deals_named(sent, sent_cues, settings, names, main))
         sent_drafts = []
         first, last = bisect_left(money_starts, sent.start), bisect_left(money_starts, sent.end)
         for money in money_spans[first:last]:
@@ -135,6 +130,21 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
             dropped.append(_drop_record(draft.money, "drop.low-confidence",
                                         f"confidence {claim.confidence} under the minimum"))
     return _merge_duplicates(claims)
+
+
+def _deals_named(sent: Span, sent_cues: list[Token], settings: dict, names: ArticleNames,
+                 main: str | None) -> list[Context]:
+    """Every deal a sentence names with its parties, in order: "the deal" in a later
+    sentence is the latest of them."""
+    cues, frames = settings["cues"], settings["frames"]
+    named = []
+    for cue in sent_cues:
+        if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
+            frame = read_frame(cue, cues, frames, patterns=settings["patterns"])
+            if frame.has_parties():
+                named.append(Context(cue.i, _resolved(frame, sent, names, main),
+                                     _deal_type(frame, frames), cue.dep_ in {"relcl", "acl"}))
+    return named
 
 
 def _drop_record(money: Span, rule: str, says: str) -> dict:
@@ -228,8 +238,8 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     _not_a_price(text, money, amount)
     frame, cue = _linked_frame(money, sent_cues, cues, frames, settings)
     _not_a_deal(frame, cue, money, sent, about_deals)
-    frame = _specific_frame(frame, cue, money, sent_cues, cues, frames)
-    _complete_frame(frame, money, cues, frames)
+    frame = _specific_frame(frame, cue, money, sent_cues, cues, frames, settings["patterns"])
+    _complete_frame(frame, money, cues, frames, settings["patterns"])
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         # "Cityquest also has loan facilities of 30 mln stg": no transaction
         raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
@@ -286,8 +296,9 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
         if cue is None:
             raise Dropped("drop.no-deal-word", "no deal word governs it or stands near it")
     outer = outer_cue(cue, money, cues)
-    frame = read_frame(outer, cues, frames, money, inner=cue) if outer is not None else (
-        read_frame(cue, cues, frames, money))
+    patterns = settings["patterns"]
+    frame = read_frame(outer, cues, frames, money, inner=cue, patterns=patterns) if (
+        outer is not None) else read_frame(cue, cues, frames, money, patterns=patterns)
     frame.via_parse = via_parse
     frame.trace.insert(0, _link_note(money, cue, outer, via_parse))
     if frame.kind == "value" and not values_a_deal(cue):
@@ -299,7 +310,7 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
                 valued.lower_ not in GENERIC_DEAL_NOUNS):
             # "a five-year contract worth up to $11.9 billion": the contract's frame
             earlier = frame.trace
-            frame = read_frame(valued, cues, frames, money)
+            frame = read_frame(valued, cues, frames, money, patterns=patterns)
             frame.via_parse = via_parse
             frame.trace[:0] = earlier
             frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
@@ -416,13 +427,13 @@ def _raised_from_the_public(money: Span, cue: Token) -> bool:
 
 
 def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token],
-                    cues: dict, frames: dict) -> Frame:
+                    cues: dict, frames: dict, patterns: ArgumentPatterns) -> Frame:
     """"the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
     word of the sentence says who is who."""
     if frame.kind not in GENERIC and frame.has_parties():
         return frame
     for specific in _specific_cues(sent_cues, cue, cues):
-        better = read_frame(specific, cues, frames, money)
+        better = read_frame(specific, cues, frames, money, patterns=patterns)
         if better.has_parties() and _sides(better) >= _sides(frame):
             better.via_parse = frame.via_parse
             better.trace[:0] = [*frame.trace, {
@@ -439,13 +450,14 @@ def _sides(frame: Frame) -> int:
     return bool(frame.roles.get("buyer")) + bool(frame.roles.get("seller"))
 
 
-def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict) -> None:
+def _complete_frame(frame: Frame, money: Span, cues: dict, frames: dict,
+                    patterns: ArgumentPatterns) -> None:
     """Stakes take their buyer from the verb above them; who receives shares buys."""
     if frame.kind == "stake" and not frame.roles.get("buyer"):
         # "bought a stake in X": the verb above the stake says who bought it.
         verb = frame.cue.head
         if verb != frame.cue and cue_kind(verb, cues):
-            outer = read_frame(verb, cues, frames, money)
+            outer = read_frame(verb, cues, frames, money, patterns=patterns)
             frame.add("buyer", outer.roles.get("buyer", []))
             if outer.roles.get("buyer"):
                 frame.note("role.stake-buyer-from-verb",
@@ -807,7 +819,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     if term is not None:
         notes.append({"rule": "term.sentence",
                       "says": f"term = {term.months} months ({term.text!r})"})
-    cited = attribution(sent)
+    cited = attribution(sent.text, sent)
     if cited is not None:
         notes.append({"rule": "attribution.sentence", "says": f"source = {cited!r}"})
     return Claim(
@@ -965,14 +977,19 @@ def _term(sent: Span, draft: Draft, deal_type: str, published: date | None) -> T
     return None
 
 
-def attribution(sent: Span) -> str | None:
-    """Who the sentence cites: "according to a securities filing", "Dixons said"."""
-    text = sent.text
+def attribution(text: str, sent: Span | None = None) -> str | None:
+    """Who a sentence cites: "according to a securities filing"; in a parsed sentence,
+    also its speaker ("Dixons said").
+
+    :param text: the sentence; around.py passes the sentence after a claim's ("The deal
+        is confirmed in an official securities filing") unparsed.
+    :param sent: the parsed sentence, for its speaker; None: the patterns alone.
+    """
     for pattern in _ATTRIBUTION:
         found = pattern.search(text)
         if found:
             return found.group("source")
-    who = speaker(sent)
+    who = speaker(sent) if sent is not None else None
     if who is not None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text
         return f"{subject} {who.head.text}"
@@ -1014,16 +1031,6 @@ def article_term(text: str, published: date | None, deal_type: str) -> Term | No
     terms = [found.term for found in find_terms(text, published)
              if _TERM_OF[deal_type].search(text, found.end, found.end + 40)]
     return terms[0] if len({t.months for t in terms}) == 1 else None
-
-
-def cited_nearby(text: str) -> str | None:
-    """An attribution in the sentence after a claim: "The deal is confirmed in an
-    official securities filing"."""
-    for pattern in _ATTRIBUTION:
-        found = pattern.search(text)
-        if found:
-            return found.group("source")
-    return None
 
 
 def points_back_to_a_deal(sentence: str) -> bool:

@@ -28,9 +28,11 @@ import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ..errors import BadConfig
 from .amounts import find_amounts
+from .arguments import ArgumentPatterns, read_arguments
 from .claims import article_claims
 from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
@@ -40,6 +42,7 @@ from .records import Amount, Claim
 
 ARTICLE_ATTR = "article"
 RULES_FILE = "rules.jsonl"
+ARGUMENTS_FILE = "arguments.jsonl"
 # The amounts the claims component read and set aside, each with the rule that did.
 DROPPED_ATTR = "dropped"
 _RECORD_KEY = "__newsfacts__"
@@ -278,6 +281,7 @@ def _short_forms(name: str) -> set[str]:
     "newsfacts_claims",
     default_config={
         "frames": {"@misc": "newsfacts.frames.v1"},
+        "arguments": {"@misc": "newsfacts.arguments.v1"},
         "spans_key": "money",
         "amount_attr": "amount",
         "claims_attr": "claims",
@@ -287,8 +291,9 @@ def _short_forms(name: str) -> set[str]:
     requires=["doc.spans", "token.dep", "doc.ents"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_attr: str,
-                claims_attr: str, min_confidence: float, max_cue_distance: int) -> Claims:
+def make_claims(nlp: Language, name: str, frames: dict, arguments: list[dict], spans_key: str,
+                amount_attr: str, claims_attr: str, min_confidence: float,
+                max_cue_distance: int) -> Claims:
     """Build the claim reader from its config."""
     missing = {"frames", "cues", "strong", "records"} - set(frames)
     if missing:
@@ -296,7 +301,12 @@ def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_a
                         f"missing {', '.join(sorted(missing))}")
     if not 0 <= min_confidence <= 1:
         raise BadConfig(f"{name}: min_confidence must be between 0 and 1, got {min_confidence}")
-    return Claims(frames=frames, spans_key=spans_key, amount_attr=amount_attr,
+    unnamed = [r.get("id", r) for r in arguments if not {"id", "argument", "pattern"} <= set(r)]
+    if unnamed:
+        raise BadConfig(f"{name}: each argument pattern needs id, argument and pattern; "
+                        f"these do not: {unnamed[:3]}")
+    return Claims(nlp.vocab, frames=frames, arguments=arguments, spans_key=spans_key,
+                  amount_attr=amount_attr,
                   claims_attr=claims_attr, min_confidence=min_confidence,
                   max_cue_distance=max_cue_distance)
 
@@ -304,11 +314,14 @@ def make_claims(nlp: Language, name: str, frames: dict, spans_key: str, amount_a
 class Claims:
     """Write the article's deal claims to ``doc._.claims`` (a list of records.Claim)."""
 
-    def __init__(self, frames: dict, spans_key: str, amount_attr: str, claims_attr: str,
-                 min_confidence: float, max_cue_distance: int):
+    def __init__(self, vocab: Vocab, frames: dict, arguments: list[dict], spans_key: str,
+                 amount_attr: str, claims_attr: str, min_confidence: float,
+                 max_cue_distance: int):
+        self.vocab = vocab
         self.settings = {
             "cues": frames["cues"],
             "frames": frames["frames"],
+            "patterns": ArgumentPatterns(vocab, arguments),
             "amount_attr": amount_attr,
             "min_confidence": min_confidence,
             "max_cue_distance": max_cue_distance,
@@ -321,16 +334,21 @@ class Claims:
         _extension(Span, amount_attr)
 
     def to_disk(self, path, exclude=()) -> None:
-        """Save the rule set as rules.jsonl: a saved pipeline carries the rules it ran."""
+        """Save the rule set as rules.jsonl and the argument patterns as arguments.jsonl:
+        a saved pipeline carries the rules it ran."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / RULES_FILE, self.records)
+        srsly.write_jsonl(path / ARGUMENTS_FILE, self.settings["patterns"].records)
 
     def from_disk(self, path, exclude=()) -> Claims:
         """Load the rules a saved pipeline carries (edit them there to try a change)."""
         rules = rule_set(read_rules(Path(path) / RULES_FILE))
         self.records = rules["records"]
         self.settings.update(cues=rules["cues"], frames=rules["frames"])
+        if (Path(path) / ARGUMENTS_FILE).exists():  # pipelines saved before it had none
+            self.settings["patterns"] = ArgumentPatterns(
+                self.vocab, read_arguments(Path(path) / ARGUMENTS_FILE))
         return self
 
     def __call__(self, doc: Doc) -> Doc:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .arguments import ArgumentPatterns
 from .cues import (
     AGREEING_VERBS,
     ASSET_WORDS,
@@ -189,43 +190,57 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             tok = tok.head.head if tok.head.head != tok.head else tok.head  # skip the sibling
             continue
         if not money.start <= tok.i < money.end:
-            kind = cue_kind(tok, cues)
-            # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
-            # governs; "a market value", "the round values Mistral at": nothing does.
-            if kind and (kind != "value" or values_a_deal(tok)):
-                if _figure_of(tok):
-                    return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
-                return tok, False
-            if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
-                return None, True  # "the company was worth at least $42 a share"
-            if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
-                return None, True  # a valuation: "valuing the company at $183 billion"
-            if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
-                return None, True  # "which priced the company at about $640m"
-            compound = _compound_cue(tok, cues)
-            if compound is not None:  # "the three mln dlr financing package"
-                return (None, True) if _figure_of(compound) else (compound, False)
-            if _not_deal_token(tok):
-                return None, True
-            if tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok):
-                return None, True
-            if tok.pos_ in {"VERB", "AUX"}:
-                if _lemma(tok) in BEING_VERBS:
-                    for child in tok.children:  # "Advent's agreed terms were 37.63p a share"
-                        if child.dep_ in SUBJECTS and cue_kind(child, cues) and (
-                                cue_kind(child, cues) != "value" or values_a_deal(child)
-                                or child.lower_ == "terms"):
-                            return child, False
-                # "completed the purchase of X ... worth 85 mln dlrs": the amount hangs
-                # off the verb whose object is the deal.
-                for child in tok.children:
-                    if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and (
-                            cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"bid"}):
-                        return child, False  # "its buyout has been completed for 28.50"
+            found = _governs(tok, cues)
+            if found is not None:
+                return found
         if tok.head == tok:
             break
         tok = tok.head
     return None, False
+
+
+def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | None:
+    """What a word above an amount says of it: (the deal word, False), (None, True) for a
+    company figure, a market price or a valuation, or None: look further up."""
+    kind = cue_kind(tok, cues)
+    # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
+    # governs; "a market value", "the round values Mistral at": nothing does.
+    if kind and (kind != "value" or values_a_deal(tok)):
+        if _figure_of(tok):
+            return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
+        return tok, False
+    if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
+        return None, True  # "the company was worth at least $42 a share"
+    if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
+        return None, True  # a valuation: "valuing the company at $183 billion"
+    if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
+        return None, True  # "which priced the company at about $640m"
+    compound = _compound_cue(tok, cues)
+    if compound is not None:  # "the three mln dlr financing package"
+        return (None, True) if _figure_of(compound) else (compound, False)
+    if _not_deal_token(tok) or (tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok)):
+        return None, True
+    if tok.pos_ in {"VERB", "AUX"}:
+        deal = _deal_under_verb(tok, cues)
+        if deal is not None:
+            return deal, False
+    return None
+
+
+def _deal_under_verb(verb: Token, cues: dict[str, str]) -> Token | None:
+    """The deal a verb above an amount is about: its subject ("Advent's agreed terms were
+    37.63p a share") or its object ("completed the purchase of X ... worth 85 mln dlrs")."""
+    if _lemma(verb) in BEING_VERBS:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and cue_kind(child, cues) and (
+                    cue_kind(child, cues) != "value" or values_a_deal(child)
+                    or child.lower_ == "terms"):
+                return child
+    for child in verb.children:
+        if child.dep_ in OBJECTS | PASSIVE_SUBJECTS and (
+                cue_kind(child, cues) in _DEAL_OBJECT_KINDS | {"bid"}):
+            return child  # "its buyout has been completed for 28.50"
+    return None
 
 
 _DEAL_OBJECT_KINDS = {"acquire", "sell", "bid", "merge", "contract", "lend", "invest"}
@@ -369,33 +384,43 @@ def _reports_figure(verb: Token) -> bool:
 
 
 def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str]],
-               money: Span | None = None, inner: Token | None = None) -> Frame:
+               money: Span | None = None, inner: Token | None = None, *,
+               patterns: ArgumentPatterns) -> Frame:
     """Read the arguments of a deal word and map them to roles with its frame.
 
     :param inner: a relative clause's verb whose arguments past the amount's comma
         belong to ``cue`` (see outer_cue).
+    :param patterns: the argument patterns (rules/arguments.jsonl), compiled.
     """
     kind = cue_kind(cue, cues) or "value"
     frame = Frame(cue=cue, kind=kind)
     frame.note(f"cue.{kind}", f"{cue.text!r} ({cue.pos_.lower()}) is a deal word of frame {kind}")
-    table = frames.get(kind, {})
-    args, frame.light_verb, via = _arguments(cue, kind, money)
+    found, frame.light_verb = _arguments(cue, kind, money, patterns)
     if inner is not None:
-        comma = max(t.i for t in inner.doc[inner.i:money.start] if t.text == ",")
-        for child in inner.children:
-            if child.i > comma and child.dep_ in PREPOSITIONS:
-                _prepositions(child, lambda key, tok: args.setdefault(key, []).append(tok))
-                via.setdefault(child.lower_, "arg.past-relative-clause")
-    by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
-    if kind == "merge" and any(_is_vehicle(t) for t in args.get("with", [])):
+        _past_relative_clause(inner, money, found)
+    _rename_merger_arguments(found.args, kind)
+    _assign_roles(frame, found, frames.get(kind, {}))
+    return frame
+
+
+def _past_relative_clause(inner: Token, money: Span, found: _Found) -> None:
+    """"agreed to sell Soundloom, the division it bought in 2019, to Kinsale for $92
+    million": the prepositions past the amount's comma are the outer deal word's."""
+    comma = max(t.i for t in inner.doc[inner.i:money.start] if t.text == ",")
+    for child in inner.children:
+        if child.i > comma and child.dep_ in PREPOSITIONS:
+            _prepositions(child, found.by("arg.past-relative-clause", filtered=False))
+
+
+def _rename_merger_arguments(args: dict[str, list[Token]], kind: str) -> None:
+    """Who is merged into whom, from the merger's prepositions."""
+    if kind != "merge":
+        return
+    if any(_is_vehicle(t) for t in args.get("with", [])):
         # "agreed to merge with a First Boston affiliate": the affiliate's owner buys.
         args["subj_merged"] = args.pop("subj", []) + args.pop("subj_of_verb", [])
         args["with_vehicle"] = args.pop("with")
-    first = ("subj", "subj_of_verb", "pass", "agent")  # who acts comes before whose part
-    supplier = kind in {"contract", "pay"} and frame.light_verb in SIGNING_VERBS and \
-        _supplies(cue)
-    merged_into = kind == "merge" and "into" in args
-    if kind == "merge" and "of" in args and "with" not in args:
+    if "of" in args and "with" not in args:
         # "the affiliation of First Tuskaloosa Corp with Amsouth": "with" hangs off the
         # first company
         for tok in args["of"]:
@@ -403,11 +428,24 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
                 if child.dep_ == "prep" and child.lower_ == "with":
                     args.setdefault("with", []).extend(
                         g for g in child.children if g.dep_ == "pobj")
-    if kind == "merge" and "of" in args and "with" in args and not (
+    if "of" in args and "with" in args and not (
             args.get("subj") or args.get("subj_of_verb") or args.get("poss")):
         args["into"] = args.pop("with")  # "the affiliation of First Tuskaloosa with AmSouth"
-    for arg, tokens in sorted(args.items(), key=lambda kv: kv[0] not in first):
-        if by_buyer and cue.pos_ == "NOUN" and arg in {"subj_of_verb", "poss"}:
+
+
+# Who acts comes before whose part.
+_ACTING = ("subj", "subj_of_verb", "pass", "agent")
+
+
+def _assign_roles(frame: Frame, found: _Found, table: dict[str, str]) -> None:
+    """Give each argument's names the role the frame's table (or a rule in code) says."""
+    args, kind = found.args, frame.kind
+    by_buyer = bool(args.get("by") or args.get("agent")) and kind in {"acquire", "bid", "merge"}
+    merged_into = kind == "merge" and "into" in args
+    supplier = kind in {"contract", "pay"} and frame.light_verb in SIGNING_VERBS and \
+        _supplies(frame.cue)
+    for arg, tokens in sorted(args.items(), key=lambda kv: kv[0] not in _ACTING):
+        if by_buyer and frame.cue.pos_ == "NOUN" and arg in {"subj_of_verb", "poss"}:
             # "Hargreaves agreed to a takeover by a consortium", "its buyout by AQ Corp":
             # whose the deal is, is bought.
             role, rule = "seller", "role.taken-over-by"
@@ -422,8 +460,7 @@ def read_frame(cue: Token, cues: dict[str, str], frames: dict[str, dict[str, str
         if role is None:
             continue
         for tok in tokens:
-            _assign(frame, role, tok, rule, via.get(arg))
-    return frame
+            _assign(frame, role, tok, rule, found.via.get((arg, tok.i)))
 
 
 def _supplies(cue: Token) -> bool:
@@ -509,102 +546,95 @@ def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
     return table.get(key), f"{kind}.{key}"
 
 
-def _arguments(cue: Token, kind: str, money: Span | None
-               ) -> tuple[dict[str, list[Token]], str | None, dict[str, str]]:
-    """The argument tokens of a deal word by argument name, the verb a deal noun hangs
-    from, and for arguments found other than as the word's own dependents, the rule that
-    found them ("arg.inherited-subject" for "X agreed to acquire Y")."""
-    args: dict[str, list[Token]] = {}
-    via: dict[str, str] = {}
+class _Found:
+    """The argument tokens of a deal word by argument name, and the rule that found each."""
 
-    def put(key: str, tok: Token, rule: str | None = None) -> None:
-        if money is not None and money.start <= tok.i < money.end:
-            return  # the amount itself is no party: "pay 45 billion"
-        if tok == cue:
+    def __init__(self, cue: Token, money: Span | None):
+        self.cue = cue
+        self.money = money
+        self.args: dict[str, list[Token]] = {}
+        self.via: dict[tuple[str, int], str] = {}
+
+    def put(self, key: str, tok: Token, rule: str | None = None) -> None:
+        """Add an argument, unless it is the amount, the deal word or a number."""
+        if not self._is_party_token(tok):
             return
-        if tok.like_num or tok.ent_type_ in {"MONEY", "DATE", "TIME"}:
-            return
-        if tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS:
-            return
-        args.setdefault(key, []).append(tok)
+        self.add(key, tok, rule)
+
+    def add(self, key: str, tok: Token, rule: str | None = None) -> None:
+        self.args.setdefault(key, []).append(tok)
         if rule:
-            via.setdefault(key, rule)
+            self.via.setdefault((key, tok.i), rule)
 
-    def by(rule: str):
-        return lambda key, tok: put(key, tok, rule)
+    def by(self, rule: str, filtered: bool = True):
+        """A ``put(key, tok)`` that says which rule found the argument."""
+        add = self.put if filtered else self.add
+        return lambda key, tok: add(key, tok, rule)
 
-    is_verb = cue.pos_ in {"VERB", "AUX"}
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in cue.children)
+    def _is_party_token(self, tok: Token) -> bool:
+        money = self.money
+        if money is not None and money.start <= tok.i < money.end:
+            return False  # the amount itself is no party: "pay 45 billion"
+        if tok == self.cue or tok.like_num or tok.ent_type_ in {"MONEY", "DATE", "TIME"}:
+            return False
+        return not (tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS)
+
+
+def _arguments(cue: Token, kind: str, money: Span | None, patterns: ArgumentPatterns
+               ) -> tuple[_Found, str | None]:
+    """The arguments of a deal word, and the verb a deal noun hangs from: first what the
+    patterns find (rules/arguments.jsonl), then what only code can say."""
+    found = _Found(cue, money)
+    for arg in patterns.of(cue, kind, money.root if money is not None else None):
+        if arg.unless is None or arg.unless not in found.args:
+            found.put(arg.name, arg.token, arg.rule)
+    if _modifies_a_noun(cue):  # "the financing package was provided by Sanwa"
+        return found, _noun_context(cue.head, kind, found.by("arg.noun-verb"))
+    if cue.pos_ in {"VERB", "AUX"}:
+        _inherit_subject(cue, found)
+        _relative_clause_head(cue, found)
+        if cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
+            _counterparty(cue, found.by("arg.counterparty-with"))
+    _on_behalf_of(cue, found)
+    if cue.pos_ in {"VERB", "AUX"}:
+        return found, None
+    return found, _noun_context(cue, kind, found.by("arg.noun-verb"))
+
+
+def _modifies_a_noun(cue: Token) -> bool:
+    """A deal noun modifying another noun: "the financing package"."""
+    return cue.pos_ not in {"VERB", "AUX"} and cue.dep_ == "compound" and (
+        cue.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _inherit_subject(verb: Token, found: _Found) -> None:
+    """"X agreed to acquire Y": a deal verb with no subject of its own takes its clause's."""
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    key = "pass" if passive else "subj"
+    if key not in found.args:
+        subject = inherited_subject(verb)
+        if subject is not None:
+            found.put(key, subject, "arg.inherited-subject")
+
+
+def _relative_clause_head(verb: Token, found: _Found) -> None:
+    """"Soundloom, the division it bought": the noun a relative clause describes is
+    what its deal verb bought, unless the clause's subject is "which" or "who"."""
+    if verb.dep_ == "relcl" and "obj" not in found.args and "subj" in found.args and not any(
+            c.lower_ in {"which", "who", "that"} for c in verb.children if c.dep_ in SUBJECTS):
+        found.put("obj", verb.head, "arg.relative-clause-head")
+
+
+def _on_behalf_of(cue: Token, found: _Found) -> None:
+    """"County Bank bought shares on its behalf": whose behalf it is, buys."""
     for child in cue.children:
-        dep = child.dep_
-        if dep in SUBJECTS:
-            put("subj", child)
-        elif dep in PASSIVE_SUBJECTS:
-            put("pass", child)
-        elif dep in OBJECTS and is_verb:
-            if kind == "bid" and child.lower_ in {"offer", "bid", "price", "proposal"}:
-                _prepositions_of(child, put, extra={"for"})  # "raised its offer for Y"
-                if any(c.dep_ == "poss" for c in child.children):
-                    put("poss", next(c for c in child.children if c.dep_ == "poss"))
-                continue
-            put("obj", child)
-            _prepositions_of(child, put)  # "bought a stake in X", "sold a stake to Y"
-        elif dep == "dative" and child.pos_ != "ADP":
-            put("dative", child)
-        elif dep in PREPOSITIONS:
-            _prepositions(child, put)
-        elif dep == "poss":
-            put("poss", child)
-        elif dep == "compound" and not is_verb:
-            put("compound", child)
-        elif dep in {"acl", "relcl"} and child.lower_ in {"led", "headed", "backed"}:
-            _agents(child, "led", by("arg.led-by"))  # "a round led by Thrive"
-        elif dep == "acl" and not is_verb and child.tag_ == "VBN":
-            _agents(child, "agent", by("arg.done-by"))  # "a bridge loan arranged by BNP"
-    _led_rounds(cue, by("arg.round-led-by"))
-    if money is not None:
-        for child in money.root.children:
-            if child.dep_ == "poss" and kind in {"bid", "acquire"} and "poss" not in args:
-                put("poss", child, "arg.amount-owner")  # "Emery's competing 40 dlr offer"
-            if child.dep_ == "prep" and child.lower_ == "for" and kind in {"bid", "acquire"}:
-                _prepositions(child, by("arg.amount-for"))  # "a bid of 60 mln dlrs for S&W"
-            elif child.dep_ == "appos" and kind == "acquire":
-                put("obj", child, "arg.amount-apposition")  # "for 3.5 mln dlrs, a majority of SNP"
-            elif child.dep_ == "prep" and child.lower_ in {"from", "with"} and kind in {
-                    "lend", "raise", "borrow"}:
-                _prepositions(child, by("arg.amount-from"))  # "$1.6 billion of debt from X"
-    if not is_verb and cue.dep_ == "compound" and cue.head.pos_ in {"NOUN", "PROPN"}:
-        anchor = cue.head  # "the financing package was provided by Sanwa"
-        for child in anchor.children:
-            if child.dep_ in PREPOSITIONS:
-                _prepositions(child, by("arg.compound-head"))
-        light_verb = _noun_context(anchor, kind, by("arg.noun-verb"))
-        return args, light_verb, via
-    if is_verb and "subj" not in args and not passive:
-        subject = inherited_subject(cue)
-        if subject is not None:
-            put("subj", subject, "arg.inherited-subject")
-    if is_verb and passive and "pass" not in args:
-        subject = inherited_subject(cue)
-        if subject is not None:
-            put("pass", subject, "arg.inherited-subject")
-    if is_verb and cue.dep_ == "relcl" and "obj" not in args and "subj" in args and not any(
-            c.lower_ in {"which", "who", "that"} for c in cue.children if c.dep_ in SUBJECTS):
-        put("obj", cue.head, "arg.relative-clause-head")  # "Soundloom, the division it bought"
-    if is_verb and cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
-        _counterparty(cue, by("arg.counterparty-with"))
-    for child in cue.children:  # "County Bank bought shares on its behalf"
         if child.dep_ == "prep" and child.lower_ == "on":
             for pobj in child.children:
                 if pobj.lower_ == "behalf":
                     for owner in pobj.children:
                         if owner.dep_ == "poss":
-                            args["subj"] = [owner]
-                            via["subj"] = "arg.on-behalf-of"
-    light_verb = None
-    if not is_verb:
-        light_verb = _noun_context(cue, kind, by("arg.noun-verb"))
-    return args, light_verb, via
+                            found.args["subj"] = [owner]
+                            found.via[("subj", owner.i)] = "arg.on-behalf-of"
 
 
 def _prepositions(prep: Token, put) -> None:
@@ -614,32 +644,6 @@ def _prepositions(prep: Token, put) -> None:
             put(key, pobj)
             for conj in pobj.conjuncts:
                 put(key, conj)
-
-
-def _prepositions_of(noun: Token, put, extra: set[str] = frozenset()) -> None:
-    for child in noun.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in {"in", "of", "from", "to",
-                                                                 "with"} | extra:
-            _prepositions(child, put)
-
-
-def _agents(verb: Token, key: str, put) -> None:
-    for grand in verb.children:
-        if grand.dep_ == "agent":
-            for pobj in grand.children:
-                put(key, pobj)
-                for conj in pobj.conjuncts:
-                    put(key, conj)
-
-
-def _led_rounds(cue: Token, put) -> None:
-    """"raised 1.7 bln euros in a round led by ASML": the leader invests."""
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "through", "from"}:
-            for pobj in child.children:
-                for grand in pobj.children:
-                    if grand.dep_ in {"acl", "relcl"} and grand.lower_ in {"led", "headed"}:
-                        _agents(grand, "led", put)
 
 
 def _counterparty(verb: Token, put) -> None:
@@ -741,11 +745,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if lower in PRONOUNS:
         return [antecedent(tok, depth + 1)], None, []
     if lower in QUANTIFIERS:  # "for all of Clarostat's stock", "the rest of the shares"
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    return names_of(pobj, depth + 1)
-        return [], None, []
+        return _quantified(tok, depth)
     if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
         return [], None, []  # "Americans spend", "a group of Russian investors"
     appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
@@ -765,15 +765,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
-        for child in tok.children:
-            if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
-                named = names_of(child, depth + 1)[0]  # "Lindner's investor group"
-                if named:
-                    return named, None, []
-            if child.dep_ == "prep" and child.lower_ == "of":
-                named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
-                if named and ANAPHOR not in named:
-                    return named, None, []
+        named = _company_noun_names(tok, depth)
+        if named:
+            return named, None, []
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
         return [antecedent(tok, depth + 1)], None, []
     if is_deal_noun(tok):
@@ -782,6 +776,29 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if inner:
         return inner, None, []
     return [], None, []
+
+
+def _quantified(tok: Token, depth: int) -> tuple[list[str], str | None, list[str]]:
+    """"all of Clarostat's stock": the names of what a quantifier is part of."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                return names_of(pobj, depth + 1)
+    return [], None, []
+
+
+def _company_noun_names(tok: Token, depth: int) -> list[str]:
+    """Who a company noun names: "Lindner's investor group", "the firm of Spear, Leeds"."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+            named = names_of(child, depth + 1)[0]
+            if named:
+                return named
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
+            if named and ANAPHOR not in named:
+                return named
+    return []
 
 
 def _entity(tok: Token) -> Span | None:

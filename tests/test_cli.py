@@ -27,7 +27,8 @@ def test_extract_jsonl_keeps_the_field_names_other_tools_read():
     claim = record["claims"][0]
     assert set(claim) == {"deal_type", "parties", "amount", "term", "attribution", "sentence",
                           "start", "end", "confidence", "trace"}
-    assert {"rule": "pay.dative", "says": "seller = SpaceX ('SpaceX')"} in claim["trace"]
+    assert {"rule": "pay.dative",
+            "says": "seller = SpaceX ('SpaceX' via arg.dative)"} in claim["trace"]
     assert set(claim["amount"]) == {"text", "value", "currency", "per", "qualifier", "low",
                                     "high"}
     assert claim["amount"]["value"] == 45e9 and claim["term"] == {
