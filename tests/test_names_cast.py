@@ -132,12 +132,13 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
      "$450 million", ["Hollin Media"], ["Castra Studios"], "name.brand-for-owner"),
     ("Suncrest Solar agreed to sell its panel plant in Georgia to Harlan Energy for $1.2 "
      "billion.", "$1.2 billion", ["Harlan Energy"], ["Suncrest Solar"], "name.drop-place"),
-    # where what changes hands is stays in the target
+    # where what changes hands is stays in the target; the medium model also reads Mexico
+    # as the business's owner, and the place leaves the seller slot
     ("Norland Rail said it bought a trucking business in Mexico for $85 million from Castile "
-     "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], None),
+     "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], "name.drop-place"),
     ("GAF Corp said it offered $46 a share for Borg-Warner Corp. Borg rejected the offer. "
      "GAF said Borg would receive $46 a share.",
-     "$46 a share", [], ["Borg-Warner Corp"], "name.cut-to-full"),
+     "$46 a share", ["GAF Corp"], ["Borg-Warner Corp"], "name.cut-to-full"),
     # kept as they are
     ("Kenya signed a $1.5 billion loan with Tradebridge Bank on Monday.",
      "$1.5 billion", ["Tradebridge Bank"], ["Kenya"], None),
