@@ -139,9 +139,13 @@ def _deals_named(sent: Span, sent_cues: list[Token], settings: dict, names: Arti
     cues, frames = settings["cues"], settings["frames"]
     named = []
     for cue in sent_cues:
-        if cue_kind(cue, cues) in STRONG_FRAMES - GENERIC:
+        strong = cue_kind(cue, cues) in STRONG_FRAMES - GENERIC
+        if strong or cue.pos_ in {"VERB", "AUX"}:
             frame = read_frame(cue, cues, frames, patterns=settings["patterns"])
-            if frame.has_parties():
+            # a weak or generic deal verb names a deal when it names both sides: "agreed
+            # to pay SpaceX $45 billion"
+            if frame.has_parties() if strong else (
+                    frame.roles.get("buyer") and frame.roles.get("seller")):
                 named.append(Context(cue.i, _resolved(frame, sent, names, main),
                                      _deal_type(frame, frames), cue.dep_ in {"relcl", "acl"}))
     return named
@@ -861,7 +865,9 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
             notes.append({"rule": "inherit.seller-of-deal-before", "says": (
                 f"seller/target = {', '.join(sides.sellers + sides.targets)} "
                 "(the deal named before)")})
-    if sides.deal_type == "other":
+    if sides.deal_type == "other" or (draft.frame.kind in {"pay", "value", "receive"} and (
+            sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))):
+        # "Anthropic's commitment comes to $15 billion a year": the deal before, its type
         sides.deal_type = deal.deal_type
         notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
     draft.confidence -= 0.1

@@ -1,0 +1,20 @@
+"""A sentence that names one side of a deal takes the other, and the type, from the deal
+named before it, even when that deal was named by a weak verb ("agreed to pay"). Articles
+written by the team."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+
+def test_a_later_figure_of_a_paid_deal_takes_its_seller_and_type(extractor):
+    text = ("Halcyon AI has agreed to pay Stratus Compute $24 billion over four years for "
+            "computing capacity, according to a filing.\n\n"
+            "Spread evenly, Halcyon's commitment comes to about $6 billion a year.")
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    later = claims["about $6 billion a year"]
+    assert later.names("buyer")[0].startswith("Halcyon")
+    assert later.names("seller") == ["Stratus Compute"]
+    assert later.deal_type == "contract"
+    assert {"inherit.seller-of-deal-before", "type.of-deal-before"} <= set(later.rules())
