@@ -133,11 +133,11 @@ def _roles_cases():
     return module
 
 
-def test_roles_cases_cover_each_kind_with_8_to_15_sentences():
+def test_roles_cases_cover_each_kind_with_at_least_8_sentences():
     module = _roles_cases()
     counts = {kind: sum(c["kind"] == kind for c in module.CASES) for kind in module.KINDS}
     assert len(module.KINDS) == 9
-    assert all(8 <= n <= 15 for n in counts.values()), counts
+    assert all(n >= 8 for n in counts.values()), counts
     assert {c["kind"] for c in module.CASES} == set(module.KINDS)
 
 
