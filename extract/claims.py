@@ -670,6 +670,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
 def _is_stake(part: list[str], frame: Frame) -> bool:
     """"a 13 pct interest", "300,000 shares", "a majority of the stock" are stakes; "the
     ordinary shares of Norcros" (all of them) is the company."""
+    if _REST_OF_IT.search(frame.cue.sent.text):
+        return False  # "the 45 pct of Standard it does not already own": the whole company
     if frame.cue.lower_ in {"stake", "interest", "holding"}:
         return True
     if not part or part[-1] not in STAKE_NOUNS:
@@ -680,6 +682,11 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
     if part[-1] in {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}:
         return True
     return not (words & whole) or any(w[:1].isdigit() for w in part)
+
+
+# Shares that complete an owner's hold: buying them buys the company.
+_REST_OF_IT = re.compile(r"\b(?:(?:does|do|did) not|doesn't|don't) (?:already )?own\b|"
+                         r"\b(?:the )?(?:remaining|rest of|balance of)\b", re.I)
 
 
 def _is_assets(phrase: str) -> bool:

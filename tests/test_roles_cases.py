@@ -41,9 +41,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'no_party_names: $300 million in Mr Hale said Brightwave had agreed to pay $300 '
     'million for t':
         'type acquisition for asset_sale',
-    'no_party_names: C$31.25 per share in Kestrel Materials (KSM.TO) received a C$31.25 '
-    'per share offe':
-        'no claim for C$31.25 per share',
     'no_party_names: $9.4 billion in Hyperscaler Vantor Cloud agreed to buy $9.4 billion '
     'of compu':
         "seller ['computing capacity'] for ['Greyfield Data']",
@@ -125,6 +122,9 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: 960 million euros in Larch Renewables sold 30% of its solar unit to '
     'Fennel Infras':
         'type acquisition for stake',
+    'deal_type: 62 dlrs a share in Harlan Oil will offer 62 dlrs a share for the 40 pct '
+    'of Corv':
+        "seller [] for ['Corvex Petroleum', 'Corvex Petroleum']",
     'deal_type: 48 mln dlrs in Pellham Leisure bought the Starling Bay water park in Oregon':
         "seller ['Oregon'] for ['Corbel Resorts', 'Starling Bay water park']; type "
         'acquisition for asset_sale',
