@@ -699,7 +699,7 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     else:
         return None
     lemma = _lemma(verb)
-    if lemma in OVERSEEING_VERBS | BEING_VERBS:
+    if lemma in OVERSEEING_VERBS | BEING_VERBS and not _approves_own_loan(lemma, kind):
         # "the Federal Reserve Board approved the affiliation", "It comprises a $2.5
         # billion credit facility": the subject is no party
         return lemma
@@ -726,6 +726,12 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             put("dative", child)
     return lemma
+
+
+def _approves_own_loan(lemma: str, kind: str) -> bool:
+    """"The World Bank approved a $100 million loan to ...": a lender approves the loans it
+    makes (a regulator approves deals, not loans)."""
+    return kind == "lend" and lemma in {"approve", "sanction"}
 
 
 def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[str]]:
