@@ -3,8 +3,9 @@ sentences around it, which the fast path did not parse.
 
 The evidence as the article writes it, investors a later sentence names for a round
 ("... The round was led by Thrive Capital"), the one term an article gives its contracts,
-and a source cited in the sentence after the amount ("The deal is confirmed in a
-securities filing"). It reads the whole article from ``doc._.article["text"]``; a Doc
+a source cited in the sentence after the amount ("The deal is confirmed in a
+securities filing"), else the source the article's lead names ("Wickes Plc said ..."). It
+reads the whole article from ``doc._.article["text"]``; a Doc
 made from a whole article text is its own article.
 """
 
