@@ -679,9 +679,21 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
     whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued",
              "each", "every", "per"}  # "310p for each Brandt share" prices the company
     words = set(part)
-    if part[-1] in {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}:
+    if part[-1] in _PORTION_NOUNS:
         return True
-    return not (words & whole) or any(w[:1].isdigit() for w in part)
+    counted = any(w[:1].isdigit() for w in part)
+    if frame.kind == "bid" and not counted and not _PARTIAL_OFFER.search(frame.cue.sent.text):
+        return False  # an offer for "Clarostat's stock", "Purolator shares": for the company
+    return not (words & whole) or counted
+
+
+# Nouns for a company's shares themselves (not a stake in them).
+_SHARE_NOUNS = {"shares", "share", "stock", "common", "preferred", "equity"}
+# A tender offer for a capped number of shares: "a tender offer for up to 2,500,000 shares".
+_PARTIAL_OFFER = re.compile(r"\bup to [\d.,]+(?: (?:mln|million|billion))?(?: [\w-]+){0,3} "
+                            r"(?:shares|stock)\b", re.I)
+# Words that name a portion of a company's shares, whatever the verb.
+_PORTION_NOUNS = {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}
 
 
 # Shares that complete an owner's hold: buying them buys the company.
@@ -810,7 +822,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
                   draft.deal_type)
     _inherit(draft, deals, sides, notes)
     _default_to_main(draft, main, sides, notes)
-    _issuer_sells(sides, notes)
+    _issuer_sells(draft.frame, sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
@@ -897,11 +909,15 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
 
 
-def _issuer_sells(sides: Sides, notes: list[dict]) -> None:
+def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:
     """Shares bought with no seller named: the company whose shares they are is the
     seller (GUIDELINES.md: "the company sold or its holders' company"). "Halvard bought
-    42,300 Brisco common shares at 14.25 dlrs" -> seller Brisco."""
-    if sides.deal_type != "stake" or sides.sellers or not sides.targets:
+    42,300 Brisco common shares at 14.25 dlrs" -> seller Brisco; "an offer for all of
+    Tillet's stock" -> seller Tillet."""
+    if sides.sellers or not sides.targets or sides.deal_type not in {"stake", "acquisition"}:
+        return
+    part = (frame.part or "").lower().split()
+    if sides.deal_type == "acquisition" and not (part and part[-1] in _SHARE_NOUNS):
         return
     buyers = {name_key(b) for b in sides.buyers}
     issuers = [t for t in sides.targets if name_key(t) not in buyers]
