@@ -225,11 +225,13 @@ class Names:
                 continue
             overlapping = list({id(e): e for i in range(span.start, span.end)
                                 if (e := on_token.get(i)) is not None}.values())
-            if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} for e in overlapping):
+            if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} and not _misdated(e, span)
+                   for e in overlapping):
                 continue
             if any(e.label_ == "PERSON" for e in overlapping) and not forms[m.group(1)]:
                 continue  # "Okafor" the article keeps naming is a person, "SpaceX" is not
-            if all(e.label_ in _NAME_LABELS_TO_FIX or e.label_ == "ORG" for e in overlapping):
+            if all(e.label_ in _NAME_LABELS_TO_FIX or e.label_ == "ORG" or _misdated(e, span)
+                   for e in overlapping):
                 # keep a longer ORG the model found ("Dixons Group PLC" over "Dixons")
                 if any(e.label_ == "ORG" and e.start <= span.start and e.end >= span.end
                        for e in overlapping):
@@ -241,6 +243,13 @@ class Names:
         ents = {id(e): e for e in on_token.values()}.values()
         doc.set_ents(sorted(ents, key=lambda e: e.start))
         return doc
+
+
+def _misdated(ent: Span, name: Span) -> bool:
+    """A company name of the article the model took for a date: "its bid for ChemLawn"
+    tagged DATE. A real date has a digit or is more than the name ("March 3")."""
+    return ent.label_ in {"DATE", "TIME"} and name.start <= ent.start and ent.end <= name.end \
+        and not any(t.like_num for t in ent)
 
 
 def _bare_subjects(doc: Doc) -> list[Span]:

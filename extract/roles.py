@@ -608,7 +608,11 @@ def _modifies_a_noun(cue: Token) -> bool:
 
 
 def _inherit_subject(verb: Token, found: _Found) -> None:
-    """"X agreed to acquire Y": a deal verb with no subject of its own takes its clause's."""
+    """"X agreed to acquire Y": a deal verb with no subject of its own takes its clause's.
+    A past participle modifying a noun has that noun for subject: in "ChemLawn could
+    attract more than the 27 dlrs offered by Waste", ChemLawn offers nothing."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
     key = "pass" if passive else "subj"
     if key not in found.args:

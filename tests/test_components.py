@@ -171,3 +171,27 @@ def test_a_bare_capitalised_subject_is_a_name(extractor, sentence, org):
         assert labels == ["ORG"]
     else:
         assert "ORG" not in labels
+
+
+def test_a_company_name_the_model_took_for_a_date_is_a_name(extractor):
+    """"its bid for ChemLawn" with ChemLawn tagged DATE: a name the article uses for a
+    company is a company, unless the date has a number in it."""
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp
+    doc = nlp.make_doc("Waste Management Inc said it would raise its bid for ChemLawn Corp "
+                       "to 33 dlrs a share. The 33 dlr bid for ChemLawn expires on March 3.")
+    for name, proc in nlp.pipeline:
+        if name == "newsfacts_names":
+            chem = [t for t in doc if t.text == "ChemLawn"][-1]
+            march = next(t for t in doc if t.text == "March")
+            others = [e for e in doc.ents if not (e.start <= chem.i < e.end
+                                                  or e.start <= march.i <= e.end)]
+            doc.set_ents([*others, Span(doc, chem.i, chem.i + 1, label="DATE"),
+                          Span(doc, march.i, march.i + 2, label="DATE")])
+        doc = proc(doc)
+        if name == "newsfacts_names":
+            break
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["ChemLawn"] == "ORG"
+    assert labels["March 3"] == "DATE"
