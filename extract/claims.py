@@ -870,6 +870,10 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
             sides.any() or _points_at_deal(draft)):
         return
     deal_buyers = deal.roles.get("buyer", [])
+    if sides.deal_type == "loan" and deal.deal_type != "loan":
+        _borrower_is_buyer_before(deal_buyers, sides, notes)
+        draft.confidence -= 0.1
+        return
     deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
     keys = {name_key(n) for n in sides.sellers + sides.targets}
     if not sides.buyers and "buyer" not in draft.frame.unnamed and deal_buyers and (
@@ -890,6 +894,18 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         sides.deal_type = deal.deal_type
         notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
     draft.confidence -= 0.1
+
+
+def _borrower_is_buyer_before(deal_buyers: list[str], sides: Sides, notes: list[dict]) -> None:
+    """A loan after a purchase pays for it: "Meridia will pay using a bridge loan from
+    Banco Mirador". The buyer before borrows (the seller's side); the lender is only who
+    the sentence names."""
+    if sides.sellers or not deal_buyers or _same_party(sides.buyers, deal_buyers):
+        return
+    sides.sellers = deal_buyers
+    notes.append({"rule": "inherit.borrower-is-buyer-before",
+                  "says": f"seller = {', '.join(deal_buyers)} (the buyer of the deal before "
+                          "borrows)"})
 
 
 def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict]) -> None:

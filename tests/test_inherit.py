@@ -18,3 +18,17 @@ def test_a_later_figure_of_a_paid_deal_takes_its_seller_and_type(extractor):
     assert later.names("seller") == ["Stratus Compute"]
     assert later.deal_type == "contract"
     assert {"inherit.seller-of-deal-before", "type.of-deal-before"} <= set(later.rules())
+
+
+def test_a_loan_that_pays_for_a_purchase_is_borrowed_by_the_buyer(extractor):
+    """The seller of the deal before sells the company, not the loan: the buyer borrows."""
+    text = ("Corvane Telecom has agreed to buy Ostreal Networks from Pallant Capital for "
+            "$2.1 billion, the companies said on Monday.\n\n"
+            "Corvane will fund the deal from cash and a $900 million bridge loan from "
+            "Harbury Bank.")
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    loan = claims["$900 million"]
+    assert loan.deal_type == "loan"
+    assert loan.names("buyer") == ["Harbury Bank"]
+    assert loan.names("seller")[0].startswith("Corvane")
