@@ -14,7 +14,7 @@ SHARED ?= ../shared
 # Installed once per change of pyproject.toml.
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint run eval gold-draw bench screenshots clean
+.PHONY: install test lint run eval gold-draw gold-draw-claims bench screenshots clean
 
 install: $(STAMP)
 
@@ -39,7 +39,7 @@ run: install
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
 		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
-		--stream fixtures/gold-reuters-stream.jsonl \
+		--stream fixtures/gold-reuters-stream.jsonl --stream fixtures/gold-reuters-stream-claims.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-deals-scorecard.json
@@ -47,6 +47,11 @@ eval: install
 # Redraw the articles of the train2 and stream gold (seed 13); the file must not change.
 gold-draw: install
 	$(BIN)/python bench/draw_gold.py --corpus $(SHARED)/corpora/reuters21578
+
+# Redraw the 100 claims of the claim-drawn stream sample (runs the model over eight files);
+# with the extractor version recorded in fixtures/gold-draw-claims.json the file must not change.
+gold-draw-claims: install
+	$(BIN)/python bench/draw_gold.py --claims-stream --corpus $(SHARED)/corpora/reuters21578
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578

@@ -18,7 +18,8 @@ from newsfacts.scoring import load_gold, merge, score
 from newsfacts.split import HELD_OUT, TUNE, is_held_out, part_of
 
 GOLD_FILES = ["gold.jsonl", "gold-reuters-train.jsonl", "gold-reuters-train2.jsonl",
-              "gold-reuters-stream.jsonl"]
+              "gold-reuters-stream.jsonl", "gold-reuters-stream-claims.jsonl"]
+CLAIMS_STREAM = "gold-reuters-stream-claims.jsonl"
 NEW_REUTERS = ["gold-reuters-train2.jsonl", "gold-reuters-stream.jsonl"]
 PERS = {None, "share", "unit", "year", "month", "quarter", "week", "day"}
 
@@ -163,6 +164,32 @@ def test_eval_reports_parts_and_keeps_the_stream_out_of_all(tmp_path):
     assert cards["stream.jsonl"]["attribution"] == 1.0
 
 
+def test_eval_scores_several_stream_samples_each_apart(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+
+    sentence = "Foo Inc said it agreed to buy Bar Corp for 5 mln dlrs.\n"
+    for name in ("a.txt", "c.txt"):
+        (tmp_path / name).write_text(sentence)
+    gold_deal = _deal(["Foo Inc"], ["Bar Corp"], "acquisition", 5e6, "Foo Inc said")
+    other_deal = _deal(["Foo Inc"], ["Bar Corp"], "acquisition", 9e6)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc_id": "a.txt", "deals": [gold_deal]}) + "\n")
+    for name, record in (("s1.jsonl", {"doc_id": "a.txt", "see": "gold.jsonl"}),
+                         ("s2.jsonl", {"doc_id": "c.txt", "deals": [other_deal]})):
+        (tmp_path / name).write_text(json.dumps(record) + "\n")
+    out = tmp_path / "card.json"
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--stream", str(tmp_path / "s1.jsonl"),
+                                      "--stream", str(tmp_path / "s2.jsonl"), "--no-peer",
+                                      "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Stream s1.jsonl, newsfacts: precision 1.00 (1 of 1 claims" in result.output
+    assert "Stream s2.jsonl, newsfacts: precision 0.00 (0 of 1 claims" in result.output
+    cards = json.loads(out.read_text())["newsfacts"]
+    assert (cards["s1.jsonl"]["correct"], cards["s2.jsonl"]["correct"]) == (1, 0)
+
+
 # --- the gold files --------------------------------------------------------------------
 
 def _records(name: str) -> list[dict]:
@@ -210,6 +237,51 @@ def test_new_reuters_gold_matches_the_recorded_draw(name):
         assert len(ids) >= 250
     old = {r["doc_id"] for r in _records("gold-reuters-train.jsonl")}
     assert not old & set(ids), "no article of the earlier train gold"
+
+
+def test_claims_stream_gold_matches_the_recorded_claim_draw():
+    draw = json.loads((FIXTURES / "gold-draw-claims.json").read_text())
+    assert len(draw["claims"]) == 100 and len(draw["files"]) == 8
+    assert not {"reut2-000.sgm", "reut2-001.sgm", "reut2-002.sgm"} & set(draw["files"])
+    drawn = {claim["doc_id"] for claim in draw["claims"]}
+    assert draw["articles"] == sorted(drawn, key=lambda i: int(i.split("-")[1]))
+    ids = [r["doc_id"] for r in _records(CLAIMS_STREAM)]
+    assert ids == draw["articles"], "one gold line per drawn article, in corpus order"
+    others = {r["doc_id"] for name in GOLD_FILES if name != CLAIMS_STREAM for r in _records(name)}
+    assert not others & set(ids), "no article of an earlier gold set"
+    assert all("see" not in r for r in _records(CLAIMS_STREAM)), "every article annotated here"
+
+
+def _draw_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("draw_gold", ROOT / "bench" / "draw_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_claims_are_drawn_uniformly_without_replacement_and_reproducibly():
+    draw_claims = _draw_module().draw_claims
+    rows = [{"doc_id": f"reuters-{n // 3 + 1}", "claim": n % 3, "value": float(n)}
+            for n in range(300)]
+    sample = draw_claims(rows, 100, seed=13)
+    assert sample == draw_claims(rows, 100, seed=13) != draw_claims(rows, 100, seed=14)
+    assert len({row["value"] for row in sample}) == 100
+    assert sample == sorted(sample, key=lambda r: (int(r["doc_id"].split("-")[1]), r["claim"]))
+
+
+@pytest.mark.shared
+def test_the_claim_draw_takes_train_articles_of_its_eight_files():
+    draw = json.loads((FIXTURES / "gold-draw-claims.json").read_text())
+    train = set()
+    for name in draw["files"]:
+        text = (SHARED / "corpora" / "reuters21578" / name).read_bytes().decode("latin-1")
+        train.update(f"reuters-{n}" for n in re.findall(
+            r'<REUTERS[^>]*LEWISSPLIT="TRAIN"[^>]*NEWID="(\d+)"', text))
+    assert set(draw["articles"]) <= train
+    dev = {json.loads(line)["doc_id"] for line in (SHARED / "gold" / "reuters-dev.jsonl").open()}
+    assert not dev & set(draw["articles"])
 
 
 def test_stream_references_point_at_annotated_articles():
