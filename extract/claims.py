@@ -333,11 +333,15 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # "raise 5.1 mln stg through the placing of shares", "has raised roughly $410m
         # since it was founded": not a deal GUIDELINES.md records
         raise Dropped("drop.public-issue", "money raised from the public or in total")
+    if _aggregate(frame.cue, money) or _aggregate(cue, money):
+        # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
+        # dlrs": the total of several deals, no price of one (GUIDELINES.md)
+        raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
     if frame.kind == "invest" and _invests_in_things(cue):
         # "invest over 13 mln dlrs in improvements": spending, not a deal
         raise Dropped("drop.spending", "invested in things, not in a company")
     traded = _securities_traded(frame, cue, money) if frame.kind in {
-        "acquire", "sell", "bid", "receive"} else None
+        "acquire", "sell", "bid", "receive", "value"} else None
     if traded:
         # "will buy 100 mln dlrs of the new issue", "offered one mln shares of common stock
         # at 63.25 dlrs a share": a market for securities, not a deal between parties
@@ -354,6 +358,22 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
                                         "no deal")
 
 
+def _aggregate(cue: Token, money: Span) -> bool:
+    """A deal noun in the plural governs the amount, or the amount is "in" or "worth of"
+    one: "two loans amounting to", "165.7 mln dlrs in military contracts", "won 7.6 mln
+    dlrs worth of Navy contracts"."""
+    if cue.tag_ == "NNS" and cue.lower_ in _COUNTED_DEALS:
+        return True
+    root = money.root
+    heads = [root, *(t for t in [*root.children, root.head] if t.lower_ == "worth")]
+    return any(prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and pobj.tag_ == "NNS"
+               and pobj.lower_ in _COUNTED_DEALS
+               for head in heads for prep in head.children for pobj in prep.children)
+
+
+_COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals"}
+
+
 def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
     """The securities an amount buys or sells, where a market trades them: bonds, notes,
     an issue; or the shares a company offers without naming whose they are."""
@@ -362,6 +382,10 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
             for pobj in child.children:
                 if _is_security(pobj):
                     return pobj.text
+                if pobj.pos_ == "NOUN" and _bought_security(pobj):
+                    return _bought_security(pobj)  # "18.2 billion dlrs of bids for the bills"
+    if _bought_security(cue):
+        return _bought_security(cue)  # "outright purchases of bank bills", "bids ... for"
     if money.root.dep_ in {"compound", "nummod", "amod", "nmod"} and (
             _is_security(money.root.head)):
         return money.root.head.text  # "a 1.2 billion dlr bond issue"
@@ -376,18 +400,33 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
         if frame.kind == "bid" and obj.lower_ in {"shares", "stock", "units"} and not (
                 frame.roles.get("seller") or frame.roles.get("target")):
             return obj.text  # "offered one mln shares of common stock at 63.25 dlrs"
-        if frame.kind == "acquire" and not frame.roles.get("seller") and _own_securities(
+        if frame.kind in {"acquire", "bid"} and not frame.roles.get("seller") and _own_securities(
                 obj, money):
             return obj.text  # "to buy all the shares of its Series B preferred stock"
+    return None
+
+
+def _bought_security(noun: Token) -> str | None:
+    """The securities a noun is "of" or "for": "purchases of bank bills", "bids for the
+    three-month bills"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+            for pobj in child.children:
+                if _is_security(pobj):
+                    return pobj.text
     return None
 
 
 def _security_named_after(money: Span) -> str | None:
     """The securities noun an amount describes by the words that follow it, whatever the
     parse made of them: "a 900 mln dlr, three-part bond issue"."""
-    for tok in money.doc[money.end:money.end + 6]:
+    for tok in money.doc[money.end:money.end + 9]:
         if _is_security(tok):
             return tok.text
+        if tok.lower_ == "principal" and tok.nbor().lower_ == "amount":
+            return "principal amount"  # "30 mln dlr principal amount of 14-1/2 pct notes"
+        if tok.lower_ in {"of", "worth"}:
+            continue  # "800 billion yen worth of financing bills"
         if tok.pos_ in {"VERB", "AUX", "ADP", "DET", "PRON", "PROPN"} or tok.is_sent_end:
             return None
     return None
@@ -408,7 +447,9 @@ def _own_securities(obj: Token, money: Span) -> bool:
     return "its" in words and bool(words & _OWN_SECURITIES)
 
 
-_OWN_SECURITIES = {"preferred", "preference", "debentures", "notes", "bonds", "convertible"}
+# "its common stock": a company buying back its own shares from holders no one names.
+_OWN_SECURITIES = {"preferred", "preference", "debentures", "notes", "bonds", "convertible",
+                   "common"}
 
 
 def _buys_money(money: Span, cue: Token) -> bool:

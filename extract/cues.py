@@ -76,7 +76,9 @@ NOT_DEAL_NOUNS = frozenset(
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
     forecast forecasts guidance incentives grants grant buyback buybacks volume
-    lawsuit lawsuits suit suits judgment judgement settlement settlements""".split()
+    lawsuit lawsuits suit suits judgment judgement settlement settlements
+    ceiling ceilings limit limits lending outflow inflow exposure disbursements
+    applications""".split()
 )
 
 # Verbs of reporting money that is not a deal: "Cook reported a loss of 30.8 mln dlrs".
@@ -202,7 +204,8 @@ SECURITY_NOUNS = {"notes", "note", "stock", "stocks", "bonds", "securities", "pa
 # "will offer a 1.2 billion dlr bond issue". (Not "debt": assumed debt is part of a price.)
 TRADED_SECURITIES = frozenset(
     """bond bonds note notes debenture debentures bill bills treasuries treasury gilts
-    securities paper issue issues certificates eurobond eurobonds""".split()
+    securities paper issue issues certificates eurobond eurobonds maturity maturities
+    tranche""".split()
 )
 # Units a commodity is priced in: "85 dlrs per tonne", "18 dlrs a barrel" (GUIDELINES.md:
 # commodity prices are no deal claims).
