@@ -37,7 +37,7 @@ from .claims import article_claims
 from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
-from .passages import dateline_country, mentions_deal, split_passages
+from .passages import dateline_country, mentions_deal, split_passages, without_datelines
 from .records import Amount, Claim
 
 ARTICLE_ATTR = "article"
@@ -87,7 +87,7 @@ def article_context(doc: Doc) -> dict:
     """The article facts a Doc carries, computed from its own text when it carries none."""
     context = doc._.get(ARTICLE_ATTR)
     if context is None:
-        context = {"names": ArticleNames.from_text(doc.text).to_dict(),
+        context = {"names": ArticleNames.from_text(without_datelines(doc.text)).to_dict(),
                    "country": dateline_country(doc.text),
                    "about_deals": mentions_deal(doc.text)}
         doc._.set(ARTICLE_ATTR, context)

@@ -30,6 +30,12 @@ _DATELINE = re.compile(
     r"\A\s*[A-Z][A-Za-z.'&-]*(?:[ ][A-Za-z.'&-]+){0,4}(?:,[ ]?[A-Za-z.]+(?:[ ][A-Za-z.]+)?){0,2}"
     r"(?:,?[ ][A-Za-z]{3,9}\.?[ ]\d{1,2})?(?:[ ]\([A-Za-z .]+\))?[ ]+[-–—]{1,2}[ ]+"
 )
+# A dateline opening a later paragraph of a digest ("NEW YORK - A firm ...", "Manila - The
+# Asian Development Bank ..."): a city in capitals or one or two capitalised words, a dash.
+_PARAGRAPH_DATELINE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'&-]+(?:[ ][A-Z.'&-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
+    r"(?:,[ ]?[A-Z][A-Za-z.]+(?:[ ]\d{1,2})?)?[ ]+[-–—]{1,2}[ ]+(?=[A-Z\"'‘“])"
+)
 # Paragraph breaks: a blank line, or a new line indented (the Reuters wire's paragraphs).
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 # A sentence ends at . ! or ? (maybe closed by a quote or bracket) before a blank and a
@@ -94,12 +100,31 @@ def split_passages(text: str) -> list[Passage]:
     return passages
 
 
+def without_datelines(text: str) -> str:
+    """The text with its datelines blanked, offsets kept: "NEW YORK" is no company the
+    article names, however often a digest repeats it."""
+    spans = [m.span() for m in (_DATELINE.match(text),) if m]
+    for brk in _PARAGRAPH.finditer(text):
+        dateline = _PARAGRAPH_DATELINE.match(text, brk.end())
+        if dateline:
+            spans.append(dateline.span())
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _paragraphs(text: str, offset: int) -> Iterator[tuple[int, int]]:
     start = offset
     for brk in _PARAGRAPH.finditer(text, offset):
         yield start, brk.start()
-        start = brk.end()
+        start = _after_dateline(text, brk.end())
     yield start, len(text)
+
+
+def _after_dateline(text: str, start: int) -> int:
+    """Where a paragraph's own text begins, after any dateline of a digest's item."""
+    dateline = _PARAGRAPH_DATELINE.match(text, start)
+    return dateline.end() if dateline else start
 
 
 def _sentences(text: str, start: int, end: int) -> Iterator[Passage]:

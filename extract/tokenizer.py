@@ -26,6 +26,7 @@ from .passages import (
     clean_for_model,
     dateline_country,
     select_passages,
+    without_datelines,
 )
 
 SEPARATOR = "\n\n"
@@ -102,7 +103,8 @@ class ArticleTokenizer:
         return {
             "text": text,
             "title": title,
-            "names": ArticleNames.from_text(text, title).to_dict() if any_passage else {},
+            "names": ArticleNames.from_text(without_datelines(text), title).to_dict()
+            if any_passage else {},
             "published": published,
             "country": dateline_country(text),
             "about_deals": self.cues.mentions_deal(text) if any_passage else False,

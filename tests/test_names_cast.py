@@ -172,3 +172,23 @@ def _same(found: list[str], wanted: list[str]) -> bool:
     """Every wanted name found, and no other name (a place, a person) beside them."""
     return len(found) == len(wanted) and all(
         any(names_match(f, w) for f in found) for w in wanted)
+
+
+def test_the_datelines_of_a_digest_are_no_names():
+    """A wire digest starts each item with its city: "NEW YORK - ", "Manila - ". The city
+    is no sentence's subject and no company of the article, however often it recurs."""
+    from newsfacts.extract.passages import split_passages, without_datelines
+
+    text = ("NEW YORK, April 8 - Markets were quiet.\n    ---\n"
+            "    NEW YORK - A group led by Halder Capital agreed to buy Quint Foods Inc.\n"
+            "    ---\n    NEW YORK - Orvell Corp said it sold its Tennant unit.\n"
+            "    ---\n    Manila - The Asian Development Bank approved a loan to Ruvan.")
+    assert [text[p.start:p.end] for p in split_passages(text)] == [
+        "Markets were quiet.", "---", "A group led by Halder Capital agreed to buy Quint "
+        "Foods Inc.", "---", "Orvell Corp said it sold its Tennant unit.", "---",
+        "The Asian Development Bank approved a loan to Ruvan."]
+    blanked = without_datelines(text)
+    assert len(blanked) == len(text) and "YORK" not in blanked and "Manila" not in blanked
+    names = ArticleNames.from_text(blanked)
+    assert not any("YORK" in n or n == "NEW" for n in names.names)
+    assert "Quint Foods Inc" in names.names
