@@ -697,6 +697,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "asset_sale", "type.assets"
         if kind == "pay" and _pays_for_goods(frame.cue):
             return "contract", "type.pays-for-goods"
+        if kind == "pay" and _pays_in_loans(frame.cue):
+            return "loan", "type.paid-as-loan"  # "committed $120 million in debt financing"
         if kind in {"acquire", "sell"} and _last_common_noun(
                 frame.target_phrase or frame.part or "") in CONTRACT_GOODS:
             return "contract", "type.buys-goods"  # "buy $9 billion of computing capacity"
@@ -754,6 +756,17 @@ def _last_common_noun(phrase: str) -> str | None:
     "park", "radio stations WKLM" -> "stations"."""
     common = [w for w in re.findall(r"[\w'-]+", phrase.split(" of ")[0]) if w.islower()]
     return common[-1] if common else None
+
+
+def _pays_in_loans(cue: Token) -> bool:
+    """"committed up to 120 mln dlrs in senior debt financing": money paid as a loan."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "in" and (
+        prep.head == cue or prep.head.ent_type_ == "MONEY") and any(
+        pobj.lower_ in _LOAN_WORDS for pobj in prep.children) for prep in cue.subtree)
+
+
+_LOAN_WORDS = {"financing", "loan", "loans", "credit", "credits", "debt", "facility",
+               "facilities", "borrowings", "lending"}
 
 
 def _pays_for_goods(cue: Token) -> bool:

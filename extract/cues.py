@@ -120,7 +120,7 @@ OVERSEEING_VERBS = {"approve", "clear", "block", "oppose", "investigate", "probe
                     "sue", "delay"}
 # Verbs whose subject gives a loan: "Sanwa extended a 3 mln dlr credit line".
 LENDING_VERBS = {"provide", "extend", "grant", "give", "offer", "make", "lend", "advance",
-                 "approve", "sanction"}
+                 "approve", "sanction", "commit", "supply"}
 # Nouns that make a deal word a mere modifier: "a bidding war", "deal activity".
 NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "frenzy",
                   "boom", "wave", "season", "talks", "documents", "document", "team"}

@@ -698,6 +698,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     elif noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
             "VERB", "AUX"} and head.lower_ in {"to", "in", "under", "through", "with", "for"}:
         verb = head.head  # "agreed to a buyout", "raised money in a round"
+    elif kind == "lend" and _amount_in_noun(noun):
+        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
         return _lemma(head)  # "the offer tops ...": no subject of its own
     else:
@@ -723,6 +725,10 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         subjects = [inherited] if inherited is not None else []
     for subject in subjects:
         put(subject_key, subject)
+    if kind == "lend" and lemma in LENDING_VERBS and noun.head.lower_ == "with":
+        for child in verb.children:  # "Erly provided Hanson Foods with a credit line"
+            if child.dep_ in OBJECTS:
+                put("to", child)
     verb_preps = {"from", "with", "to", "by"} | ({"for"} if kind == "bid" else set())
     for child in verb.children:  # "make a tender offer ... for the 45 pct of Standard Oil"
         if child.dep_ in PREPOSITIONS and child.lower_ in verb_preps:
@@ -730,6 +736,15 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             put("dative", child)
     return lemma
+
+
+def _amount_in_noun(noun: Token) -> bool:
+    """"<verb> 340 mln dlrs in financing": the deal noun says what the verb's amount is."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.ent_type_ != "MONEY":
+        return False
+    amount = head.head
+    return amount.dep_ in OBJECTS and amount.head.pos_ in {"VERB", "AUX"}
 
 
 def _approves_own_loan(lemma: str, kind: str) -> bool:
