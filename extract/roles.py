@@ -206,7 +206,7 @@ def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | No
     # "securities worth over 85 mln dlrs" paid for a purchase: the purchase
     # governs; "a market value", "the round values Mistral at": nothing does.
     if kind and (kind != "value" or values_a_deal(tok)):
-        if _figure_of(tok):
+        if _figure_of(tok) or _under_option(tok):
             return None, True  # "a loss on disposal of 55 mln", "repay a $150m loan"
         return tok, False
     if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
@@ -312,6 +312,27 @@ def _figure_of(cue: Token) -> bool:
         if tok.pos_ == "VERB":
             return False
     return False
+
+
+def _under_option(cue: Token) -> bool:
+    """A deal verb for shares an option or a right holds: "an option to buy 2.6 mln shares
+    at 1.25 dlrs", "the right to require Royal to repurchase the shares at 4.50 dlrs".
+    The exercise price is no price of a deal made."""
+    if not any(t.lower_ in {"shares", "stock", "share"} for t in cue.subtree):
+        return False  # an option to buy a company or a unit is a deal
+    if any(c.dep_ == "nsubj" and c.lower_ in _OPTION_WORDS for c in cue.children):
+        return True  # "options to buy ... at 65 cts" parsed as the verb's subject
+    tok = cue
+    for _ in range(3):
+        if tok.dep_ not in {"acl", "xcomp", "relcl"} or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lower_ in _OPTION_WORDS:
+            return True
+    return False
+
+
+_OPTION_WORDS = {"option", "options", "warrant", "warrants", "right", "rights"}
 
 
 def _worth_of_a_company(worth: Token) -> bool:
