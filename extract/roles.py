@@ -104,6 +104,8 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     """The frame a token's deal word belongs to, or None when it is no deal word here."""
     if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX", "ADP"} and tok.dep_ != "ROOT":
         return None
+    if tok.ent_type_ == "MONEY":
+        return None  # a word of an amount: "2.4 trillion won" names Korea's currency
     kind = cues.get(tok.lower_) or cues.get(_lemma(tok))
     if kind is None:
         if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
@@ -257,7 +259,8 @@ def _deal_noun_after(money: Span, cues: dict[str, str]) -> Token | None:
     """The deal noun an amount modifies: "a 2.3 billion dlr takeover bid", "Emery's 40
     dlr per share offer" (which the parser sometimes fails to attach)."""
     doc = money.doc
-    for i in range(money.end, min(money.end + 4, money.sent.end)):
+    start = _after_parenthesis(money)
+    for i in range(start, min(start + 4, money.sent.end)):
         tok = doc[i]
         kind = cue_kind(tok, cues)
         if kind in _DEAL_OBJECT_KINDS | {"bid", "pay", "raise"} and tok.pos_ in {"NOUN", "PROPN"}:
@@ -265,9 +268,24 @@ def _deal_noun_after(money: Span, cues: dict[str, str]) -> Token | None:
             if nxt is not None and nxt.pos_ == "NOUN" and cue_kind(nxt, cues):
                 continue  # "takeover bid": the last noun is the head
             return tok
-        if tok.lower_ not in _BEFORE_DEAL_NOUN and not cue_kind(tok, cues):
-            return None
+        if tok.lower_ not in _BEFORE_DEAL_NOUN and not cue_kind(tok, cues) and not (
+                tok.dep_ == "compound" and tok.head.i > tok.i):
+            return None  # "a chip supply contract": compounds lead on to their noun
     return None
+
+
+def _after_parenthesis(money: Span) -> int:
+    """Where the words after an amount start, past the same amount in another currency:
+    "2.4 trillion won ($1.7 billion) chip supply contract"."""
+    doc, end = money.doc, money.end
+    if end < len(doc) and doc[end].text == "(":
+        for i in range(end + 1, min(end + 8, len(doc))):
+            if doc[i].text == ")":
+                return i + 1
+    if money.start > 0 and doc[money.start - 1].text == "(" and end < len(doc) and \
+            doc[end].text == ")":
+        return end + 1  # the amount in brackets itself: "($1.7 billion) chip contract"
+    return end
 
 
 def _compound_cue(noun: Token, cues: dict[str, str]) -> Token | None:
@@ -721,6 +739,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         verb = head.head  # "agreed to a buyout", "raised money in a round"
     elif kind == "lend" and _amount_in_noun(noun):
         verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
+    elif _apposed_to_amount(noun):
+        verb = head.head  # "signed a 2.4 trillion won ($1.7 billion) chip supply contract"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
         return _lemma(head)  # "the offer tops ...": no subject of its own
     else:
@@ -766,6 +786,14 @@ def _amount_in_noun(noun: Token) -> bool:
         return False
     amount = head.head
     return amount.dep_ in OBJECTS and amount.head.pos_ in {"VERB", "AUX"}
+
+
+def _apposed_to_amount(noun: Token) -> bool:
+    """A deal noun the parser hung beside the amount a verb takes: "signed a 2.4 trillion
+    won ($1.7 billion) chip supply contract"."""
+    head = noun.head
+    return noun.dep_ == "appos" and head.ent_type_ == "MONEY" and head.dep_ in OBJECTS and (
+        head.head.pos_ in {"VERB", "AUX"})
 
 
 def _approves_own_loan(lemma: str, kind: str) -> bool:
