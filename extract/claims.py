@@ -328,11 +328,16 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
                 ) -> None:
     """Drop money raised from the public, spending, securities and currency traded, and
     weak deal words outside deal stories."""
-    if frame.kind == "raise" and not frame.roles.get("buyer") and (
-            _PUBLIC_ISSUE.search(sent.text) or _CUMULATIVE.search(sent.text)):
+    if frame.kind == "raise" and ((not frame.roles.get("buyer") and (
+            _PUBLIC_ISSUE.search(sent.text) or _CUMULATIVE.search(sent.text)))
+            or _PLAINLY_PUBLIC.search(sent.text)):
         # "raise 5.1 mln stg through the placing of shares", "has raised roughly $410m
         # since it was founded": not a deal GUIDELINES.md records
         raise Dropped("drop.public-issue", "money raised from the public or in total")
+    if frame.kind in {"pay", "receive"} and _TERMINATION.search(sent.text):
+        # "News would be entitled to a 16 mln dlr cash payment if the merger agreement
+        # were terminated": a break fee, no price of the deal (GUIDELINES.md)
+        raise Dropped("drop.termination-fee", "a payment due if the deal ends")
     if _aggregate(frame.cue, money) or _aggregate(cue, money):
         # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
@@ -649,8 +654,18 @@ _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|co
                           r"|\bshares\b.{0,150}\bat\s+(?:about\s+)?[$£€]?\d", re.I | re.S)
 # Money raised from the public, which GUIDELINES.md does not record as a deal.
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
-                           r"rights issue|flotation|listing|bond|notes|debentures|"
-                           r"share sale|sale of (?:new )?shares|offering of)\b", re.I)
+                           r"rights issue|flotation|listing|(?:euro)?bonds?|notes|debentures|"
+                           r"share sale|sale of (?:new )?shares|offering of|"
+                           r"public (?:share |stock )?offer|"
+                           r"in the (?:[\w-]+ )?(?:capital|financial|bond|debt|equity|money) "
+                           r"markets?)\b", re.I)
+# A deal ending: what is paid then is a break fee.
+_TERMINATION = re.compile(r"\b(?:(?:merger|deal|agreement|transaction|takeover|offer)\b"
+                          r".{0,40}?\b(?:terminated|called off|collapses|falls through)|"
+                          r"(?:termination|break-?up|walk-?away) fee)\b", re.I)
+# Said of money raised from the public whoever the parse makes the buyer.
+_PLAINLY_PUBLIC = re.compile(r"\b(?:public (?:share |stock )?offer(?:ing)?|initial public|IPO|"
+                             r"eurobonds?|rights issue|flotation)\b", re.I)
 _CUMULATIVE = re.compile(r"\b(?:since (?:it was|the company was) (?:founded|spun out|set up|"
                          r"launched|created|started)|since (?:its )?(?:founding|inception|"
                          r"launch|creation)|to date|so far|in total)\b", re.I)
@@ -659,6 +674,8 @@ _CHANGE_BEFORE = re.compile(r"(?:\bby|\bup from|\bdown from|\bcompared with|\bve
                             r"\s+(?:about\s+|some\s+)?\Z", re.I)
 # Money a company reports in the words right after the amount: "5p in dividends".
 _FIGURE_AFTER = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,2}mortgages?\b"  # "in closed mortgage loans"
+                           r"|\s+(?:above|below|over|under)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)"
+                           r"{0,2}(?:book|market|par|asset|balance[- ]sheet)\s+value\b"
                            r"|\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
                            r"profits?|earnings|losses|savings|synergies|damages|costs)\b"
                            r"|(?:\s+[\w-]+){0,3}\s+(?:industry|market|sector|economy)\b",

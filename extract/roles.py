@@ -316,6 +316,9 @@ def _borrowed(debt: Token) -> bool:
 def _figure_of(cue: Token) -> bool:
     """A deal word inside a company figure or a repayment: "a loss on disposal of",
     "the proceeds will repay a $150 million bank loan", "replaces its C$200m revolver"."""
+    if any(c.lower_ == "outstanding" for c in cue.children) or (
+            cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "outstanding"):
+        return True  # "consumer credit outstanding totaled 576 billion dlrs": a stock
     before = cue.doc[max(cue.sent.start, cue.i - 3):cue.i]
     if any(t.lower_ in {"loss", "gain", "profit", "charge", "writedown", "write-off"}
            for t in before) and any(t.lower_ in {"on", "from"} for t in before):
