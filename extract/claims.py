@@ -854,11 +854,19 @@ def _speaking(sent: Span, names: ArticleNames) -> str | None:
 
 def _known_form(name: str, names: ArticleNames) -> str:
     """Prefer a known company name an entity starts with: "Swedish Match Co of Stockholm"
-    -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc")."""
+    -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc", nor "First
+    Union" -> "First", a word that starts other names too)."""
     for full in sorted(names.names, key=len, reverse=True):
-        if name.startswith(full) and full != name and len(full) > 3:
+        if name.startswith(full) and full != name and len(full) > 3 and not (
+                _ambiguous_prefix(full, names)):
             return full
     return name
+
+
+def _ambiguous_prefix(word: str, names: ArticleNames) -> bool:
+    """A one-word "name" that starts several of the article's names: "First" of "First
+    Union Corp" and "First North Port Bancorp"."""
+    return " " not in word and sum(n.startswith(word + " ") for n in names.names) > 1
 
 
 def _tidy(name: str) -> str:

@@ -580,6 +580,8 @@ def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
         return "buyer", "role.merged-with-vehicle"
     if arg == "received":
         return "seller", "role.received-bid"  # "Calny received a bid from PepsiCo"
+    if arg == "holders_of":
+        return "seller", "role.holders-approve"
     if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
         # "Sanwa extended a credit line" / "Telecast obtained a loan"
         lends = light_verb in LENDING_VERBS
@@ -749,6 +751,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     else:
         return None
     lemma = _lemma(verb)
+    if lemma in OVERSEEING_VERBS and kind in {"merge", "acquire", "bid"}:
+        _holders_approve(verb, put)
     if lemma in OVERSEEING_VERBS | BEING_VERBS and not _approves_own_loan(lemma, kind):
         # "the Federal Reserve Board approved the affiliation", "It comprises a $2.5
         # billion credit facility": the subject is no party
@@ -789,6 +793,20 @@ def _amount_in_noun(noun: Token) -> bool:
         return False
     amount = head.head
     return amount.dep_ in OBJECTS and amount.head.pos_ in {"VERB", "AUX"}
+
+
+def _holders_approve(verb: Token, put) -> None:
+    """"Shareholders of Granite Valley approved a merger into Granite Savings": whose
+    holders vote on a takeover is the company taken over."""
+    for subject in verb.children:
+        if subject.dep_ in SUBJECTS and subject.lower_ in _HOLDERS:
+            for prep in subject.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for owner in prep.children:
+                        put("holders_of", owner)
+
+
+_HOLDERS = {"shareholders", "stockholders", "holders", "unitholders", "shareowners"}
 
 
 def _apposed_to_amount(noun: Token) -> bool:
