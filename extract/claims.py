@@ -739,6 +739,8 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
     whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued",
              "each", "every", "per"}  # "310p for each Brandt share" prices the company
     words = set(part)
+    if part[-1] in {"pct", "percent", "%"} and _WHOLE_PCT.search(frame.cue.sent.text):
+        return False  # "100 pct of Heritage's stock": all of it
     if part[-1] in _PORTION_NOUNS:
         return True
     counted = any(w[:1].isdigit() for w in part)
@@ -752,6 +754,7 @@ _SHARE_NOUNS = {"shares", "share", "stock", "common", "preferred", "equity"}
 # A tender offer for a capped number of shares: "a tender offer for up to 2,500,000 shares".
 _PARTIAL_OFFER = re.compile(r"\bup to [\d.,]+(?: (?:mln|million|billion))?(?: [\w-]+){0,3} "
                             r"(?:shares|stock)\b", re.I)
+_WHOLE_PCT = re.compile(r"\b100(?: pct| percent|%)", re.I)
 # Words that name a portion of a company's shares, whatever the verb.
 _PORTION_NOUNS = {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}
 
