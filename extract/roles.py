@@ -657,6 +657,12 @@ def _inherit_subject(verb: Token, found: _Found) -> None:
     attract more than the 27 dlrs offered by Waste", ChemLawn offers nothing."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return
+    if verb.dep_ == "relcl" and "subj" not in found.args and any(
+            c.dep_ == "mark" and c.lower_ in {"that", "which", "who"} for c in verb.children):
+        # "a mutual insurer that on March 31 acquired 3.6 mln shares" ("that" parsed as a
+        # marker): the noun the clause describes acts
+        found.put("subj", verb.head, "arg.relative-subject")
+        return
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
     key = "pass" if passive else "subj"
     if key not in found.args:
@@ -859,6 +865,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         if joined:
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
+    if lower in COMPANY_NOUNS and tok.dep_ == "appos" and _entity(tok.head) is not None:
+        # "Union Central Life Insurance Co, a mutual insurer that acquired ...": the name
+        return [entity_text(_entity(tok.head))], None, []
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         named = _company_noun_names(tok, depth)
         if named:
