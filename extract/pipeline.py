@@ -25,6 +25,7 @@ from thinc.api import Config
 from ..errors import ModelNotFound
 from . import (
     around,  # noqa: F401  (registers newsfacts_around)
+    attributes,  # noqa: F401  (registers newsfacts_attributes)
     components,  # noqa: F401  (registers the factories)
     cues,  # noqa: F401  (registers newsfacts.frames.v1)
     tokenizer,  # noqa: F401  (registers newsfacts.article_tokenizer.v1)
