@@ -49,16 +49,18 @@ TESTABLE = STRINGS | frozenset(IDS[name] for name in (
 MAX_SEEN = 100_000
 
 
-@Language.factory("newsfacts_attributes", default_config={"source": ""},
+@Language.factory("newsfacts_attributes", default_config={"patterns_from": ""},
                   assigns=["token.pos", "token.morph", "token.lemma"])
-def make_attributes(nlp: Language, name: str, source: str) -> Attributes:
-    """Build the component with the patterns of the model ``source``'s attribute_ruler.
+def make_attributes(nlp: Language, name: str, patterns_from: str) -> Attributes:
+    """Build the component with the patterns of the attribute_ruler of the model
+    ``patterns_from`` (a package or a folder, as resolve_model names it).
 
-    A saved pipeline carries its own patterns (from_disk): when ``source`` is not
+    A saved pipeline carries its own patterns (from_disk): when the model is not
     installed where it loads, the component waits for them.
     """
-    found = model_patterns(source) if source else []
-    return Attributes(nlp.vocab, found or [], waiting_for=source if found is None else "")
+    found = model_patterns(patterns_from) if patterns_from else []
+    return Attributes(nlp.vocab, found or [],
+                      waiting_for=patterns_from if found is None else "")
 
 
 def model_patterns(source: str) -> list[dict] | None:
