@@ -9,6 +9,8 @@ sentence puts in a role, whether it is a party. Pure string code: no spaCy here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from .lexicon import (
     DEMONYMS,
@@ -22,6 +24,7 @@ from .lexicon import (
     WIRE_SERVICES,
 )
 from .namekeys import _ALL_SUFFIXES, strip_suffixes
+from .wholewords import at_boundary
 
 _NAME = r"[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|&|de|of))*"
 _PERSON = r"[A-Z][\w'’-]+(?: (?:[A-Z]\.|[A-Z][\w'’-]+)){1,3}"  # "Philip D. Kaltenbacher"
@@ -60,6 +63,13 @@ _WORD = re.compile(r"[\w’'-]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2})\. (?=[A-Z])")
 
 
+@lru_cache(maxsize=4)
+def one_line(text: str) -> str:
+    """The text with every run of whitespace one blank (the wire breaks lines inside
+    names); the article's readers ask for it in turn, so the last few are kept."""
+    return re.sub(r"\s+", " ", text)
+
+
 def _last_name(phrase: str) -> str:
     return _SENTENCE_BREAK.split(phrase)[-1]
 
@@ -72,7 +82,7 @@ def people_of(text: str) -> dict[str, str]:
     ...           "founded by Marta Kellerman. Sanjay Verma, an analyst at Cortland, said.")
     {'Hélène Marchetti': 'Lumiere', 'Sanjay Verma': '-', 'Marta Kellerman': 'Dovetail'}
     """
-    text = re.sub(r"\s+", " ", text)  # the wire breaks lines inside names
+    text = one_line(text)  # the wire breaks lines inside names
     people: dict[str, str] = {}
 
     def put(person: str, company: str | None, title: str) -> None:
@@ -115,11 +125,40 @@ _OWN_DEAL = re.compile(r"\b(?:he|she)\s+(?:\w+\s+){0,3}(?:bought|buys?|sold|sell
 
 
 def _invests_himself(text: str, person: str) -> bool:
-    """Whether the article has a person deal on his or her own account."""
-    surname = re.escape(person.split()[-1])
-    return bool(_OWN_DEAL.search(text) or re.search(
-        rf"(?:controlled|owned|led) by (?:[\w.]+ ){{0,5}}{surname}\b|{surname}(?:['’]s)? "
-        rf"(?:investor |investment )?(?:group|family|partnership)", text))
+    """Whether the article has a person deal on his or her own account: "he bought",
+    "controlled by ... {surname}", "{surname}'s investor group". The surname is read
+    where it stands rather than compiled into a pattern for each person (issue 15)."""
+    surname = person.split()[-1]
+    return bool(_OWN_DEAL.search(text)) or any(
+        _GROUP_OF.match(text, at + len(surname)) for at in _occurrences(text, surname)) or any(
+        _surname_within(text, by.end(), surname) for by in _CONTROLLED_BY.finditer(text))
+
+
+# "{surname}(?:['’]s)? (?:investor |investment )?(?:group|family|partnership)"
+_GROUP_OF = re.compile(r"(?:['’]s)? (?:investor |investment )?(?:group|family|partnership)")
+# "(?:controlled|owned|led) by (?:[\w.]+ ){0,5}{surname}\b"
+_CONTROLLED_BY = re.compile(r"(?:controlled|owned|led) by ")
+_WORD_AND_BLANK = re.compile(r"[\w.]+ ")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _surname_within(text: str, at: int, surname: str) -> bool:
+    """Whether ``surname`` ends a word within five words of ``at`` (each word a run of
+    word characters and dots, and a blank: the only way the pattern can read it)."""
+    for _ in range(6):
+        if text.startswith(surname, at) and at_boundary(text, at + len(surname)):
+            return True
+        word = _WORD_AND_BLANK.match(text, at)
+        if word is None:
+            return False
+        at = word.end()
+    return False
 
 
 def _company_words(name: str) -> str:
@@ -139,7 +178,7 @@ def tickers_of(text: str) -> dict[str, str]:
     {'NSNYF': 'Nansei Shoji', 'NSNYY': 'Nansei Shoji', 'VXN': 'Vexon'}
     """
     found: dict[str, str] = {}
-    text = re.sub(r"\s+", " ", text)
+    text = one_line(text)
     for m in _TICKERED.finditer(text):
         for ticker in re.split(r"[ ,/]+", m.group(2)):
             if ticker and not ticker.isdigit():
@@ -156,7 +195,7 @@ def owners_of(text: str) -> dict[str, str]:
     {'Streamly': 'Corvane Group', 'YouTube': 'Alphabet'}
     """
     found: dict[str, str] = {}
-    text = re.sub(r"\s+", " ", text)
+    text = one_line(text)
     for m in _OWNER_OF.finditer(text):
         found.setdefault(m.group(2), _last_name(m.group(1)))
     for m in _OWNER_AFTER.finditer(text):  # "Shares of Tunewave parent Hollin Media"

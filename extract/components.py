@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 
 import srsly
@@ -39,6 +40,7 @@ from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
 from .passages import dateline_country, mentions_deal, split_passages, without_datelines
 from .records import Amount, Claim
+from .wholewords import is_word_char
 
 ARTICLE_ATTR = "article"
 RULES_FILE = "rules.jsonl"
@@ -211,16 +213,13 @@ class Names:
             for full in names.names:
                 for short in _short_forms(full):
                     forms.setdefault(short, forms[full])
-        pattern = re.compile(
-            r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(forms, key=len, reverse=True))
-            + r")(?![\w])(?!\s+[A-Z])")
         # The entity on each token, kept up to date as names replace entities: finding
         # the entities a name overlaps by scanning them all was quadratic in a long article.
         on_token: dict[int, Span] = {}
         for ent in doc.ents:
             on_token.update(dict.fromkeys(range(ent.start, ent.end), ent))
-        for m in pattern.finditer(doc.text):
-            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
+        for start, end, form in _mentions(doc.text, forms):
+            span = doc.char_span(start, end, label="ORG", alignment_mode="contract")
             if span is None or not len(span):
                 continue
             overlapping = list({id(e): e for i in range(span.start, span.end)
@@ -228,7 +227,7 @@ class Names:
             if any(e.label_ in {"MONEY", "DATE", "PERCENT", "CARDINAL"} and not _misdated(e, span)
                    for e in overlapping):
                 continue
-            if any(e.label_ == "PERSON" for e in overlapping) and not forms[m.group(1)]:
+            if any(e.label_ == "PERSON" for e in overlapping) and not forms[form]:
                 continue  # "Okafor" the article keeps naming is a person, "SpaceX" is not
             if all(e.label_ in _NAME_LABELS_TO_FIX or e.label_ == "ORG" or _misdated(e, span)
                    for e in overlapping):
@@ -250,6 +249,37 @@ def _misdated(ent: Span, name: Span) -> bool:
     tagged DATE. A real date has a digit or is more than the name ("March 3")."""
     return ent.label_ in {"DATE", "TIME"} and name.start <= ent.start and ent.end <= name.end \
         and not any(t.like_num for t in ent)
+
+
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _mentions(text: str, forms) -> Iterator[tuple[int, int, str]]:
+    """Where the article's name forms (non-empty) stand whole, left to right, the longest
+    at a place first, not overlapping and not followed by a capitalised word: what
+    ``(?<!\\w)(form|...)(?!\\w)(?!\\s+[A-Z])`` finds with the forms longest first, without
+    compiling that pattern for each article (issue 15).
+
+    >>> list(_mentions("Dixons Group PLC and Dixons; Dixons Group Plc", ["Dixons Group", "Dixons"]))
+    [(21, 27, 'Dixons')]
+    """
+    places: dict[int, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        start = text.find(form)
+        while start >= 0:
+            places.setdefault(start, []).append(form)
+            start = text.find(form, start + 1)
+    done = 0  # where the last name found ends: the next starts there or later
+    for start in sorted(places):
+        if start < done or (start > 0 and is_word_char(text[start - 1])):
+            continue
+        for form in places[start]:
+            end = start + len(form)
+            if not (end < len(text) and is_word_char(text[end])) and (
+                    not _CAPITAL_AFTER.match(text, end)):
+                yield start, end, form
+                done = end
+                break
 
 
 def _bare_subjects(doc: Doc) -> list[Span]:

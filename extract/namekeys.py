@@ -11,6 +11,7 @@ from .lexicon import CORPORATE_SUFFIXES, SCORING_SUFFIXES
 _ALL_SUFFIXES = {s.lower().rstrip(".").replace(".", "") for s in CORPORATE_SUFFIXES}
 
 
+@lru_cache(maxsize=65536)  # an article's names are stripped again and again
 def strip_suffixes(name: str) -> str:
     """Drop trailing corporate suffixes and possessives: "Dixons Group PLC's" -> "Dixons".
 

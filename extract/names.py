@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .cast import (
@@ -32,8 +33,10 @@ from .cast import (
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
 from .lexicon import DEMONYMS
 from .namekeys import name_key, strip_suffixes
+from .wholewords import at_boundary, count_whole_words, has_whole_word
+from .wordtrie import alternation
 
-_SUFFIX = "|".join(re.escape(s) for s in sorted(CORPORATE_SUFFIXES, key=len, reverse=True))
+_SUFFIX = alternation(CORPORATE_SUFFIXES)
 _CAP_WORD = r"(?:[A-Z][A-Za-z0-9'&.\-/]*|&)"
 # "Sturm, Ruger and Co Inc", "Saatchi and Saatchi Co Plc", "Dixons Group PLC".
 _CORPORATE = re.compile(
@@ -225,7 +228,7 @@ class ArticleNames:
                    owners=dict(data.get("owners", {})), credits=list(data.get("credits", [])))
 
 
-_DESCRIPTOR = "|".join(sorted(COMPANY_NOUNS, key=len, reverse=True))
+_DESCRIPTOR = alternation(COMPANY_NOUNS)
 _PHRASE = r"[A-Z][\w&.'/-]*(?: (?:[A-Z][\w&.'/-]*|&|and|of))*"
 # "Northfield Rail Corp, the freight railroad," / "Covestro, the German plastics maker"
 _DESCRIBED_AFTER = re.compile(
@@ -315,10 +318,25 @@ def _used_alone(word: str, people: dict[str, str], text: str) -> bool:
     within = sum(text.count(p) for p in people if word in p.split())
     if text.count(word) - within < 3:
         return False  # the cheap count first: most names of people are said once or twice
-    alone = len(re.findall(rf"\b{re.escape(word)}\b", text))
-    own_name = any(m.group(1) not in {w for p in people for w in p.split()} for m in
-                   re.finditer(rf"\b{re.escape(word)} ([A-Z][a-z]+)", text))
+    alone = count_whole_words(text, word)
+    own_name = any(name not in {w for p in people for w in p.split()}
+                   for name in _names_led(text, word))
     return alone - within >= 3 and alone > 3 * within and own_name
+
+
+_NEXT_NAME = re.compile(r" ([A-Z][a-z]+)")
+
+
+def _names_led(text: str, word: str) -> Iterator[str]:
+    """The capitalised words right after ``word`` where it starts a word ("Tessaly Homes"
+    -> "Homes"): what ``re.finditer(rf"\\b{re.escape(word)} ([A-Z][a-z]+)", text)``
+    captures, without compiling a pattern for each word."""
+    at = text.find(word)
+    while at >= 0:
+        led = _NEXT_NAME.match(text, at + len(word)) if at_boundary(text, at) else None
+        if led:
+            yield led.group(1)
+        at = text.find(word, led.end() if led else at + 1)
 
 
 def _marked_names(text: str, found: _Found) -> None:
@@ -372,8 +390,8 @@ def _recurring_phrases(text: str, found: _Found) -> None:
         if not _SENTENCE_START.search(text, max(0, at - 8), at):
             mid[phrase] += 1
     for phrase, count in total.items():
-        if count >= 2 and mid[phrase] and not re.search(
-                rf"\b{re.escape(phrase.lower())}\b", text) and not is_generic(phrase):
+        if count >= 2 and mid[phrase] and not has_whole_word(text, phrase.lower()) and (
+                not is_generic(phrase)):
             found.add(phrase, text.find(phrase))
 
 
@@ -391,7 +409,7 @@ def _recurring_words(text: str, found: _Found) -> None:
         if (count >= 3 or (count >= 2 and mid[word]
                 and word not in NOT_NAMES and not _covered(word, found.counts)
                 and not word.isupper()
-                and not re.search(rf"\b{re.escape(word.lower())}\b", text))):
+                and not has_whole_word(text, word.lower()))):
             found.add(word, text.find(word))
 
 
@@ -400,7 +418,7 @@ def _implied_aliases(text: str, found: _Found, aliases: dict[str, str]) -> None:
     Airlines, "U.S. Steel" for United States Steel Corp."""
     for name in list(found.counts):
         for key in {initials(name), initials(name, keep_suffixes=True)}:
-            if len(key) >= 2 and key not in aliases and re.search(rf"\b{key}\b", text):
+            if len(key) >= 2 and key not in aliases and has_whole_word(text, key):
                 aliases[key] = name
         for long, short in NAME_ABBREVIATIONS.items():
             if long in name:

@@ -58,7 +58,7 @@ def test_names_component_fixes_what_the_model_mislabels(clean_nlp):
 
 def test_full_pipeline_from_config(extractor):
     names = extractor.nlp.pipe_names
-    assert names == ["newsfacts_passages", "tok2vec", "tagger", "parser", "attribute_ruler",
+    assert names == ["newsfacts_passages", "tok2vec", "tagger", "parser", "newsfacts_attributes",
                      "newsfacts_money", "ner", "newsfacts_names", "newsfacts_claims",
                      "newsfacts_around"]
     config = extractor.nlp.config
