@@ -428,7 +428,8 @@ def _security_named_after(money: Span) -> str | None:
     for tok in money.doc[money.end:money.end + 9]:
         if _is_security(tok):
             return tok.text
-        if tok.lower_ == "principal" and tok.nbor().lower_ == "amount":
+        if tok.lower_ == "principal" and tok.i + 1 < len(tok.doc) and (
+                tok.nbor().lower_ == "amount"):
             return "principal amount"  # "30 mln dlr principal amount of 14-1/2 pct notes"
         if tok.lower_ in {"of", "worth"}:
             continue  # "800 billion yen worth of financing bills"

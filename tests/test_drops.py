@@ -29,6 +29,19 @@ DROPPED = [  # text, amount, rule
      "debt because of the deal.", "3 billion dlrs", "drop.figure"),
     ("Harbour Savings agreed to buy Quay Bancorp, which writes about 80 mln dlrs in "
      "residential mortgage loans a year.", "about 80 mln dlrs", "drop.figure-after"),
+    # issue 13's third pass: the wire's money that is no deal
+    ("The Reserve Bank made outright purchases of treasury bills comprising 210 mln dlrs in "
+     "band one.", "210 mln dlrs", "drop.securities"),
+    ("The exchange offer covers Halvard's 40 mln dlr principal amount of 12 pct senior "
+     "notes due 1998.", "40 mln dlr", "drop.securities"),
+    ("Corvex Systems said it won 12.4 mln dlrs worth of Army contracts.", "12.4 mln dlrs",
+     "drop.aggregate"),
+    ("Marlow agreed to buy Tennant. If the merger agreement were terminated, Marlow would be "
+     "entitled to a 22 mln dlr cash payment.", "22 mln dlr", "drop.termination-fee"),
+    ("Tallis Mining granted Corbin Partners an option to buy 400,000 shares at 2.10 dlrs a "
+     "share.", "2.10 dlrs a share", "drop.figure"),
+    ("A unit of Kessling Bank is raising 40 mln Australian dlrs through a five-year bullet "
+     "eurobond.", "40 mln Australian dlrs", "drop.public-issue"),
 ]
 
 CLAIMED = [  # text, amount: money that is a deal's and must stay a claim
