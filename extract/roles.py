@@ -757,8 +757,7 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     else:
         return None
     lemma = _lemma(verb)
-    if lemma in OVERSEEING_VERBS and kind in {"merge", "acquire", "bid"}:
-        _holders_approve(verb, put)
+    _parties_beside(verb, lemma, kind, noun, put)
     if lemma in OVERSEEING_VERBS | BEING_VERBS and not _approves_own_loan(lemma, kind):
         # "the Federal Reserve Board approved the affiliation", "It comprises a $2.5
         # billion credit facility": the subject is no party
@@ -779,10 +778,6 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         subjects = [inherited] if inherited is not None else []
     for subject in subjects:
         put(subject_key, subject)
-    if kind == "lend" and lemma in LENDING_VERBS and noun.head.lower_ == "with":
-        for child in verb.children:  # "Erly provided Hanson Foods with a credit line"
-            if child.dep_ in OBJECTS:
-                put("to", child)
     verb_preps = {"from", "with", "to", "by"} | ({"for"} if kind == "bid" else set())
     for child in verb.children:  # "make a tender offer ... for the 45 pct of Standard Oil"
         if child.dep_ in PREPOSITIONS and child.lower_ in verb_preps:
@@ -790,6 +785,18 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             put("dative", child)
     return lemma
+
+
+def _parties_beside(verb: Token, lemma: str, kind: str, noun: Token, put) -> None:
+    """Parties a deal noun's verb names outside its subject: holders approving a merger
+    ("Shareholders of X approved a merger": X is taken over), the one "provided with" a
+    loan ("Erly provided Hanson Foods with a credit line": Hanson borrows)."""
+    if lemma in OVERSEEING_VERBS and kind in {"merge", "acquire", "bid"}:
+        _holders_approve(verb, put)
+    if kind == "lend" and lemma in LENDING_VERBS and noun.head.lower_ == "with":
+        for child in verb.children:
+            if child.dep_ in OBJECTS:
+                put("to", child)
 
 
 def _amount_in_noun(noun: Token) -> bool:
@@ -866,8 +873,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if lower in COMPANY_NOUNS and tok.dep_ == "appos" and _entity(tok.head) is not None:
-        # "Union Central Life Insurance Co, a mutual insurer that acquired ...": the name
-        return [entity_text(_entity(tok.head))], None, []
+        return [entity_text(_entity(tok.head))], None, []  # "Union Central Co, an insurer"
     if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
         named = _company_noun_names(tok, depth)
         if named:
