@@ -38,9 +38,9 @@ from .claims import article_claims
 from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
-from .passages import dateline_country, mentions_deal, split_passages, without_datelines
+from .passages import article_country, mentions_deal, split_passages, without_datelines
 from .records import Amount, Claim
-from .wholewords import is_word_char
+from .wholewords import has_whole_word, is_word_char
 
 ARTICLE_ATTR = "article"
 RULES_FILE = "rules.jsonl"
@@ -90,7 +90,7 @@ def article_context(doc: Doc) -> dict:
     context = doc._.get(ARTICLE_ATTR)
     if context is None:
         context = {"names": ArticleNames.from_text(without_datelines(doc.text)).to_dict(),
-                   "country": dateline_country(doc.text),
+                   "country": article_country(doc.text),
                    "about_deals": mentions_deal(doc.text)}
         doc._.set(ARTICLE_ATTR, context)
     return context
@@ -283,16 +283,19 @@ def _mentions(text: str, forms) -> Iterator[tuple[int, int, str]]:
 
 
 def _bare_subjects(doc: Doc) -> list[Span]:
-    """Names the model took for words: a capitalised singular noun opening a sentence as
-    the subject of a verb, with no determiner or modifier ("Anthropic has agreed to pay
-    SpaceX"). English puts a determiner before a singular count noun; mass nouns
-    ("Revenue rose", "Management said") are listed apart."""
+    """Names the model took for words: a capitalised singular noun or adjective opening a
+    sentence as the subject of a verb, with no determiner or modifier ("Anthropic has
+    agreed to pay SpaceX", "Cohere agreed to buy"). English puts a determiner before a
+    singular count noun; mass nouns ("Revenue rose", "Management said") are listed apart."""
     found = []
     for sent in doc.sents:
         tok = sent[0]
-        if tok.tag_ == "NN" and tok.is_title and tok.dep_ == "nsubj" and not tok.ent_type_ \
+        if tok.tag_ in {"NN", "JJ"} and tok.is_title and tok.dep_ == "nsubj" and not tok.ent_type_ \
                 and tok.head.pos_ in {"VERB", "AUX"} and tok.lower_ not in MASS_NOUNS \
-                and not any(c.dep_ != "punct" for c in tok.children):
+                and not any(c.dep_ != "punct" for c in tok.children) and (
+                    tok.tag_ == "NN" or not has_whole_word(doc.text, tok.lower_)):
+            # an adjective the article also writes in lower case is a word: "Net excludes
+            # a tax charge" in a report that speaks of net income
             found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
     return found
 

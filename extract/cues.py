@@ -127,14 +127,15 @@ NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "f
 # Capitalised words that name no party: countries' and currencies' codes, products.
 NOT_PARTY_WORDS = {"US", "U.S.", "UK", "U.K.", "EU", "USD", "EUR", "GBP", "EV", "EVs", "AI",
                    "IT", "TV", "PC", "GPU", "GPUs", "CEO", "IPO", "LNG", "API"}
-# Singular nouns that open a sentence with no determiner and are no name: "Revenue rose".
+# Singular nouns (and report words) that open a sentence with no determiner and are no
+# name: "Revenue rose", "Net excludes a tax charge".
 MASS_NOUNS = frozenset(
     """revenue management growth demand production trading investment profit income
     business inflation spending funding debt capital equity money news government industry
     research competition pressure activity interest output supply consumption staff
     property trade work traffic weather power energy oil gold silver steel coal gas
     agriculture technology software insurance health education labour labor leadership
-    ownership control help support opposition approval completion""".split()
+    ownership control help support opposition approval completion net total gross""".split()
 )
 # Jobs and roles of people, which name no party by themselves: "a U.S. Lawyer".
 PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts", "spokesman",
@@ -311,6 +312,8 @@ def _base_forms() -> dict[str, str]:
     words = set(CUES) | RECEIVING_VERBS | AGREEING_VERBS | OVERSEEING_VERBS | LENDING_VERBS \
         | RAISING_VERBS | DEAL_VERBS | SAY_VERBS | NOT_DEAL_VERBS | NOT_DEAL_NOUNS \
         | DEAL_NOUNS | PART_NOUNS | STAKE_NOUNS | COMPANY_NOUNS \
+        | WINNING_VERBS | SIGNING_VERBS | SUPPLY_VERBS | LEADING_VERBS \
+        | (BEING_VERBS - {"be"}) \
         | {"include", "comprise", "make", "consist", "compose", "value", "lead"}
     table: dict[str, str] = {}
     for lemma in sorted(words, key=len):  # a word's own entry wins: "sales" stays "sales"

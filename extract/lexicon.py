@@ -257,6 +257,7 @@ CURRENCY_WORDS: dict[str, tuple[str, int]] = {
     "pound sterling": ("sterling", 1),
     "pence": ("sterling", 100),
     "pounds": ("pound", 1),
+    "pound": ("pound", 1),  # nominal use: "a 640 million pound order"
     "euros": ("euro", 1),
     "euro": ("euro", 1),
     "yen": ("yen", 1),
@@ -409,8 +410,8 @@ SCALES: dict[str, int] = {
 
 # Singular names that read as money only with a scale word ("a 15 billion mark
 # credit"): without one they are levels ("the dollar's 1.80 mark level", "the Dow's
-# 2,000 mark").
-NEEDS_SCALE_WORDS: frozenset[str] = frozenset({"mark", "franc", "crown"})
+# 2,000 mark", "a five pound note").
+NEEDS_SCALE_WORDS: frozenset[str] = frozenset({"mark", "franc", "crown", "pound"})
 
 # Scale letters that count only when written straight after the digits ("$45B",
 # "€500m", "$500k"): "500 m" or "a 500m stretch" is not money.

@@ -86,6 +86,20 @@ def dateline_country(text: str) -> str | None:
     return DATELINE_COUNTRIES.get(city)
 
 
+_STERLING = re.compile(r"£|\b(?:stg|sterling|pence)\b")
+
+
+def article_country(text: str) -> str | None:
+    """The country whose currency an article's bare currency names mean: its dateline's;
+    else Britain's where the article prices in sterling elsewhere ("£", "pence", "stg"),
+    so that "3.7 billion pounds" is money there and not weight.
+
+    >>> article_country("Aviva will pay 3.7 billion pounds, or 275 pence a share.")
+    'GB'
+    """
+    return dateline_country(text) or ("GB" if _STERLING.search(text) else None)
+
+
 def split_passages(text: str) -> list[Passage]:
     """Split article text into sentences, as character offsets.
 
@@ -251,7 +265,7 @@ def select_passages(text: str, cue_filter: bool = True,
     passages = split_passages(text)
     if not cue_filter:
         return passages
-    country = dateline_country(text)
+    country = article_country(text)
     picked = [i for i, p in enumerate(passages)
               if cues.is_candidate(text[p.start:p.end], country)]
     if picked and picked[0] != 0:

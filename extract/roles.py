@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .arguments import ArgumentPatterns
+from .cast import is_generic, is_place
 from .cues import (
     AGREEING_VERBS,
     ASSET_WORDS,
@@ -49,6 +50,8 @@ from .cues import (
     VERB_ONLY_CUES,
     WINNING_VERBS,
 )
+from .lexicon import MONTHS
+from .wholewords import has_whole_word
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
 SUBJECTS = {"nsubj", "csubj"}
@@ -619,7 +622,8 @@ class _Found:
         money = self.money
         if money is not None and money.start <= tok.i < money.end:
             return False  # the amount itself is no party: "pay 45 billion"
-        if tok == self.cue or tok.like_num or tok.ent_type_ in {"MONEY", "DATE", "TIME"}:
+        if tok == self.cue or tok.like_num or (
+                tok.ent_type_ in {"MONEY", "DATE", "TIME"} and not _misread_name(tok)):
             return False
         return not (tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS)
 
@@ -844,6 +848,8 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     Shearson"), the part's phrase and the names of its owner. ``depth`` bounds the
     lookups through owners and antecedents, which can point back at each other.
     """
+    if _misread_name(tok):
+        return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     if depth > 3 or tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
         return [], None, []
     ent = _entity(tok)
@@ -886,6 +892,36 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if inner:
         return inner, None, []
     return [], None, []
+
+
+# Words the model tags NORP or DATE that name a people, a party of politics or faith, or a
+# day: "the Soviets bought", "Democrats", "in March". Peoples end like "American",
+# "Japanese", "British", "Iraqi", "French", "Swiss", "Soviet".
+_PEOPLE_ENDING = re.compile(r"(?:an|ese|ish|i|ch|ss|et)s?\Z")
+_NAMED_SLOTS = {"pobj", "nsubj", "nsubjpass", "dobj", "conj"}
+_NO_COMPANY_WORDS = frozenset(
+    "Democrat Republican Conservative Socialist Communist Liberal Labour Tory Muslim Moslem "
+    "Arab Catholic Christian Protestant Jewish Gulf Western Eastern Northern Southern "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Christmas Easter "
+    "Thanksgiving Qtr".split())
+
+
+def _misread_name(tok: Token) -> bool:
+    """A company's one-word name the model took for a people, a date or a word, standing
+    where a party stands: "Corvid lent $40 million" (NORP), "Anduril agreed to buy"
+    (DATE), "sold the unit to Perplexity" (a noun, capitalised mid-sentence, that the
+    article never writes in lower case). Not a people, a party, a month or a day, nor a
+    plural people ("Democrats")."""
+    word = tok.text
+    if not word.istitle() or tok.like_num or word.lower() in MONTHS or (
+            word in _NO_COMPANY_WORDS) or is_place(word):
+        return False
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in {"NORP", "DATE"} and not word.endswith("s") and not (
+            _PEOPLE_ENDING.search(word))
+    return tok.pos_ in {"NOUN", "ADJ"} and not tok.ent_type_ and tok.dep_ in _NAMED_SLOTS \
+        and tok.i > tok.sent.start and not any(c.dep_ != "punct" for c in tok.children) \
+        and not is_generic(word) and not has_whole_word(tok.doc.text, word.lower())
 
 
 def _quantified(tok: Token, depth: int) -> tuple[list[str], str | None, list[str]]:

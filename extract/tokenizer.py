@@ -23,8 +23,8 @@ from .names import ArticleNames
 from .passages import (
     SHIPPED_CUES,
     CueFilter,
+    article_country,
     clean_for_model,
-    dateline_country,
     select_passages,
     without_datelines,
 )
@@ -106,7 +106,7 @@ class ArticleTokenizer:
             "names": ArticleNames.from_text(without_datelines(text), title).to_dict()
             if any_passage else {},
             "published": published,
-            "country": dateline_country(text),
+            "country": article_country(text),
             "about_deals": self.cues.mentions_deal(text) if any_passage else False,
         }
 

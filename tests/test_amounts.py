@@ -16,6 +16,7 @@ import pytest
 
 from newsfacts.extract import amounts
 from newsfacts.extract.amounts import AmountMatch, find_amounts, parse_amount
+from newsfacts.extract.passages import article_country
 
 
 def _xfail(*row, reason: str):
@@ -344,6 +345,7 @@ BY_COUNTRY = [
     ("100 mln shillings", "KE", 100e6, "KES"),
     ("24.2 billion pounds", "EG", 24.2e9, "EGP"),
     ("2 billion pounds", "GB", 2e9, "GBP"),
+    ("640 million pound", "GB", 640e6, "GBP"),  # nominal: "a 640 million pound order"
     ("5 billion lira", "TR", 5e9, "TRY"),
     ("30 mln riyals", "SA", 30e6, "SAR"),
     ("500 mln francs", "CH", 500e6, "CHF"),
@@ -396,6 +398,8 @@ NOT_MONEY = [
     "870,000 pounds",
     "265 mln pounds of copper",
     "the 1.80 mark level",
+    "a five pound note",
+    "a 5 pound note",
     "the Dow's 2,000 mark",
     "in 1987 dlrs",
     # currencies without a number
@@ -417,6 +421,30 @@ NOT_MONEY = [
 def test_not_money(text):
     assert parse_amount(text) is None
     assert find_amounts(text) == []
+
+
+# --- whose "pounds": the dateline's country, else Britain where the story prices in
+# sterling elsewhere --------------------------------------------------------------------
+
+ARTICLE_COUNTRY = [
+    ("LONDON, March 3 - Harcastle said it sold 50 mln pounds of bonds.", "GB"),
+    ("STOCKHOLM, April 1 - Boliden said it paid 600 mln crowns.", "SE"),
+    ("Harcastle will pay 1.2 billion pounds, or 410 pence a share, for Pellmore.", "GB"),
+    ("Harcastle will pay £1.2 billion for Pellmore, or 1.2 billion pounds.", "GB"),
+    ("Harcastle bought 1.2 billion pounds of copper from Pellmore.", None),
+]
+
+
+@pytest.mark.parametrize("text,country", ARTICLE_COUNTRY)
+def test_article_country(text, country):
+    assert article_country(text) == country
+
+
+def test_pounds_are_sterling_in_a_story_that_prices_in_pence():
+    text = "Harcastle will pay 1.2 billion pounds, or 410 pence a share, for Pellmore Homes."
+    found = [m.amount for m in find_amounts(text, country=article_country(text))]
+    assert [(a.text, a.value, a.currency) for a in found] == [
+        ("1.2 billion pounds", 1.2e9, "GBP"), ("410 pence a share", 4.10, "GBP")]
 
 
 def test_parse_amount_wants_one_amount():

@@ -77,8 +77,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'lists: 1.35 billion euros in ** Swedish packaging group Norrpak agreed to buy Dutch '
     'rival':
         "buyer [] for ['Norrpak']",
-    'lists: $310 million in ** Frigovale has bought U.S. poultry processor Carolina Farm':
-        "buyer [] for ['Frigovale']",
     'lists: 1.9 billion ringgit in Nagase Medical / Klinik Permata: 40% stake from '
     'Lionbridge C':
         'no claim for 1.9 billion ringgit',
@@ -91,11 +89,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'direction: 180 million euro in The maritime agency awarded Arctech Marine a 180 '
     'million eur':
         "buyer [] for ['maritime agency']",
-    'direction: $40 million in Corvid lent $40 million to its packaging partner Sunwell.':
-        "buyer [] for ['Corvid']",
-    'direction: 13.75 dlrs a share in Carlyle Brook sold its shares back to Delmont for '
-    '13.75 dlrs':
-        "buyer [] for ['Delmont']",
     'direction: $9.4 billion in Vantor Cloud will pay Greyfield Data $9.4 billion for '
     'comput':
         'no claim for $9.4 billion',
