@@ -35,7 +35,8 @@ run: install
 	$(BIN)/newsfacts ingest fixtures/articles/ --db $(DB)
 	$(BIN)/newsfacts serve --db $(DB) --port $(PORT)
 
-# Each set whole, tune part and held-out third (newsfacts/split.py); the stream sample apart.
+# Each set whole, tune part and held-out third (newsfacts/split.py); the stream sample apart;
+# then company merges, and how one-word company names the model misreads fare (name_probe).
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
 		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
@@ -43,6 +44,7 @@ eval: install
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-deals-scorecard.json
+	$(BIN)/python bench/name_probe.py --json eval-name-probe.json
 
 # Redraw the articles of the train2 and stream gold (seed 13); the file must not change.
 gold-draw: install

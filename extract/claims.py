@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentPatterns
+from .cast import is_place
 from .cues import (
     ASSET_WORDS,
     ATTRIBUTION_PATTERNS,
@@ -1067,9 +1068,23 @@ def _points_at_deal(draft: Draft) -> bool:
 
 
 def _is_place(name: str, sent: Span, names: ArticleNames) -> bool:
-    """A city or country, not a company the article names (the model tags "OpenAI" GPE)."""
-    return not names.is_company(name) and any(
-        e.label_ in {"GPE", "LOC"} and e.text in name for e in entities_in(sent))
+    """A city or country, not a company the article names: a place we know ("London"),
+    or one the sentence puts things in ("fintech firms in Leeds"). The model tags
+    companies GPE too ("invested $40 million in OpenAI")."""
+    if names.is_company(name):
+        return False
+    return is_place(name) or any(
+        e.label_ in {"GPE", "LOC"} and e.text in name and _located_in(e) for e in entities_in(sent))
+
+
+def _located_in(ent: Span) -> bool:
+    """"firms in Leeds", "start-ups across Europe", "Leeds start-ups": a place things are
+    in, not a name standing as a party."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ in {"compound", "poss", "nmod"}:
+        return head.tag_ == "NNS"
+    return root.dep_ == "pobj" and head.lower_ in {"in", "across", "from", "of"} and (
+        head.head.pos_ in {"NOUN", "PROPN"})
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:

@@ -899,6 +899,7 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
 # "Japanese", "British", "Iraqi", "French", "Swiss", "Soviet".
 _PEOPLE_ENDING = re.compile(r"(?:an|ese|ish|i|ch|ss|et)s?\Z")
 _NAMED_SLOTS = {"pobj", "nsubj", "nsubjpass", "dobj", "conj"}
+_VERB_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "ccomp", "xcomp"}
 _NO_COMPANY_WORDS = frozenset(
     "Democrat Republican Conservative Socialist Communist Liberal Labour Tory Muslim Moslem "
     "Arab Catholic Christian Protestant Jewish Gulf Western Eastern Northern Southern "
@@ -910,8 +911,8 @@ def _misread_name(tok: Token) -> bool:
     """A company's one-word name the model took for a people, a date or a word, standing
     where a party stands: "Corvid lent $40 million" (NORP), "Anduril agreed to buy"
     (DATE), "sold the unit to Perplexity" (a noun, capitalised mid-sentence, that the
-    article never writes in lower case). Not a people, a party, a month or a day, nor a
-    plural people ("Democrats")."""
+    article never writes in lower case), "to Anthropic" (read as an infinitive). Not a
+    people, a party, a month or a day, nor a plural people ("Democrats")."""
     word = tok.text
     if not word.istitle() or tok.like_num or word.lower() in MONTHS or (
             word in _NO_COMPANY_WORDS) or is_place(word):
@@ -919,9 +920,15 @@ def _misread_name(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return tok.ent_type_ in {"NORP", "DATE"} and not word.endswith("s") and not (
             _PEOPLE_ENDING.search(word))
-    return tok.pos_ in {"NOUN", "ADJ"} and not tok.ent_type_ and tok.dep_ in _NAMED_SLOTS \
-        and tok.i > tok.sent.start and not any(c.dep_ != "punct" for c in tok.children) \
-        and not is_generic(word) and not has_whole_word(tok.doc.text, word.lower())
+    if tok.ent_type_ or tok.i == tok.sent.start or is_generic(word) or has_whole_word(
+            tok.doc.text, word.lower()):
+        return False
+    if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "xcomp"}:
+        # "sell its cloud unit to Anthropic for $40 million" parsed as an infinitive
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" and not any(
+            c.dep_ in _VERB_ARGUMENTS for c in tok.children)
+    return tok.pos_ in {"NOUN", "ADJ", "VERB"} and tok.dep_ in _NAMED_SLOTS and not any(
+        c.dep_ != "punct" for c in tok.children)
 
 
 def _quantified(tok: Token, depth: int) -> tuple[list[str], str | None, list[str]]:

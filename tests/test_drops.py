@@ -42,9 +42,13 @@ DROPPED = [  # text, amount, rule
      "share.", "2.10 dlrs a share", "drop.figure"),
     ("A unit of Kessling Bank is raising 40 mln Australian dlrs through a five-year bullet "
      "eurobond.", "40 mln Australian dlrs", "drop.public-issue"),
+    # a place we know raising money is a total; a company the model tags as a place is not
+    ("Norland Dairy agreed to buy Fenwick Farms. London raised $2 billion in fintech "
+     "funding in the first half.", "$2 billion", "drop.place-total"),
 ]
 
 CLAIMED = [  # text, amount: money that is a deal's and must stay a claim
+    "Harlow Systems invested $40 million in Lyndale, the companies said.",
     "Harlow Foods bought 10 mln dlrs of Brandt Dairies shares.",
     "Harlow Foods agreed to buy Brandt Dairies for 52 mln dlrs and assume 20 mln dlrs of "
     "its debt.",
