@@ -1073,8 +1073,10 @@ def _is_place(name: str, sent: Span, names: ArticleNames) -> bool:
     companies GPE too ("invested $40 million in OpenAI")."""
     if names.is_company(name):
         return False
-    return is_place(name) or any(
-        e.label_ in {"GPE", "LOC"} and e.text in name and _located_in(e) for e in entities_in(sent))
+    return is_place(name) or is_place(name.title()) or any(
+        e.label_ in {"GPE", "LOC"} and e.text in name and (
+            _located_in(e) or any(is_place(w) for w in e.text.split()))  # "West Germany"
+        for e in entities_in(sent))
 
 
 def _located_in(ent: Span) -> bool:
