@@ -3,14 +3,15 @@
 
 The model tags many one-word company names as a people ("Aramco" NORP), a place ("OpenAI"
 GPE), a date ("Anduril" DATE), an adjective or a verb ("to Anthropic" read as an
-infinitive), and the rules then lose the party. This probe writes a dozen deal sentences
-of our own (templates, no article's words) with each name of two lists in each slot, and
-counts the sentences whose claim names both sides right (GUIDELINES.md matching). The
-sentences are invented; only the names are real, because the point is how the model
-reads real names.
+infinitive), and the rules then lose the party. This probe writes deal sentences of our
+own (templates, no article's words) with each name of two lists in a slot, and counts
+the sentences whose claim names both sides right (GUIDELINES.md matching). The sentences
+are invented; only the names are real, because the point is how the model reads real
+names.
 
-The first list is the one the rules were tuned on (their misses were read); the second
-was measured before and after and is reported apart.
+Templates and names each come in two parts: the ones the rules were tuned on (their
+misses were read) and held-out ones, measured before and after a change and reported
+apart.
 
     .venv/bin/python bench/name_probe.py [--json FILE]
 """
@@ -25,7 +26,8 @@ from newsfacts.extract import Extractor
 from newsfacts.scoring import names_match
 
 OTHER = "Harlow Systems Inc"
-# sentence, then which slot pays (buyer) and which is paid (seller or target)
+# sentence, then which slot pays (buyer) and which is paid (seller or target); the rules
+# were tuned on these (their misses were read)
 TEMPLATES = [
     ("{X} agreed to buy {O} for $40 million.", "X", "O"),
     ("{O} agreed to sell its cloud unit to {X} for $40 million.", "X", "O"),
@@ -41,6 +43,39 @@ TEMPLATES = [
     ("{X} is buying {O} for $40 million, according to people familiar with the matter.",
      "X", "O"),
     ("The $40 million purchase of {O} by {X} closed on Friday.", "X", "O"),
+    ("{X} has agreed to acquire {O} in a deal valued at $40 million, the companies said "
+     "on Monday.", "X", "O"),
+    ("{X} will pay $40 million for {O}'s cloud unit.", "X", "O"),
+    ("{O} rejected a $40 million takeover offer from {X}.", "X", "O"),
+    ("{X} signed a $40 million supply contract with {O}.", "O", "X"),
+    ("{X} secured a contract worth $40 million with {O}.", "O", "X"),
+    ("{X}'s $40 million purchase of {O} was completed on Friday.", "X", "O"),
+    ("{O} agreed to be acquired by {X} for $40 million.", "X", "O"),
+    ("{X} borrowed $40 million from {O}.", "O", "X"),
+    ("{X} is in talks to buy {O} for about $40 million, Bloomberg News reported.", "X", "O"),
+    ("{O} sold its 20% stake in Pellham Bank to {X} for $40 million.", "X", "O"),
+    ("{X} led a $40 million funding round in {O}.", "X", "O"),
+    ("{X} agreed to take over {O} for $40 million in cash.", "X", "O"),
+    ("{O} has accepted a $40 million bid from {X}.", "X", "O"),
+    ("{X} bought {O} last year for $40 million.", "X", "O"),
+    ("{X} announced on Tuesday that it would buy {O} for $40 million.", "X", "O"),
+    ("Under the deal, {X} will pay {O} $40 million upfront.", "X", "O"),
+]
+# written after the rules, measured before and after, never read for misses
+HELD_OUT_TEMPLATES = [
+    ("{X} completed its $40 million acquisition of {O} on Thursday.", "X", "O"),
+    ("{O} said on Wednesday it had agreed to sell itself to {X} for $40 million in cash.",
+     "X", "O"),
+    ("{X} struck a $40 million deal to buy {O}, the companies said.", "X", "O"),
+    ("{X} made a $40 million offer for {O} last week.", "X", "O"),
+    ("{O} will receive $40 million from {X} under the agreement.", "X", "O"),
+    ("{X} agreed to invest $40 million in {O} in exchange for a minority stake.", "X", "O"),
+    ("{O} has signed a $40 million loan agreement with {X}.", "X", "O"),
+    ("{X} will acquire {O} for $40 million, according to a statement.", "X", "O"),
+    ("{O} is being bought by {X} for $40 million.", "X", "O"),
+    ("{X} offered $40 million for {O}, people familiar with the matter said.", "X", "O"),
+    ("{X} snapped up {O} for $40 million.", "X", "O"),
+    ("{O} was sold to {X} for $40 million in 2023.", "X", "O"),
 ]
 TUNED = ("Anthropic OpenAI xAI Databricks Stripe Klarna Revolut Mistral Cohere Perplexity "
          "Aramco Anduril Glencore Temasek Mubadala Iberdrola Nvidia Pfizer Shein Canva").split()
@@ -63,12 +98,12 @@ def both_sides_right(extractor: Extractor, template: str, name: str, pays: str,
         names_match(s, slots[paid]) for s in sellers)
 
 
-def probe(extractor: Extractor, names: list[str]) -> dict:
+def probe(extractor: Extractor, templates: list[tuple], names: list[str]) -> dict:
     """Both-sides-right counts over every template and name, and the misses."""
     misses = [template.format(X=name, O=OTHER)
-              for template, pays, paid in TEMPLATES for name in names
+              for template, pays, paid in templates for name in names
               if not both_sides_right(extractor, template, name, pays, paid)]
-    total = len(TEMPLATES) * len(names)
+    total = len(templates) * len(names)
     return {"sentences": total, "both_right": total - len(misses),
             "share": round((total - len(misses)) / total, 3), "misses": misses}
 
@@ -79,10 +114,12 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print the missed sentences")
     args = parser.parse_args()
     extractor = Extractor()
-    results = {"tuned": probe(extractor, TUNED), "held-out": probe(extractor, HELD_OUT)}
+    results = {f"{t_part} sentences, {n_part} names": probe(extractor, templates, names)
+               for t_part, templates in (("tuned", TEMPLATES), ("held-out", HELD_OUT_TEMPLATES))
+               for n_part, names in (("tuned", TUNED), ("held-out", HELD_OUT))}
     for part, result in results.items():
-        print(f"name probe, {part} names: both sides right in {result['both_right']} of "
-              f"{result['sentences']} sentences ({result['share']:.2f})")
+        print(f"name probe, {part}: both sides right in {result['both_right']} of "
+              f"{result['sentences']} ({result['share']:.2f})")
         if args.misses:
             for sentence in result["misses"]:
                 print(f"    {sentence}")

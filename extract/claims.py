@@ -22,6 +22,7 @@ from .cues import (
     COMMODITY_UNITS,
     CONTRACT_GOODS,
     GENERIC_DEAL_NOUNS,
+    NOT_DEAL_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
 )
@@ -359,9 +360,20 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
     if _raised_from_the_public(money, cue):
         # "260 mln dlrs from an offering made through Drexel"
         raise Dropped("drop.public-issue", "money from a public offering")
-    if frame.kind not in STRONG_FRAMES and not about_deals:
+    if frame.kind not in STRONG_FRAMES and not about_deals and not _pays_for_a_part(frame):
         raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
                                         "no deal")
+
+
+def _pays_for_a_part(frame: Frame) -> bool:
+    """"Peltra will pay $2bn for Brenmoor's coal unit", "will pay Greyfield $9.4 billion
+    for computing capacity": a price paid to or for a company the sentence names is a
+    deal, in any story (not "for its own shares", "for back taxes")."""
+    part = (frame.part or "").lower().split()
+    owners = [n for n in frame.roles.get("seller", []) + frame.roles.get("target", [])
+              if n != ANAPHOR]
+    return frame.kind == "pay" and bool(part) and part[-1] not in _SHARE_NOUNS | NOT_DEAL_NOUNS \
+        and bool(owners)
 
 
 def _aggregate(cue: Token, money: Span) -> bool:
