@@ -671,7 +671,7 @@ _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial publ
                            r"rights issue|flotation|listing|(?:euro)?bonds?|notes|debentures|"
                            r"share sale|sale of (?:new )?shares|offering of|"
                            r"public (?:share |stock )?offer|"
-                           r"in the (?:[\w-]+ )?(?:capital|financial|bond|debt|equity|money) "
+                           r"in the (?:[\w-]+ ){0,2}(?:capital|financial|bond|debt|equity|money) "
                            r"markets?)\b", re.I)
 # A deal ending: what is paid then is a break fee.
 _TERMINATION = re.compile(r"\b(?:(?:merger|deal|agreement|transaction|takeover|offer)\b"

@@ -76,7 +76,7 @@ NOT_DEAL_NOUNS = frozenset(
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
     forecast forecasts guidance incentives grants grant buyback buybacks volume
-    lawsuit lawsuits suit suits judgment judgement settlement settlements
+    lawsuit lawsuits suit suits judgment judgement settlement settlements discount discounts
     ceiling ceilings limit limits lending outflow inflow exposure disbursements
     applications""".split()
 )
@@ -157,7 +157,8 @@ SUPPLY_VERBS = {"supply", "provide", "deliver", "build", "manufacture", "make", 
 # What a company raises that is no money raised: "raised its buyback by £100m".
 RAISED_FIGURES = {"target", "estimate", "forecast", "rating", "guidance", "buyback",
                   "dividend", "payout", "budget", "spending", "capex", "price", "prices",
-                  "outlook", "rates", "rate"}
+                  "outlook", "rates", "rate", "tariff", "tariffs", "duty", "duties", "levy",
+                  "levies", "tax", "taxes"}
 # Verbs whose subject is the deal itself, not a party: "It comprises a credit facility".
 BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "total",
                "cover", "come", "amount"}

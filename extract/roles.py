@@ -228,7 +228,8 @@ def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | No
     if tok.pos_ in {"VERB", "AUX"}:
         deal = _deal_under_verb(tok, cues)
         if deal is not None:
-            return deal, False
+            # "consumer credit outstanding totaled 576 billion dlrs": a stock, not a loan
+            return (None, True) if _figure_of(deal) else (deal, False)
     return None
 
 
@@ -317,8 +318,9 @@ def _borrowed(debt: Token) -> bool:
 
 
 def _figure_of(cue: Token) -> bool:
-    """A deal word inside a company figure or a repayment: "a loss on disposal of",
-    "the proceeds will repay a $150 million bank loan", "replaces its C$200m revolver"."""
+    """A deal word inside a company figure, a repayment or a settlement: "a loss on
+    disposal of", "the proceeds will repay a $150 million bank loan", "replaces its C$200m
+    revolver", "a settlement that provided for a payment"."""
     if any(c.lower_ == "outstanding" for c in cue.children) or (
             cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "outstanding"):
         return True  # "consumer credit outstanding totaled 576 billion dlrs": a stock
@@ -334,7 +336,8 @@ def _figure_of(cue: Token) -> bool:
         if _not_deal_token(tok) or (tok.pos_ == "VERB" and _lemma(tok) in NOT_DEAL_VERBS):
             return True
         if tok.pos_ == "VERB":
-            return False
+            # "a settlement that provided for a 1.3 mln dlrs payment": the clause's noun
+            return tok.dep_ in {"relcl", "acl"} and _not_deal_token(tok.head)
     return False
 
 

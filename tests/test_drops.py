@@ -42,6 +42,17 @@ DROPPED = [  # text, amount, rule
      "share.", "2.10 dlrs a share", "drop.figure"),
     ("A unit of Kessling Bank is raising 40 mln Australian dlrs through a five-year bullet "
      "eurobond.", "40 mln Australian dlrs", "drop.public-issue"),
+    # issue 13's fourth pass: stocks of credit, taxes raised, markets, discounts
+    ("Norland Dairy agreed to buy Fenwick Farms. Consumer credit outstanding\ntotaled 412 "
+     "billion dlrs at the end of March.", "412 billion dlrs", "drop.figure"),
+    ("Norland Dairy agreed to buy Fenwick Farms. The government said it would raise tariffs "
+     "of as much as 200 mln dlrs on imported cheese.", "as much as 200 mln dlrs",
+     "drop.no-deal-word"),
+    ("Norland Dairy agreed to buy Fenwick Farms. Kessling Power plans to raise 1.4 billion "
+     "rand in the South African financial markets this year.", "1.4 billion rand",
+     "drop.public-issue"),
+    ("Norland Dairy agreed to buy Fenwick Farms. The loan lets Norland take an early payment "
+     "discount of about 9 mln dlrs.", "about 9 mln dlrs", "drop.figure"),
     # a place we know raising money is a total; a company the model tags as a place is not
     ("Norland Dairy agreed to buy Fenwick Farms. London raised $2 billion in fintech "
      "funding in the first half.", "$2 billion", "drop.place-total"),
