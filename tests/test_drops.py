@@ -42,7 +42,8 @@ DROPPED = [  # text, amount, rule
      "share.", "2.10 dlrs a share", "drop.figure"),
     ("A unit of Kessling Bank is raising 40 mln Australian dlrs through a five-year bullet "
      "eurobond.", "40 mln Australian dlrs", "drop.public-issue"),
-    # issue 13's fourth pass: stocks of credit, taxes raised, markets, discounts
+    # issue 13's fourth pass: stocks of credit, taxes raised, markets, discounts,
+    # settlements
     ("Norland Dairy agreed to buy Fenwick Farms. Consumer credit outstanding\ntotaled 412 "
      "billion dlrs at the end of March.", "412 billion dlrs", "drop.figure"),
     ("Norland Dairy agreed to buy Fenwick Farms. The government said it would raise tariffs "
@@ -53,6 +54,8 @@ DROPPED = [  # text, amount, rule
      "drop.public-issue"),
     ("Norland Dairy agreed to buy Fenwick Farms. The loan lets Norland take an early payment "
      "discount of about 9 mln dlrs.", "about 9 mln dlrs", "drop.figure"),
+    ("Norland Dairy agreed to buy Fenwick Farms. Drivers agreed to a settlement that "
+     "provided for payments of 2.1 mln dlrs by the dairy.", "2.1 mln dlrs", "drop.figure"),
     # a place we know raising money is a total; a company the model tags as a place is not
     ("Norland Dairy agreed to buy Fenwick Farms. London raised $2 billion in fintech "
      "funding in the first half.", "$2 billion", "drop.place-total"),
