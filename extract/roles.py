@@ -554,6 +554,31 @@ def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> 
     frame.add(role, names)
     if names:
         frame.note(rule, f"{role} = {', '.join(names)} ({tok.text!r}{how})")
+    parents = _vehicle_parents(tok) if role == "buyer" and names else []
+    if parents:
+        frame.add("buyer", parents)
+        frame.note("role.vehicle-parents", f"buyer = {', '.join(parents)} (owners of "
+                                           f"{tok.text!r}, who pay through it)")
+
+
+_VEHICLE_NOUNS = {"vehicle", "entity", "consortium", "affiliate", "subsidiary", "venture",
+                  "partnership"}
+_OWNING_VERBS = {"owned", "controlled", "backed", "formed", "created"}
+
+
+def _vehicle_parents(tok: Token) -> list[str]:
+    """"Tessaro Bidco, owned by Harbourline and Norrvik", "Lakeview Bidco, a vehicle of
+    Corran Capital and the Alder family office": the owners a bidding vehicle pays for
+    (GUIDELINES.md lists the vehicle and its parents)."""
+    found = []
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lower_ in _OWNING_VERBS:
+            found += [p for agent in child.children if agent.dep_ == "agent"
+                      for p in agent.children if p.dep_ == "pobj"]
+        elif child.dep_ == "appos" and child.lower_ in _VEHICLE_NOUNS:
+            found += [p for prep in child.children if prep.dep_ == "prep" and prep.lower_ in {
+                "of", "between"} for p in prep.children if p.dep_ == "pobj"]
+    return [n for p in found for n in names_of(p, 1)[0] if n != ANAPHOR]
 
 
 def _asset_noun(tok: Token) -> Token | None:
@@ -1002,8 +1027,12 @@ def entity_text(ent: Span) -> str:
 
 
 def _conjunct_names(tok: Token) -> list[str]:
+    """The other names of a list: "A and B"; and "A, B, C and D" parsed with B in
+    apposition to A (a list, when B has conjuncts of its own and both are names)."""
     names = []
-    for conj in tok.conjuncts:
+    listed = [a for a in tok.children if a.dep_ == "appos" and a.i > tok.i and a.pos_ == "PROPN"
+              and _entity(a) is not None and a.conjuncts] if _entity(tok) is not None else []
+    for conj in [*tok.conjuncts, *listed, *(c for a in listed for c in a.conjuncts)]:
         ent = _entity(conj)
         if ent is not None:
             names.append(entity_text(ent))
