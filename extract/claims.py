@@ -27,6 +27,7 @@ from .cues import (
     TRADED_SECURITIES,
 )
 from .names import ArticleNames, name_key
+from .pairs import pair_items
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
@@ -104,12 +105,15 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     # anew at each read) is read once, not once per amount.
     money_starts = [m.start for m in money_spans]
     text = doc.text
+    listed, listed_money = _pair_list_claims(doc, money_spans, names, settings)
     for sent in doc.sents:
         sent_cues = sentence_cues(sent, cues)
         context.extend(_deals_named(sent, sent_cues, settings, names, main))
         sent_drafts = []
         first, last = bisect_left(money_starts, sent.start), bisect_left(money_starts, sent.end)
         for money in money_spans[first:last]:
+            if money.start in listed_money:
+                continue
             try:
                 sent_drafts.append(
                     _draft(sent, money, sent_cues, cues, frames, about_deals, settings, text))
@@ -131,7 +135,31 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
         else:
             dropped.append(_drop_record(draft.money, "drop.low-confidence",
                                         f"confidence {claim.confidence} under the minimum"))
-    return _merge_duplicates(claims)
+    return _merge_duplicates(claims + listed)
+
+
+def _pair_list_claims(doc: Doc, money_spans: list[Span], names: ArticleNames, settings: dict
+                      ) -> tuple[list[Claim], set[int]]:
+    """The claims of pair lists ("Abrin–Gallet (March, $350 million upfront)", pairs.py),
+    and the token starts of the amounts they took."""
+    claims, taken = [], set()
+    for money in money_spans:
+        sent = money.sent
+        start, end = money.start_char - sent.start_char, money.end_char - sent.start_char
+        item = next((i for i in pair_items(sent.text) if i.holds(start, end)), None)
+        if item is None:
+            continue
+        buyer, seller = names.canonical(item.buyer), names.canonical(item.seller)
+        trace = [{"rule": "pair.list-item", "says": f"{money.text!r} in the brackets of "
+                                                    f"{item.buyer}–{item.seller}"},
+                 {"rule": "type.pair-list", "says": "type = acquisition (the second is bought)"}]
+        claims.append(Claim(deal_type="acquisition", amount=_per_share(
+            money._.get(settings["amount_attr"]), sent), parties=[
+            Party(buyer, "buyer"), Party(seller, "seller")], sentence=sent.text,
+            start=sent.start_char, end=sent.end_char, attribution=attribution(sent.text, sent),
+            confidence=0.6, trace=trace))
+        taken.add(money.start)
+    return claims, taken
 
 
 def _deals_named(sent: Span, sent_cues: list[Token], settings: dict, names: ArticleNames,

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from .amounts import find_amounts
 from .cues import AGREEING_VERBS, cue_forms, frames_v1, inflections
 from .lexicon import DATELINE_COUNTRIES
+from .pairs import has_pair_items
 from .wordtrie import alternation
 
 
@@ -201,7 +202,8 @@ class CueFilter:
         return bool(self.strong.search(text))
 
     def is_candidate(self, sentence: str, country: str | None = None) -> bool:
-        return bool(self.cue.search(sentence)) and bool(find_amounts(sentence, country=country))
+        return bool(self.cue.search(sentence) or has_pair_items(sentence)) and bool(
+            find_amounts(sentence, country=country))
 
 
 def _words(forms) -> re.Pattern:

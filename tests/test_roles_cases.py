@@ -54,12 +54,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'the Alder fa':
         "buyer ['Lakeview Bidco', 'Corran Capital'] for ['Lakeview Bidco', 'Corran Capital', "
         "'Alder family office']",
-    'lists: $350 million in Abrin–Gallet (March, $350 million upfront, $1.9 billion in m':
-        'no claim for $350 million',
-    'lists: $4.4 billion in Abrin–Gallet (March, $350 million upfront, $1.9 billion in m':
-        'no claim for $4.4 billion',
-    'lists: $1.1 billion in Abrin–Gallet (March, $350 million upfront, $1.9 billion in m':
-        'no claim for $1.1 billion',
     'lists: 1.35 billion euros in ** Swedish packaging group Norrpak agreed to buy Dutch '
     'rival':
         "buyer [] for ['Norrpak']",
