@@ -763,9 +763,12 @@ def inherited_subject(verb: Token) -> Token | None:
                     for pobj in child.children:
                         return pobj
         if tok.pos_ in {"VERB", "AUX"}:
-            for child in tok.children:
-                if child.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
-                    return child
+            subjects = [c for c in tok.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+            # "Swedish packaging group Norrpak agreed to buy", parsed with two subjects:
+            # the name, not the description before it
+            named = [c for c in subjects if c.pos_ == "PROPN"]
+            if subjects:
+                return (named or subjects)[0]
     return None
 
 

@@ -54,9 +54,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'the Alder fa':
         "buyer ['Lakeview Bidco', 'Corran Capital'] for ['Lakeview Bidco', 'Corran Capital', "
         "'Alder family office']",
-    'lists: 1.35 billion euros in ** Swedish packaging group Norrpak agreed to buy Dutch '
-    'rival':
-        "buyer [] for ['Norrpak']",
     'lists: 1.9 billion ringgit in Nagase Medical / Klinik Permata: 40% stake from '
     'Lionbridge C':
         'no claim for 1.9 billion ringgit',
