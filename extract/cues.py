@@ -143,6 +143,8 @@ PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts",
                 "director", "directors", "adviser", "advisers", "advisor", "advisors",
                 "consultant", "consultants", "official", "officials", "employees",
                 "regulators", "trader", "traders"}
+# Verbs of banks that arrange a loan others provide (GUIDELINES.md: not the lender).
+ARRANGING_VERBS = {"arrange", "manage", "structure", "underwrite", "syndicate", "coordinate"}
 # Verbs whose subject gets a contract and provides what it buys: "won a contract from".
 WINNING_VERBS = {"win", "secure", "land", "receive", "get", "obtain", "bag", "clinch",
                  "book", "capture", "gain"}
@@ -313,7 +315,7 @@ def _base_forms() -> dict[str, str]:
     words = set(CUES) | RECEIVING_VERBS | AGREEING_VERBS | OVERSEEING_VERBS | LENDING_VERBS \
         | RAISING_VERBS | DEAL_VERBS | SAY_VERBS | NOT_DEAL_VERBS | NOT_DEAL_NOUNS \
         | DEAL_NOUNS | PART_NOUNS | STAKE_NOUNS | COMPANY_NOUNS \
-        | WINNING_VERBS | SIGNING_VERBS | SUPPLY_VERBS | LEADING_VERBS \
+        | WINNING_VERBS | SIGNING_VERBS | SUPPLY_VERBS | LEADING_VERBS | ARRANGING_VERBS \
         | (BEING_VERBS - {"be"}) \
         | {"include", "comprise", "make", "consist", "compose", "value", "lead"}
     table: dict[str, str] = {}

@@ -496,7 +496,7 @@ def _main_company(text: str, names: list[str], found: Counter) -> str | None:
 # the claim's other roles.
 Decided = tuple[str | None, str, str] | None
 # "in Quebec", "across Texas": a place where something is, not a party
-_LOCATIVE = r"(?:in|at|near|across|throughout|outside|around|into|of)\s+(?:the\s+)?"
+_LOCATIVE = r"(?:in|at|near|across|throughout|outside|around|into|(?<!behalf )of)\s+(?:the\s+)?"
 # "Kenya signed", "Mexico's government", "lent to Kenya.": a country acting
 _ACTING = (r"(?:['’]s)?\s+(?:government|state|treasury|ministry|signed|agreed|borrowed|"
            r"sold|bought|will|would|has|had|is|was|raised|received|won|plans|said|took|"
@@ -615,14 +615,16 @@ def _brand_owner(names: ArticleNames, name: str, role: str, others: list[str],
 def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
               sentence: str) -> Decided:
     """"America's Brightwave", "two Texas plants", "campuses in Quebec": a place said of
-    a company or a deal; a country that borrows or sells ("Kenya signed") stays."""
+    a company or a deal; a country that borrows or sells ("Kenya signed", "signed on
+    behalf of Kenya") stays."""
     if not is_place(name) or names.is_company(name) or role == "target":
         return None  # where what changes hands is ("a brokerage in Mexico") is kept
     bare = re.sub(r"['’]s?\Z", "", name).strip()
     if bare in DEMONYMS:
         return None, "name.drop-place", "a people's adjective names no party"
     acting = re.search(rf"\b{re.escape(bare)}{_ACTING}", sentence) or re.search(
-        rf"\b(?:to|with|by)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)", sentence)
+        rf"\b(?:to|with|by|on behalf of(?: the)?)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)",
+        sentence)
     if acting and not re.search(rf"\b{_LOCATIVE}{re.escape(bare)}\b", sentence):
         return None
     return None, "name.drop-place", "a place said of a company or a deal"

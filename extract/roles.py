@@ -18,6 +18,7 @@ from .arguments import ArgumentPatterns
 from .cast import is_generic, is_place
 from .cues import (
     AGREEING_VERBS,
+    ARRANGING_VERBS,
     ASSET_WORDS,
     BASE_FORMS,
     BEING_VERBS,
@@ -143,6 +144,8 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
         if objects & {"offer", "bid", "price", "proposal"}:
             return "bid"  # "Cyacq raised its tender offer to 92.50 dlrs a share"
+        if kind == "raise" and _raises_debt(tok):
+            return "borrow"  # "raised $6 billion of debt from lenders"
         if objects & (STAKE_NOUNS | RAISED_FIGURES):
             return None  # "raised its Taft stake to 16.2 pct", "raised its price target"
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
@@ -153,6 +156,14 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in NOT_DEAL_HEADS:
         return None  # "a bidding war", "deal activity"
     return kind
+
+
+def _raises_debt(verb: Token) -> bool:
+    """"raised $6 billion of debt", "raised $500 million in loans": money borrowed."""
+    return any(g.lower_ in {"debt", "loans", "borrowings"} for obj in verb.children
+               if obj.dep_ in OBJECTS for prep in obj.children
+               if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
+               for g in prep.children if g.dep_ == "pobj")
 
 
 def sentence_cues(sent: Span, cues: dict[str, str]) -> list[Token]:
@@ -313,6 +324,8 @@ def _borrowed(debt: Token) -> bool:
     if debt.dep_ == "compound" and debt.head.lower_ in {"package", "financing", "facility"}:
         return True
     verb = debt.head.head if debt.head.lower_ == "of" else debt.head
+    if verb.pos_ == "NUM":  # "raised $6 billion of debt from lenders": the amount's verb
+        verb = verb.head
     return verb.pos_ == "VERB" and _lemma(verb) in {
         "secure", "raise", "obtain", "arrange", "line", "borrow", "take", "get", "provide"}
 
@@ -671,10 +684,12 @@ def _arguments(cue: Token, kind: str, money: Span | None, patterns: ArgumentPatt
         _relative_clause_head(cue, found)
         if cue.dep_ in {"acl", "xcomp", "advcl", "relcl"}:
             _counterparty(cue, found.by("arg.counterparty-with"))
-    _on_behalf_of(cue, found)
     if cue.pos_ in {"VERB", "AUX"}:
+        _on_behalf_of(cue, found)
         return found, None
-    return found, _noun_context(cue, kind, found.by("arg.noun-verb"))
+    light_verb = _noun_context(cue, kind, found.by("arg.noun-verb"))
+    _on_behalf_of(cue, found)  # after the verb's subject, which it replaces
+    return found, light_verb
 
 
 def _modifies_a_noun(cue: Token) -> bool:
@@ -712,15 +727,21 @@ def _relative_clause_head(verb: Token, found: _Found) -> None:
 
 
 def _on_behalf_of(cue: Token, found: _Found) -> None:
-    """"County Bank bought shares on its behalf": whose behalf it is, buys."""
-    for child in cue.children:
+    """"County Bank bought shares on its behalf": whose behalf it is, buys; "the minister
+    signed a loan on behalf of Kenya": Kenya signs (the verb's subject acts for it)."""
+    noun_verb = cue.pos_ not in {"VERB", "AUX"} and cue.dep_ in OBJECTS
+    key = "subj_of_verb" if noun_verb else "subj"
+    for child in (cue.head if noun_verb else cue).children:
         if child.dep_ == "prep" and child.lower_ == "on":
             for pobj in child.children:
-                if pobj.lower_ == "behalf":
-                    for owner in pobj.children:
-                        if owner.dep_ == "poss":
-                            found.args["subj"] = [owner]
-                            found.via[("subj", owner.i)] = "arg.on-behalf-of"
+                if pobj.lower_ != "behalf":
+                    continue
+                owners = [o for o in pobj.children if o.dep_ == "poss"] + [
+                    g for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for g in of.children if g.dep_ == "pobj"]
+                for owner in owners[:1]:
+                    found.args[key] = [owner]
+                    found.via[(key, owner.i)] = "arg.on-behalf-of"
 
 
 def _prepositions(prep: Token, put) -> None:
@@ -772,6 +793,15 @@ def inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def _lender_verb(verb: Token) -> Token:
+    """"The facility was arranged by Halvard and provided by Keystone Bank to Brisk": the
+    bank that provides it lends, not the one that arranges it (GUIDELINES.md)."""
+    if _lemma(verb) not in ARRANGING_VERBS:
+        return verb
+    return next((c for c in verb.conjuncts if c.pos_ == "VERB" and c.i > verb.i and (
+        _lemma(c) in LENDING_VERBS)), verb)
+
+
 def _noun_context(noun: Token, kind: str, put) -> str | None:
     """Arguments a deal noun takes from its verb: "X made an offer for Y" -> subj X.
 
@@ -791,6 +821,7 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         return _lemma(head)  # "the offer tops ...": no subject of its own
     else:
         return None
+    verb = _lender_verb(verb) if kind == "lend" else verb
     lemma = _lemma(verb)
     _parties_beside(verb, lemma, kind, noun, put)
     if lemma in OVERSEEING_VERBS | BEING_VERBS and not _approves_own_loan(lemma, kind):
