@@ -394,14 +394,16 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
 
 
 def _pays_for_a_part(frame: Frame) -> bool:
-    """"Peltra will pay $2bn for Brenmoor's coal unit", "will pay Greyfield $9.4 billion
-    for computing capacity": a price paid to or for a company the sentence names is a
-    deal, in any story (not "for its own shares", "for back taxes")."""
+    """"Peltra will pay $2bn for Brenmoor's coal unit", "Aldermoor will pay $93 a share for
+    Vexon", "will pay Greyfield $9.4 billion for computing capacity": a named payer's price
+    paid to or for a company the sentence names is a deal, in any story (not "for its own
+    shares", "for back taxes")."""
     part = (frame.part or "").lower().split()
     owners = [n for n in frame.roles.get("seller", []) + frame.roles.get("target", [])
               if n != ANAPHOR]
-    return frame.kind == "pay" and bool(part) and part[-1] not in _SHARE_NOUNS | NOT_DEAL_NOUNS \
-        and bool(owners)
+    payers = [n for n in frame.roles.get("buyer", []) if n != ANAPHOR]
+    return frame.kind == "pay" and bool(owners) and (bool(part) or bool(payers)) and not (
+        part and part[-1] in _SHARE_NOUNS | NOT_DEAL_NOUNS)
 
 
 def _aggregate(cue: Token, money: Span) -> bool:

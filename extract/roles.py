@@ -136,7 +136,7 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
             c.lower_ == "in" for c in tok.children):
         return None  # "interest payments", "a holding company" are not stakes
     if kind == "value" and tok.lower_ in {"value", "values"} and tok.pos_ == "NOUN" and any(
-            c.lower_ in {"market", "book", "net", "face", "par", "asset"} for c in tok.children):
+            c.lower_ in _FIGURE_VALUES for c in tok.children):
         return None  # "a market value of 910 mln dlrs"
     if tok.lower_ == "sales":
         return None  # "sales of 16 mln dlrs" is turnover; "the sale of its unit" a deal
@@ -402,6 +402,10 @@ def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
     return None
 
 
+# What makes a value a company's figure, not a deal's: "a market value", "its book value".
+_FIGURE_VALUES = {"market", "book", "net", "face", "par", "asset"}
+
+
 def _not_deal_token(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
@@ -410,6 +414,9 @@ def _not_deal_token(tok: Token) -> bool:
     if tok.lower_ in {"price", "prices", "close"} and tok.pos_ == "NOUN" and (
             tok.lower_ == "close" or any(c.lower_ in MARKET_WORDS for c in tok.children)):
         return True  # "pushed Williams share price down to 733p from last night's close"
+    if tok.lower_ in {"value", "values"} and tok.pos_ == "NOUN" and any(
+            c.lower_ in _FIGURE_VALUES for c in tok.children):
+        return True  # "Vexon, which had a market value of about $8.9 billion"
     return tok.lower_ in NOT_DEAL_NOUNS or (_lemma(tok) in NOT_DEAL_NOUNS and tok.lower_ != "sale")
 
 
