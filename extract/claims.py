@@ -902,9 +902,10 @@ def _speaking(sent: Span, names: ArticleNames) -> str | None:
 def _known_form(name: str, names: ArticleNames) -> str:
     """Prefer a known company name an entity starts with: "Swedish Match Co of Stockholm"
     -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc", nor "First
-    Union" -> "First", a word that starts other names too)."""
+    Union" -> "First", a word that starts other names too, nor "Borg-Warner" -> "Borg")."""
     for full in sorted(names.names, key=len, reverse=True):
-        if name.startswith(full) and full != name and len(full) > 3 and not (
+        if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
+                full) > 3 and not (
                 _ambiguous_prefix(full, names)):
             return full
     return name

@@ -153,8 +153,8 @@ class ArticleNames:
             if (full_key == key or _starts_with_words(full_key, key)) and (
                     best is None or len(full) > len(best)):
                 best = full
-        if best is None:
-            return name
+        if best is None or len(best) < len(stripped):
+            return name  # "Borg-Warner Corp" is longer than the cast's "Borg Warner": as written
         short = next((s for s, f in self.aliases.items() if f == best and len(s) >= 3
                       and not _starts_with_words(name_key(best), s.lower())), None)
         return f"{best} ({short})" if short and short != best else best

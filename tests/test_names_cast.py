@@ -136,10 +136,15 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
     # as the business's owner, and the place leaves the seller slot
     ("Norland Rail said it bought a trucking business in Mexico for $85 million from Castile "
      "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], "name.drop-place"),
-    ("GAF Corp said it offered $46 a share for Borg-Warner Corp. Borg rejected the offer. "
-     "GAF said Borg would receive $46 a share.",
-     "$46 a share", ["GAF Corp"], ["Borg-Warner Corp"], "name.cut-to-full"),
-    # kept as they are
+    ("GAF Corp said it offered to buy Borg-Warner Corp. Borg rejected the offer. GAF said "
+     "Borg would receive $46 a share.",
+     "$46 a share", [], ["Borg-Warner Corp"], "name.cut-to-full"),
+    # kept as they are; a hyphenated name is not cut at its hyphen ("Halverd" of
+    # "Halverd-Mayne") nor replaced by the article's unhyphenated spelling
+    ("Halverd-Mayne Corp will resist Tolland Corp's 46 dlrs a share takeover offer, analysts "
+     "said. An analyst said Halverd Mayne can't quibble with the offer. Another said Halverd "
+     "Mayne is stuck. Halverd-Mayne has 80 mln shares. Halverd-Mayne earned 206 mln dlrs.",
+     "46 dlrs a share", ["Tolland Corp"], ["Halverd-Mayne Corp"], None),
     ("Kenya signed a $1.5 billion loan with Tradebridge Bank on Monday.",
      "$1.5 billion", ["Tradebridge Bank"], ["Kenya"], None),
     ("Crestwood Power agreed to buy Ridgefield Batteries. America's Crestwood Power will buy "
