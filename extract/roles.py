@@ -104,6 +104,19 @@ def _lemma(tok: Token) -> str:
     return BASE_FORMS.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
 
 
+def _kind_of_other_word(tok: Token) -> str | None:
+    """Words no frame lists that are deal words in some places."""
+    if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
+                                     for c in tok.children):
+        return "acquire"  # "agreed to take over VCA"
+    if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
+            r"[A-K]\d?", tok.doc[tok.i + 1].text):
+        return "raise"  # "its $85m Series B"
+    if tok.lower_ in {"debt", "borrowings"} and _borrowed(tok):
+        return "lend"  # "$5.25 billion of debt from five Wall Street banks"
+    return None
+
+
 def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     """The frame a token's deal word belongs to, or None when it is no deal word here."""
     if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ", "AUX", "ADP"} and tok.dep_ != "ROOT":
@@ -112,15 +125,7 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         return None  # a word of an amount: "2.4 trillion won" names Korea's currency
     kind = cues.get(tok.lower_) or cues.get(_lemma(tok))
     if kind is None:
-        if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
-                                         for c in tok.children):
-            return "acquire"  # "agreed to take over VCA"
-        if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
-                r"[A-K]\d?", tok.doc[tok.i + 1].text):
-            return "raise"  # "its $85m Series B"
-        if tok.lower_ in {"debt", "borrowings"} and _borrowed(tok):
-            return "lend"  # "$5.25 billion of debt from five Wall Street banks"
-        return None
+        return _kind_of_other_word(tok)
     if tok.lower_ == "combined" and tok.dep_ in {"acl", "amod", "advmod", "advcl"}:
         return None  # "spend more than $400 billion combined": in total, no merger
     if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}:
@@ -947,20 +952,23 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         if joined:
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
-    if lower in COMPANY_NOUNS and tok.dep_ == "appos" and _entity(tok.head) is not None:
-        return [entity_text(_entity(tok.head))], None, []  # "Union Central Co, an insurer"
-    if lower in COMPANY_NOUNS:  # "the brokerage firm of Spear, Leeds and Kellogg"
+    return _common_noun_names(tok, depth), None, []
+
+
+def _common_noun_names(tok: Token, depth: int) -> list[str]:
+    """Who a common noun stands for: "Union Central Co, an insurer", "the brokerage firm
+    of Spear, Leeds and Kellogg", "the railroad" (the article's company), a name inside."""
+    if tok.lower_ in COMPANY_NOUNS and tok.dep_ == "appos" and _entity(tok.head) is not None:
+        return [entity_text(_entity(tok.head))]
+    if tok.lower_ in COMPANY_NOUNS:
         named = _company_noun_names(tok, depth)
         if named:
-            return named, None, []
+            return named
     if _is_anaphoric(tok):  # "the Leverkusen-based company", "the railroad"
-        return [antecedent(tok, depth + 1)], None, []
+        return [antecedent(tok, depth + 1)]
     if is_deal_noun(tok):
-        return [], None, []  # "The offer for Norcros shares offers ...": the deal, no party
-    inner = _inner_entity(tok)
-    if inner:
-        return inner, None, []
-    return [], None, []
+        return []  # "The offer for Norcros shares offers ...": the deal, no party
+    return _inner_entity(tok) or []
 
 
 # Words the model tags NORP or DATE that name a people, a party of politics or faith, or a
