@@ -60,6 +60,20 @@ TEMPLATES = [
     ("{X} bought {O} last year for $40 million.", "X", "O"),
     ("{X} announced on Tuesday that it would buy {O} for $40 million.", "X", "O"),
     ("Under the deal, {X} will pay {O} $40 million upfront.", "X", "O"),
+    ("{X} secured a $40 million loan from {O}.", "O", "X"),
+    ("{O} provided {X} with a $40 million credit facility.", "O", "X"),
+    ("{X} took out a $40 million term loan with {O}.", "O", "X"),
+    ("{O} extended a $40 million revolving credit line to {X}.", "O", "X"),
+    ("{X} won a $40 million order from {O}.", "O", "X"),
+    ("{O} awarded {X} a $40 million contract.", "O", "X"),
+    ("{X} landed a $40 million deal to supply {O} with batteries.", "O", "X"),
+    ("{X} sold $40 million of new shares to {O}.", "O", "X"),
+    ("{O} took a $40 million stake in {X}.", "O", "X"),
+    ("{O} bought a $40 million stake in {X}.", "O", "X"),
+    ("{O} agreed to buy $40 million of {X}'s shares.", "O", "X"),
+    ("{X} agreed to sell a 20% stake to {O} for $40 million.", "O", "X"),
+    ("{O} is lending {X} $40 million.", "O", "X"),
+    ("{X} has borrowed $40 million from {O} to fund the deal.", "O", "X"),
 ]
 # written after the rules, measured before and after, never read for misses
 HELD_OUT_TEMPLATES = [

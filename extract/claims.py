@@ -388,7 +388,8 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
     if _raised_from_the_public(money, cue):
         # "260 mln dlrs from an offering made through Drexel"
         raise Dropped("drop.public-issue", "money from a public offering")
-    if frame.kind not in STRONG_FRAMES and not about_deals and not _pays_for_a_part(frame):
+    if frame.kind not in STRONG_FRAMES and not about_deals and not (
+            _pays_for_a_part(frame) or _stake_taken(frame)):
         raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
                                         "no deal")
 
@@ -404,6 +405,17 @@ def _pays_for_a_part(frame: Frame) -> bool:
     payers = [n for n in frame.roles.get("buyer", []) if n != ANAPHOR]
     return frame.kind == "pay" and bool(owners) and (bool(part) or bool(payers)) and not (
         part and part[-1] in _SHARE_NOUNS | NOT_DEAL_NOUNS)
+
+
+def _stake_taken(frame: Frame) -> bool:
+    """"Harlow took a $40 million stake in Nvidia": a stake bought from a named company is
+    a deal in any story (one held, "has a stake", is none)."""
+    named = [n for n in frame.roles.get("seller", []) + frame.roles.get("target", [])
+             if n != ANAPHOR]
+    return frame.kind == "stake" and frame.light_verb in _TAKING_VERBS and bool(named)
+
+
+_TAKING_VERBS = {"take", "buy", "acquire", "purchase", "build", "sell"}
 
 
 def _aggregate(cue: Token, money: Span) -> bool:

@@ -330,6 +330,20 @@ def _base_forms() -> dict[str, str]:
 BASE_FORMS: dict[str, str] = _base_forms()
 
 
+def _verb_forms() -> dict[str, str]:
+    """Base forms for words the tagger reads as verbs: "is lending", "is offering" are
+    the deal verbs, though "lending" and "offering" as nouns are no deal words."""
+    table: dict[str, str] = {}
+    for lemma in sorted(CUES, key=len):
+        for form in inflections(lemma):
+            if form.endswith(("ing", "ed")) and form != "according":  # "according to"
+                table.setdefault(form, lemma)
+    return {form: lemma for form, lemma in table.items() if BASE_FORMS.get(form) != lemma}
+
+
+VERB_FORMS: dict[str, str] = _verb_forms()
+
+
 def cue_forms(frames: frozenset[str] | None = None, cues: dict[str, str] | None = None
               ) -> list[str]:
     """Every form of the deal words (of the given frames, or all), for the cue filter.

@@ -48,6 +48,7 @@ from .cues import (
     STAKE_NOUNS,
     SUPPLY_VERBS,
     SUPPLY_WORDS,
+    VERB_FORMS,
     VERB_ONLY_CUES,
     WINNING_VERBS,
 )
@@ -101,6 +102,8 @@ class Frame:
 
 def _lemma(tok: Token) -> str:
     """The base form of a word, from our own tables (the pipeline runs no lemmatizer)."""
+    if tok.pos_ == "VERB" and tok.lower_ in VERB_FORMS:
+        return VERB_FORMS[tok.lower_]  # "is lending Nvidia $40 million"
     return BASE_FORMS.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
 
 
