@@ -126,7 +126,9 @@ NOT_DEAL_HEADS = {"war", "contest", "battle", "process", "activity", "spree", "f
                   "boom", "wave", "season", "talks", "documents", "document", "team"}
 # Capitalised words that name no party: countries' and currencies' codes, products.
 NOT_PARTY_WORDS = {"US", "U.S.", "UK", "U.K.", "EU", "USD", "EUR", "GBP", "EV", "EVs", "AI",
-                   "IT", "TV", "PC", "GPU", "GPUs", "CEO", "IPO", "LNG", "API"}
+                   "IT", "TV", "PC", "GPU", "GPUs", "CEO", "IPO", "LNG", "API",
+                   # trade terms of commodity price lines: "Fobs Contract 147.00 dlrs"
+                   "CIF", "Cif", "FOB", "Fob", "Fobs"}
 # Singular nouns (and report words) that open a sentence with no determiner and are no
 # name: "Revenue rose", "Net excludes a tax charge".
 MASS_NOUNS = frozenset(

@@ -54,6 +54,8 @@ DROPPED = [  # text, amount, rule
      "drop.public-issue"),
     ("Norland Dairy agreed to buy Fenwick Farms. The loan lets Norland take an early payment "
      "discount of about 9 mln dlrs.", "about 9 mln dlrs", "drop.figure"),
+    ("Cif Contract Jun/Jul 164.50 dlrs NO.6 Caribbean/U.K. Freight element 22.00 dlrs NO.6",
+     "164.50 dlrs", "drop.no-party"),  # a trade term names no party
     ("Norland Dairy agreed to buy Fenwick Farms. Drivers agreed to a settlement that "
      "provided for payments of 2.1 mln dlrs by the dairy.", "2.1 mln dlrs", "drop.figure"),
     # a place we know raising money is a total; a company the model tags as a place is not
