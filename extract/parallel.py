@@ -85,6 +85,9 @@ class ParallelExtractor:
         self.report = report or (lambda line: None)
         self._settings = (model, cue_filter)
         self._pool = self._new_pool()
+        # every chunk sent and not yet returned, by pipe() or submit(): a dead worker's
+        # are all sent again, whichever call is waiting on them
+        self._flying: dict[int, _Chunk] = {}
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # "spawn": workers start clean, whatever threads the parent runs (progress bars).
@@ -113,27 +116,55 @@ class ParallelExtractor:
                 chunk = _Chunk(list(islice(articles, self.chunk_size)))
                 if chunk.articles:
                     window.append(chunk)
-                    self._submit(chunk, window)
+                    self._submit(chunk)
                 if window and (not chunk.articles or len(window) >= 2 * self.processes):
                     done = window.popleft()
-                    yield from zip(done.articles, self._result(done, window), strict=True)
+                    try:
+                        claims = self._result(done)
+                    finally:
+                        self._drop(done)
+                    yield from zip(done.articles, claims, strict=True)
                 if not chunk.articles and not window:
                     return
         finally:
             for pending in window:
-                if pending.future is not None:
-                    pending.future.cancel()
+                self._drop(pending)
 
-    def _submit(self, chunk: _Chunk, window: deque[_Chunk]) -> None:
+    def submit(self, articles: list[ArticleLike]) -> list[_Chunk]:
+        """Send a batch of articles to the workers now and return at once; ``collect``
+        gives their claims. The ingest sends the next batch before it writes this one,
+        so the workers are not idle while the store is written (issue 15)."""
+        chunks = [_Chunk(articles[n:n + self.chunk_size])
+                  for n in range(0, len(articles), self.chunk_size)]
+        for chunk in chunks:
+            self._submit(chunk)
+        return chunks
+
+    def collect(self, sent: list[_Chunk]) -> list[list[Claim]]:
+        """The claims of each article of a batch ``submit`` sent, in order; waits for them."""
+        try:
+            return [claims for chunk in sent for claims in self._result(chunk)]
+        finally:
+            for chunk in sent:
+                self._drop(chunk)
+
+    def _submit(self, chunk: _Chunk) -> None:
         chunk.tries += 1
+        self._flying[id(chunk)] = chunk
         try:
             with _ctrl_c_blocked():
                 chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
         except BrokenProcessPool:  # a worker died while the pool was idle
             chunk.tries -= 1
-            self._restart(window)
+            self._restart()
 
-    def _result(self, chunk: _Chunk, window: deque[_Chunk]) -> list[list[Claim]]:
+    def _drop(self, chunk: _Chunk) -> None:
+        """Forget a chunk: returned, or no longer wanted."""
+        self._flying.pop(id(chunk), None)
+        if chunk.future is not None:
+            chunk.future.cancel()
+
+    def _result(self, chunk: _Chunk) -> list[list[Claim]]:
         while True:
             try:
                 return chunk.future.result()
@@ -142,10 +173,11 @@ class ParallelExtractor:
                     raise WorkerDied(
                         f"{len(chunk.articles)} articles: an extraction worker died on them "
                         "twice") from None
-                self._restart([chunk, *window])
+                self._restart()
 
-    def _restart(self, chunks: Iterable[_Chunk]) -> None:
+    def _restart(self) -> None:
         """Report the dead worker, start new ones and send them the unfinished chunks."""
+        chunks = list(self._flying.values())
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
         self._stop(self._pool)  # joined: each one's exit status is known
         # the pool itself terminates the other workers once one is dead
