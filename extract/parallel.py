@@ -26,10 +26,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..errors import WorkerDied
-from .pipeline import ArticleLike, Extractor, resolve_model
 from .records import Claim
+
+if TYPE_CHECKING:
+    from .pipeline import ArticleLike, Extractor
 
 _WORKER: Extractor | None = None
 MAX_PROCESSES = 8
@@ -47,6 +50,8 @@ def _start_worker(model: str | None, cue_filter: bool | None) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # workers itself, after a worker interrupted mid-chunk had broken the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import Extractor
+
     _WORKER = Extractor(model=model, cue_filter=cue_filter)
 
 
@@ -79,12 +84,24 @@ class ParallelExtractor:
                  report: Callable[[str], None] | None = None):
         if processes < 1:
             raise ValueError(f"processes must be at least 1, got {processes}")
-        resolve_model(model)  # a missing model fails here, not in every worker
         self.processes = processes
         self.chunk_size = chunk_size
         self.report = report or (lambda line: None)
         self._settings = (model, cue_filter)
         self._pool = self._new_pool()
+        # The workers start loading the model now (3.8 CPU s each) while this process
+        # imports spaCy to check the model and reads the first articles: they used to
+        # start only after both (issue 15).
+        with _ctrl_c_blocked():
+            for _ in range(processes):
+                self._pool.submit(int)
+        try:
+            from .pipeline import resolve_model
+
+            resolve_model(model)  # a missing model fails here, not in every worker
+        except BaseException:
+            self._stop(self._pool)
+            raise
         # every chunk sent and not yet returned, by pipe() or submit(): a dead worker's
         # are all sent again, whichever call is waiting on them
         self._flying: dict[int, _Chunk] = {}

@@ -17,13 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import Article
 from .db import Outcome, Store
 from .errors import Interrupted, NewsfactsError, StoreFull
-from .extract import Claim, Extractor
+from .extract import Claim
 from .shards import find_claim_shards, merge_shard
 from .sources import Failure, Fetcher, Warning_, read_inputs
+
+if TYPE_CHECKING:  # spaCy loads in the workers: with --processes the parent starts them first
+    from .extract import Extractor
 
 
 @dataclass
@@ -296,6 +300,8 @@ def _lazy(extractor) -> Callable[[], Extractor]:
             if hasattr(extractor, "pipe"):  # an Extractor or a ParallelExtractor
                 made.append(extractor)
             else:
+                if extractor is None:
+                    from .extract import Extractor
                 made.append(extractor() if extractor is not None else Extractor())
         return made[0]
 
