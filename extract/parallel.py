@@ -26,10 +26,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from ..errors import WorkerDied
-from .pipeline import ArticleLike, Extractor, resolve_model
 from .records import Claim
+
+if TYPE_CHECKING:
+    from .pipeline import ArticleLike, Extractor
 
 _WORKER: Extractor | None = None
 MAX_PROCESSES = 8
@@ -47,6 +50,8 @@ def _start_worker(model: str | None, cue_filter: bool | None) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # workers itself, after a worker interrupted mid-chunk had broken the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import Extractor
+
     _WORKER = Extractor(model=model, cue_filter=cue_filter)
 
 
@@ -79,12 +84,27 @@ class ParallelExtractor:
                  report: Callable[[str], None] | None = None):
         if processes < 1:
             raise ValueError(f"processes must be at least 1, got {processes}")
-        resolve_model(model)  # a missing model fails here, not in every worker
         self.processes = processes
         self.chunk_size = chunk_size
         self.report = report or (lambda line: None)
         self._settings = (model, cue_filter)
         self._pool = self._new_pool()
+        # The workers start loading the model now (3.8 CPU s each) while this process
+        # imports spaCy to check the model and reads the first articles: they used to
+        # start only after both (issue 15).
+        with _ctrl_c_blocked():
+            for _ in range(processes):
+                self._pool.submit(int)
+        try:
+            from .pipeline import resolve_model
+
+            resolve_model(model)  # a missing model fails here, not in every worker
+        except BaseException:
+            self._stop(self._pool)
+            raise
+        # every chunk sent and not yet returned, by pipe() or submit(): a dead worker's
+        # are all sent again, whichever call is waiting on them
+        self._flying: dict[int, _Chunk] = {}
 
     def _new_pool(self) -> ProcessPoolExecutor:
         # "spawn": workers start clean, whatever threads the parent runs (progress bars).
@@ -113,27 +133,55 @@ class ParallelExtractor:
                 chunk = _Chunk(list(islice(articles, self.chunk_size)))
                 if chunk.articles:
                     window.append(chunk)
-                    self._submit(chunk, window)
+                    self._submit(chunk)
                 if window and (not chunk.articles or len(window) >= 2 * self.processes):
                     done = window.popleft()
-                    yield from zip(done.articles, self._result(done, window), strict=True)
+                    try:
+                        claims = self._result(done)
+                    finally:
+                        self._drop(done)
+                    yield from zip(done.articles, claims, strict=True)
                 if not chunk.articles and not window:
                     return
         finally:
             for pending in window:
-                if pending.future is not None:
-                    pending.future.cancel()
+                self._drop(pending)
 
-    def _submit(self, chunk: _Chunk, window: deque[_Chunk]) -> None:
+    def submit(self, articles: list[ArticleLike]) -> list[_Chunk]:
+        """Send a batch of articles to the workers now and return at once; ``collect``
+        gives their claims. The ingest sends the next batch before it writes this one,
+        so the workers are not idle while the store is written (issue 15)."""
+        chunks = [_Chunk(articles[n:n + self.chunk_size])
+                  for n in range(0, len(articles), self.chunk_size)]
+        for chunk in chunks:
+            self._submit(chunk)
+        return chunks
+
+    def collect(self, sent: list[_Chunk]) -> list[list[Claim]]:
+        """The claims of each article of a batch ``submit`` sent, in order; waits for them."""
+        try:
+            return [claims for chunk in sent for claims in self._result(chunk)]
+        finally:
+            for chunk in sent:
+                self._drop(chunk)
+
+    def _submit(self, chunk: _Chunk) -> None:
         chunk.tries += 1
+        self._flying[id(chunk)] = chunk
         try:
             with _ctrl_c_blocked():
                 chunk.future = self._pool.submit(_extract_chunk, chunk.articles)
         except BrokenProcessPool:  # a worker died while the pool was idle
             chunk.tries -= 1
-            self._restart(window)
+            self._restart()
 
-    def _result(self, chunk: _Chunk, window: deque[_Chunk]) -> list[list[Claim]]:
+    def _drop(self, chunk: _Chunk) -> None:
+        """Forget a chunk: returned, or no longer wanted."""
+        self._flying.pop(id(chunk), None)
+        if chunk.future is not None:
+            chunk.future.cancel()
+
+    def _result(self, chunk: _Chunk) -> list[list[Claim]]:
         while True:
             try:
                 return chunk.future.result()
@@ -142,10 +190,11 @@ class ParallelExtractor:
                     raise WorkerDied(
                         f"{len(chunk.articles)} articles: an extraction worker died on them "
                         "twice") from None
-                self._restart([chunk, *window])
+                self._restart()
 
-    def _restart(self, chunks: Iterable[_Chunk]) -> None:
+    def _restart(self) -> None:
         """Report the dead worker, start new ones and send them the unfinished chunks."""
+        chunks = list(self._flying.values())
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
         self._stop(self._pool)  # joined: each one's exit status is known
         # the pool itself terminates the other workers once one is dead

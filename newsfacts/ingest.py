@@ -17,13 +17,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .articles import Article
 from .db import Outcome, Store
 from .errors import Interrupted, NewsfactsError, StoreFull
-from .extract import Claim, Extractor
+from .extract import Claim
 from .shards import find_claim_shards, merge_shard
 from .sources import Failure, Fetcher, Warning_, read_inputs
+
+if TYPE_CHECKING:  # spaCy loads in the workers: with --processes the parent starts them first
+    from .extract import Extractor
 
 
 @dataclass
@@ -121,7 +125,8 @@ def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progres
         except NewsfactsError as err:
             _tally(summary, Failure.from_error(err), notify)
         summary.seconds = time.perf_counter() - started
-    for batch in _batches(read_inputs(inputs, fetcher=fetcher), batch_size):
+    batches = _batches(read_inputs(inputs, fetcher=fetcher), batch_size)
+    for batch, sent in _sent_ahead(batches, store, get_extractor):
         articles: list[Article] = []
         for item in batch:
             if isinstance(item, Failure):
@@ -137,7 +142,7 @@ def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progres
             continue
         with _holding_ctrl_c():  # the summary counts exactly the batches stored
             try:
-                results = store_articles(articles, store, get_extractor)
+                results = store_articles(articles, store, get_extractor, sent)
             except StoreFull as err:  # nothing more can be written: say what was
                 raise StoreFull(f"{err}; {summary.line()}") from None
             for article, result in zip(articles, results, strict=True):
@@ -149,6 +154,50 @@ def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progres
         # The deals of the companies these articles name, regrouped once for the ingest
         # (and those of an earlier ingest that was stopped before it grouped its claims).
         summary.deals = store.update_deals(written).regrouped
+
+
+def _sent_ahead(batches: Iterator[list], store: Store, get_extractor: Callable[[], Extractor]
+                ) -> Iterator[tuple[list, Sent | None]]:
+    """Each batch with its extraction already sent to the workers (or None).
+
+    With worker processes the next batch goes out before this one is written: the
+    workers extract it while the store is written, instead of waiting at every batch
+    (issue 15). Which articles need extracting is asked again when a batch is written
+    (an earlier batch may have stored one of them); what the workers were sent and is
+    no longer needed is dropped, what they were not sent is extracted then.
+    """
+    held = None
+    parallel = True  # until the extractor made says otherwise
+    for batch in batches:
+        sent = _send(batch, store, get_extractor) if parallel else None
+        if held is not None:
+            yield held
+        held = (batch, sent)
+        if sent is None:  # nothing in flight: no reason to wait for the next batch
+            yield held
+            held = None
+            parallel = parallel and not _made_serial(get_extractor)
+    if held is not None:
+        yield held
+
+
+Sent = tuple[list[Article], object]
+
+
+def _send(batch: list, store: Store, get_extractor: Callable[[], Extractor]) -> Sent | None:
+    """Send the articles of a batch that need extracting to the workers, if there are
+    workers; return them with what collect() takes, else None."""
+    todo = [a for a in batch if isinstance(a, Article) and store.needs_extraction(a)]
+    if not todo:
+        return None
+    extractor = get_extractor()
+    return (todo, extractor.submit(todo)) if hasattr(extractor, "submit") else None
+
+
+def _made_serial(get_extractor) -> bool:
+    """Whether the extractor was made and has no workers to send batches to ahead."""
+    made = getattr(get_extractor, "made", None)
+    return bool(made) and not hasattr(made[0], "submit")
 
 
 @contextlib.contextmanager
@@ -183,6 +232,7 @@ def _tally(summary: Summary, result: tuple[Outcome, list[Claim]] | Failure,
 
 def store_articles(articles: list[Article], store: Store,
                    extractor: Extractor | Callable[[], Extractor] | None = None,
+                   sent: Sent | None = None,
                    ) -> list[tuple[Outcome, list[Claim]] | Failure]:
     """Extract the articles the store does not have yet and write all of them in one
     transaction; return, for each article in order, (what the write did, its claims) or
@@ -193,11 +243,13 @@ def store_articles(articles: list[Article], store: Store,
     :param extractor: an Extractor (or a ParallelExtractor), a function returning one
         (called when some article needs extracting: let it return the same one each
         time), or None for the default Extractor.
+    :param sent: articles of this batch already sent to the extractor's workers
+        (``_send``), with what its ``collect`` takes.
     """
     is_maker = callable(extractor) and not hasattr(extractor, "pipe")
     get_extractor = extractor if is_maker else _lazy(extractor)
     todo = [a for a in articles if store.needs_extraction(a)]
-    extracted, broken = _extract(get_extractor, todo) if todo else ({}, {})
+    extracted, broken = _extract(get_extractor, todo, sent) if todo or sent else ({}, {})
     pairs = [(a, extracted.get(id(a), [])) for a in articles if id(a) not in broken]
     written = iter(zip(pairs, store.write(pairs), strict=True))
     results: list = []
@@ -210,8 +262,8 @@ def store_articles(articles: list[Article], store: Store,
     return results
 
 
-def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]
-             ) -> tuple[dict[int, list[Claim]], dict[int, Failure]]:
+def _extract(get_extractor: Callable[[], Extractor], articles: list[Article],
+             sent: Sent | None = None) -> tuple[dict[int, list[Claim]], dict[int, Failure]]:
     """Extract a batch; return claims and failures, each by id() of the article.
 
     An exception here is a bug in extraction, not bad input. Rather than lose the
@@ -221,7 +273,12 @@ def _extract(get_extractor: Callable[[], Extractor], articles: list[Article]
     """
     extractor = get_extractor()
     with contextlib.suppress(Exception):  # a bug: its article is found below
-        return {id(a): claims for a, claims in extractor.pipe(articles)}, {}
+        got = {} if sent is None else dict(zip(map(id, sent[0]), extractor.collect(sent[1]),
+                                               strict=True))
+        missing = [a for a in articles if id(a) not in got]
+        if missing:  # stored when sent, changed by an earlier batch since: rare
+            got.update((id(a), claims) for a, claims in extractor.pipe(missing))
+        return {id(a): got[id(a)] for a in articles}, {}
     extracted, broken = {}, {}
     for article in articles:
         try:
@@ -243,9 +300,12 @@ def _lazy(extractor) -> Callable[[], Extractor]:
             if hasattr(extractor, "pipe"):  # an Extractor or a ParallelExtractor
                 made.append(extractor)
             else:
+                if extractor is None:
+                    from .extract import Extractor
                 made.append(extractor() if extractor is not None else Extractor())
         return made[0]
 
+    get.made = made  # what _sent_ahead looks at
     return get
 
 

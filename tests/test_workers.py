@@ -133,3 +133,56 @@ def test_one_ctrl_c_stops_an_ingest_with_workers(many_articles, db_path):
     assert not [w for w in alive if w.is_running() and w.status() != psutil.STATUS_ZOMBIE]
     with sqlite3.connect(db_path) as db:
         assert db.execute("pragma integrity_check").fetchone() == ("ok",)
+
+
+def test_batches_sent_ahead_are_stored_as_one_process_stores_them(extractor, tmp_path):
+    """With workers the next batch is sent before this one is written: an article an
+    earlier batch stores or changes in the meantime ends up as it does without workers
+    (the same URL changed and back, the same text twice, with and without a URL)."""
+    texts = [a.text for a in fixture_articles(4)]
+    lines = [("a", 0), ("b", 1), ("a", 2), ("a", 0), ("c", 3), ("c", 3), (None, 1), (None, 1)]
+    path = tmp_path / "again.jsonl"
+    path.write_text("".join(json.dumps({"text": texts[n], "title": f"T{n}"} | (
+        {"url": f"https://example.com/{url}"} if url else {})) + "\n" for url, n in lines))
+    tables = []
+    for name, maker in (("one", lambda: extractor), ("workers", lambda: ParallelExtractor(1))):
+        made = maker()
+        with Store(tmp_path / f"{name}.db") as store:
+            summary = ingest([path], store, extractor=made, batch_size=1)
+        if made is not extractor:
+            made.close()
+        assert summary.failed == 0
+        tables.append((summary.line(), _table_rows(tmp_path / f"{name}.db")))
+    assert tables[0] == tables[1]
+
+
+def _table_rows(db_path) -> dict[str, list]:
+    """Every row of every table but the full-text indexes' own, times left out."""
+    stamp = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d")
+    with sqlite3.connect(db_path) as db:
+        names = [n for (n,) in db.execute("select name from sqlite_master where type='table'")
+                 if not n.endswith(("_fts_data", "_fts_idx", "_migrations"))]
+        return {n: sorted(repr(tuple(None if isinstance(v, str) and stamp.match(v) else v
+                                     for v in row))
+                          for row in db.execute(f'select * from "{n}"')) for n in names}
+
+
+def test_articles_not_sent_ahead_are_extracted_when_their_batch_is_written():
+    """What the workers were sent and is no longer needed is dropped; what they were not
+    sent (stored when the batch went out, changed since) is extracted then."""
+    from newsfacts.ingest import _extract
+
+    class Workers:
+        def collect(self, sent):
+            return [[f"sent {n}"] for n in sent]
+
+        def pipe(self, articles):
+            return ((a, [f"now {a.n}"]) for a in articles)
+
+    class A:
+        def __init__(self, n):
+            self.n = n
+
+    a, b, c = A(1), A(2), A(3)
+    extracted, broken = _extract(lambda: Workers(), [a, c], sent=([a, b], [1, 2]))
+    assert (extracted, broken) == ({id(a): ["sent 1"], id(c): ["now 3"]}, {})
