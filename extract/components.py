@@ -290,14 +290,25 @@ def _bare_subjects(doc: Doc) -> list[Span]:
     found = []
     for sent in doc.sents:
         tok = sent[0]
-        if tok.tag_ in {"NN", "JJ"} and tok.is_title and tok.dep_ == "nsubj" and not tok.ent_type_ \
-                and tok.head.pos_ in {"VERB", "AUX"} and tok.lower_ not in MASS_NOUNS \
-                and not any(c.dep_ != "punct" for c in tok.children) and (
-                    tok.tag_ == "NN" or not has_whole_word(doc.text, tok.lower_)):
-            # an adjective the article also writes in lower case is a word: "Net excludes
-            # a tax charge" in a report that speaks of net income
+        if tok.tag_ in {"NN", "JJ", "NNS"} and tok.is_title and tok.dep_ == "nsubj" and not (
+                tok.ent_type_) and tok.head.pos_ in {"VERB", "AUX"} and (
+                tok.lower_ not in MASS_NOUNS) and not any(
+                c.dep_ != "punct" for c in tok.children) and _no_word(tok, doc):
             found.append(Span(doc, tok.i, tok.i + 1, label="ORG"))
     return found
+
+
+def _no_word(tok, doc: Doc) -> bool:
+    """Whether a bare subject is no English word: a singular noun is a name (see
+    _bare_subjects); an adjective only if the article never writes it in lower case ("Net
+    excludes a tax charge" in a report on net income); a plural only if the model knows no
+    vector for it ("Databricks has agreed", not "Analysts said"; models without vectors
+    say nothing)."""
+    if tok.tag_ == "NN":
+        return True
+    if tok.tag_ == "JJ":
+        return not has_whole_word(doc.text, tok.lower_)
+    return bool(doc.vocab.vectors.size) and not doc.vocab[tok.lower_].has_vector
 
 
 def _is_strong_name(name: str) -> bool:

@@ -338,7 +338,8 @@ def _verb_forms() -> dict[str, str]:
     table: dict[str, str] = {}
     for lemma in sorted(CUES, key=len):
         for form in inflections(lemma):
-            if form.endswith(("ing", "ed")) and form != "according":  # "according to"
+            # "according to"; "the tariffs Reagan ordered": no order placed
+            if form.endswith(("ing", "ed")) and form not in {"according", "ordered", "ordering"}:
                 table.setdefault(form, lemma)
     return {form: lemma for form, lemma in table.items() if BASE_FORMS.get(form) != lemma}
 

@@ -197,3 +197,22 @@ def test_the_datelines_of_a_digest_are_no_names():
     names = ArticleNames.from_text(blanked)
     assert not any("YORK" in n or n == "NEW" for n in names.names)
     assert "Quint Foods Inc" in names.names
+
+
+@pytest.mark.parametrize("text,name", [
+    # a plural-looking name the medium model knows no word for ("databricks")
+    ("Databricks has agreed to pay Harlow Systems $40 million for computing capacity.",
+     "Databricks"),
+    # an adjective-looking name the article never writes in lower case
+    ("Nimble agreed to buy Pellston Foods Inc for $85 million in cash.", "Nimble"),
+])
+def test_a_bare_subject_that_is_no_word_is_a_company(extractor, text, name):
+    doc = extractor.nlp(text)
+    if name == "Databricks" and not doc.vocab.vectors.size:
+        pytest.skip("the model has no word vectors to tell a name from a plural")
+    assert (name, "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_bare_plural_subject_that_is_a_word_is_no_company(extractor):
+    doc = extractor.nlp("Analysts said Harlow Systems would pay $40 million for the unit.")
+    assert "Analysts" not in [e.text for e in doc.ents if e.label_ == "ORG"]
