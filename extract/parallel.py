@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 _WORKER: Extractor | None = None
 MAX_PROCESSES = 8
+# How often a worker checks that the process that started it is alive.
+PARENT_POLL_SECONDS = 0.5
 # How long stopping waits for a worker to end after SIGTERM before it is killed.
 _STOP_SECONDS = 3.0
 
@@ -50,9 +53,20 @@ def _start_worker(model: str | None, cue_filter: bool | None) -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the
     # workers itself, after a worker interrupted mid-chunk had broken the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True,
+                     name="newsfacts-parent-watch").start()
     from .pipeline import Extractor
 
     _WORKER = Extractor(model=model, cue_filter=cue_filter)
+
+
+def _end_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone (killed with SIGKILL,
+    or by the kernel for memory): nothing else would, and it would sit idle holding a
+    model in memory."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def _extract_chunk(articles: list[ArticleLike]) -> list[list[Claim]]:

@@ -343,9 +343,11 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_finishes(tmp_path, extr
     proc = subprocess.Popen(ingest_command(inputs, "--db", db, "--quiet"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stored = _wait_for_articles(db, proc, at_least=1)
+    workers = _children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    _wait_gone(workers)  # the workers end with their parent, none left idle
     killed = claim_rows(db)
     assert 0 < len(killed) < 200, f"killed after {stored} articles: not mid-way"
     assert sqlite3.connect(db).execute("pragma integrity_check").fetchone() == ("ok",)
@@ -358,6 +360,22 @@ def test_killed_ingest_leaves_whole_articles_and_a_rerun_finishes(tmp_path, extr
     assert rerun.stdout.startswith(
         f"200 articles: {200 - len(killed)} new, {len(killed)} unchanged, 0 updated, 0 failed;")
     assert claim_rows(db) == clean
+
+
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux's /proc; none elsewhere)."""
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(c) for c in path.read_text().split()] if path.exists() else []
+
+
+def _wait_gone(pids: list[int], seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    alive = list(pids)
+    while alive and time.monotonic() < deadline:
+        alive = [p for p in alive if Path(f"/proc/{p}").exists() and "Z" not in (
+            Path(f"/proc/{p}/stat").read_text().split(") ")[-1][:1])]
+        time.sleep(0.1)
+    assert not alive, f"processes left behind by the killed ingest: {alive}"
 
 
 def _wait_for_articles(db: Path, proc: subprocess.Popen, at_least: int) -> int:
