@@ -143,10 +143,13 @@ def _pair_list_claims(doc: Doc, money_spans: list[Span], names: ArticleNames, se
     """The claims of pair lists ("Abrin–Gallet (March, $350 million upfront)", pairs.py),
     and the token starts of the amounts they took."""
     claims, taken = [], set()
+    items: dict[int, list] = {}  # each sentence's items, read once
     for money in money_spans:
         sent = money.sent
+        if sent.start not in items:
+            items[sent.start] = pair_items(sent.text)
         start, end = money.start_char - sent.start_char, money.end_char - sent.start_char
-        item = next((i for i in pair_items(sent.text) if i.holds(start, end)), None)
+        item = next((i for i in items[sent.start] if i.holds(start, end)), None)
         if item is None:
             continue
         buyer, seller = names.canonical(item.buyer), names.canonical(item.seller)
@@ -400,22 +403,24 @@ def _pays_for_a_part(frame: Frame) -> bool:
     paid to or for a company the sentence names is a deal, in any story (not "for its own
     shares", "for back taxes")."""
     part = (frame.part or "").lower().split()
-    owners = [n for n in frame.roles.get("seller", []) + frame.roles.get("target", [])
-              if n != ANAPHOR]
-    payers = [n for n in frame.roles.get("buyer", []) if n != ANAPHOR]
-    return frame.kind == "pay" and bool(owners) and (bool(part) or bool(payers)) and not (
+    return frame.kind == "pay" and _named(frame, "seller", "target") and (
+        bool(part) or _named(frame, "buyer")) and not (
         part and part[-1] in _SHARE_NOUNS | NOT_DEAL_NOUNS)
 
 
 def _stake_taken(frame: Frame) -> bool:
     """"Harlow took a $40 million stake in Nvidia": a stake bought from a named company is
     a deal in any story (one held, "has a stake", is none)."""
-    named = [n for n in frame.roles.get("seller", []) + frame.roles.get("target", [])
-             if n != ANAPHOR]
-    return frame.kind == "stake" and frame.light_verb in _TAKING_VERBS and bool(named)
+    return frame.kind == "stake" and frame.light_verb in _TAKING_VERBS and _named(
+        frame, "seller", "target")
 
 
 _TAKING_VERBS = {"take", "buy", "acquire", "purchase", "build", "sell"}
+
+
+def _named(frame: Frame, *roles: str) -> bool:
+    """Whether the sentence names someone in one of these roles ("it" names no one)."""
+    return any(n != ANAPHOR for role in roles for n in frame.roles.get(role, []))
 
 
 def _aggregate(cue: Token, money: Span) -> bool:

@@ -44,15 +44,12 @@ def pair_items(text: str) -> list[PairItem]:
     >>> pair_items("Borg-Warner (BOR) fell 2 dlrs.")
     []
     """
-    if not has_pair_items(text):
-        return []
+    if "(" not in text or ("–" not in text and "—" not in text):
+        return []  # most sentences: no bracket or no dash, answered without the regex
     return [PairItem(m["buyer"], m["seller"], m.start("inside"), m.end("inside"))
             for m in _ITEM.finditer(text) if _MONEY_MARK.search(m["inside"])]
 
 
 def has_pair_items(text: str) -> bool:
-    """Whether a sentence is (part of) a pair list: the cue filter lets it through. Most
-    sentences have no dash and no bracket, and are answered without the regex."""
-    if "(" not in text or ("–" not in text and "—" not in text):
-        return False
-    return any(True for m in _ITEM.finditer(text) if _MONEY_MARK.search(m["inside"]))
+    """Whether a sentence is (part of) a pair list: the cue filter lets it through."""
+    return bool(pair_items(text))
