@@ -4,7 +4,7 @@ sentences around it, which the fast path did not parse.
 The evidence as the article writes it, investors a later sentence names for a round
 ("... The round was led by Thrive Capital"), the one term an article gives its contracts,
 a source cited in the sentence after the amount ("The deal is confirmed in a
-securities filing"), else the source the article's lead names ("Wickes Plc said ..."). It
+securities filing"), else the source the article's opening names ("Wickes Plc said ..."). It
 reads the whole article from ``doc._.article["text"]``; a Doc
 made from a whole article text is its own article.
 """
@@ -84,14 +84,24 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
     if passages:
-        _source_of_article(claims, text[passages[0].start:passages[0].end])
+        _source_of_article(claims, [text[p.start:p.end] for p in passages[:OPENING]])
 
 
-def _source_of_article(claims: list[Claim], lead: str) -> None:
-    """Wire copy names its source once, in the lead ("Wickes Plc said it would offer
-    ..."), and the sentences after report what that source said: a claim with no source
-    of its own takes the lead's, else the source of the claim before it."""
-    source = _lead_source(lead)
+# The sentences of an article's opening: wire copy names its source in the lead, web
+# copy often in the second or third sentence ("..., the companies said in a statement").
+OPENING = 4
+
+
+def _source_of_article(claims: list[Claim], opening: list[str]) -> None:
+    """An article names its source once, early ("Wickes Plc said it would offer ...",
+    "..., Orland said in a statement"), and the sentences after report what that source
+    said: a claim with no source of its own takes the lead's, else the first one the
+    opening cites, else the source of the claim before it."""
+    lead, source = None, None
+    for i, sentence in enumerate(opening):
+        if source := _sentence_source(sentence):
+            lead = i == 0
+            break
     before = None
     for claim in sorted(claims, key=lambda c: c.start):
         if claim.attribution:
@@ -99,23 +109,27 @@ def _source_of_article(claims: list[Claim], lead: str) -> None:
             continue
         if source or before:
             claim.attribution = source or before
-            rule = "attribution.lead" if source else "attribution.claim-before"
+            rule = ("attribution.lead" if lead else "attribution.opening" if source
+                    else "attribution.claim-before")
             claim.trace.append({"rule": rule, "says": f"source = {claim.attribution!r}"})
 
 
-def _lead_source(lead: str) -> str | None:
-    """"LONDON, March 3 - Wickes Plc <WIKS.L> said it ..." -> "Wickes Plc said"."""
-    cited = attribution(lead)
+def _sentence_source(sentence: str) -> str | None:
+    """"LONDON, March 3 - Wickes Plc <WIKS.L> said it ..." -> "Wickes Plc said"; "...,
+    the companies said in a joint statement." -> "the companies said"."""
+    cited = attribution(sentence)
     if cited:
         return cited
-    found = _SAID.search(lead)
+    found = _SAID.search(sentence)
     return f"{found.group(1).strip()} {found.group(2)}" if found else None
 
 
-# A run of capitalised words (a ticker in angle brackets may follow) that said something.
+# A run of capitalised words (a ticker in angle brackets may follow) that said something,
+# or a company named by its kind ("the companies said", "the board said").
 _SAID = re.compile(r"((?:[A-Z][\w&.'-]*\s+(?:of\s+|and\s+)?){1,6}|"
-                   r"[Tt]he (?:company|group|firm|bank|companies) )(?:<[^>]{1,12}>\s+)?"
-                   r"(said|says|announced|reported|told)\b")
+                   r"[Tt]he (?:company|group|firm|bank|companies|firms|groups|banks|board|"
+                   r"buyer|bidder|lender|partners) )(?:<[^>]{1,12}>\s+)?"
+                   r"(said|says|announced|reported|told|confirmed|disclosed)\b")
 
 
 def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:

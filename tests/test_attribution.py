@@ -1,6 +1,7 @@
 """Who a claim cites: its own sentence, the sentence after, else the article's source
-named in the lead (wire copy names it once: "Harlow Foods said it agreed ..."), else the
-source of the claim before it. Articles written by the team."""
+named in its opening (wire copy names it once, in the lead: "Harlow Foods said it agreed
+..."; web copy a sentence or two later), else the source of the claim before it. Articles
+written by the team."""
 
 from __future__ import annotations
 
@@ -23,6 +24,20 @@ ARTICLES = [
     ("Quillon Capital will buy Arvela Software for $2 billion, according to a filing.\n\n"
      "Quillon will pay $41 for each Arvela share.",
      {"$41 for each": ("according to a filing", "attribution.lead")}),
+    # web copy names its source after the lead: the first source the opening cites
+    ("Brenmoor Foods has agreed to buy the snack maker Calloway Crisps for $1.4 billion "
+     "in cash.\n\nThe purchase gives Brenmoor a second factory in Ohio. Brenmoor will pay "
+     "$36 for each Calloway share, the companies said in a joint statement on Monday.",
+     {"$1.4 billion": ("the companies said", "attribution.opening"),
+      "$36 for each": ("the companies said", "attribution.sentence")}),
+    ("Vantor Group agreed to sell its Dutch ferry unit to Seabright Partners for "
+     "€600 million.\n\nThe unit runs nine ships between Rotterdam and Hull. The sale will "
+     "close in June, Vantor said.",
+     {"€600 million": ("Vantor said", "attribution.opening")}),
+    # an article that cites no one gives its claims no source
+    ("Kestrel Homes bought the builder Ambry Estates for 90 mln dlrs last year.\n\n"
+     "Ambry builds about 400 houses a year in the Midlands.",
+     {"90 mln dlrs": (None, None)}),
 ]
 
 
