@@ -344,7 +344,7 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
     if frame.kind == "value":
         valued = value_subject(cue)
         if valued is not None and cue_kind(valued, cues) in STRONG_FRAMES and (
-                valued.lower_ not in GENERIC_DEAL_NOUNS):
+                valued.lower_ not in GENERIC_DEAL_NOUNS or _names_a_side(valued)):
             # "a five-year contract worth up to $11.9 billion": the contract's frame
             earlier = frame.trace
             frame = read_frame(valued, cues, frames, money, patterns=patterns)
@@ -355,6 +355,13 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
             # "the transaction values it at more than $29 billion"
             raise Dropped("drop.valuation", "values a company, not a deal")
     return frame, cue
+
+
+def _names_a_side(noun: Token) -> bool:
+    """"the agreement with Pym Logistics": a generic deal noun that names a party of its
+    own is a deal of its own, not "the deal" named before."""
+    return any(c.dep_ == "prep" and c.lower_ in {"with", "between", "from"} and any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children) for c in noun.children)
 
 
 def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: bool
@@ -1014,6 +1021,7 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
             sides.any() or _points_at_deal(draft)):
         return
     deal_buyers = deal.roles.get("buyer", [])
+    own = sides.buyers + sides.sellers + sides.targets
     if sides.deal_type == "loan" and deal.deal_type != "loan":
         _borrower_is_buyer_before(deal_buyers, sides, notes)
         draft.confidence -= 0.1
@@ -1033,11 +1041,25 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
                 f"seller/target = {', '.join(sides.sellers + sides.targets)} "
                 "(the deal named before)")})
     if sides.deal_type == "other" or (draft.frame.kind in {"pay", "value", "receive"} and (
-            sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))):
+            sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))) or (
+            _the_deal_before(draft, own, deal) and sides.deal_type != deal.deal_type):
         # "Anthropic's commitment comes to $15 billion a year": the deal before, its type
         sides.deal_type = deal.deal_type
         notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
     draft.confidence -= 0.1
+
+
+def _the_deal_before(draft: Draft, own: list[str], deal: Context) -> bool:
+    """Whether "the deal" of a sentence is the deal named before, not a contract of its
+    own: "The deal comprises £270 million in cash" after "Thornbury agreed to sell its
+    Iberian arm to Valsena". The sentence names no party, or one of that deal's."""
+    cue = draft.frame.cue
+    if cue.lower_ not in GENERIC_DEAL_NOUNS or not any(
+            c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
+            for c in cue.children):
+        return False
+    named = [n for names in deal.roles.values() for n in names]
+    return not own or _same_party(own, named)
 
 
 def _borrower_is_buyer_before(deal_buyers: list[str], sides: Sides, notes: list[dict]) -> None:

@@ -32,3 +32,31 @@ def test_a_loan_that_pays_for_a_purchase_is_borrowed_by_the_buyer(extractor):
     assert loan.deal_type == "loan"
     assert loan.names("buyer") == ["Harbury Bank"]
     assert loan.names("seller")[0].startswith("Corvane")
+
+
+def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
+    """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
+    text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
+            "subsidiary, to Ostlund Industri for £180 million, the company said.\n\n"
+            "The deal comprises £150 million in cash and a further £30 million payable "
+            "in 2027.")
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    for amount in ("£150 million", "£30 million"):
+        assert claims[amount].deal_type == "acquisition"
+        assert claims[amount].names("buyer") == ["Ostlund Industri"]
+        assert "type.of-deal-before" in claims[amount].rules()
+
+
+def test_an_agreement_that_names_its_own_party_is_a_deal_of_its_own(extractor):
+    """"Its agreement with Pym Logistics is worth ..." is no part of the sale before."""
+    text = ("Marwick Tools Plc has agreed to sell Marwick Nordic to Ostlund Industri for "
+            "£180 million, the company said.\n\n"
+            "Separately, Marwick said its new freight agreement with Pym Logistics is worth "
+            "£12 million a year.")
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    freight = claims["£12 million a year"]
+    assert freight.deal_type == "contract"
+    assert freight.names("seller") == ["Pym Logistics"]
+    assert "Ostlund Industri" not in freight.names("buyer")
