@@ -215,6 +215,11 @@ class _DealsBefore:
                 last.append(found)
             self.last[name] = last
 
+    def bidder_before(self, name: str, start: int) -> bool:
+        """Whether a deal named before token ``start`` has ``name`` as its buyer."""
+        return any(_same_party([name], deal.roles.get("buyer", []))
+                   for deal in self.context[:bisect_left(self.starts, start)])
+
     def latest(self, start: int, skip_loans: bool) -> Context | None:
         """The deal named last before token ``start`` (else the article's first deal)."""
         count = bisect_left(self.starts, start) or min(1, len(self.context))
@@ -972,7 +977,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
                   draft.deal_type)
     _inherit(draft, deals, sides, notes)
-    _default_to_main(draft, main, sides, notes)
+    _default_to_main(draft, main, sides, notes, deals)
     _issuer_sells(draft.frame, sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
@@ -1074,9 +1079,11 @@ def _borrower_is_buyer_before(deal_buyers: list[str], sides: Sides, notes: list[
                           "borrows)"})
 
 
-def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict]) -> None:
+def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict],
+                     deals: _DealsBefore) -> None:
     """The story's company takes a side the sentence leaves open where the kind of deal
-    says which: the borrower of a loan, the one bought in a bid or merger."""
+    says which: the borrower of a loan, the one bought in a bid or merger (not when the
+    story's company is itself a bidder: "Halden's offer was topped by ...")."""
     if not main:
         return
     kind = draft.frame.kind
@@ -1084,7 +1091,8 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]  # a loan story is about the company getting the money
         notes.append({"rule": "default.borrower-is-main-company", "says": f"seller = {main}"})
     elif kind in {"merge", "bid", "acquire"} and sides.buyers and not sides.sellers and not \
-            sides.targets and not _same_party(sides.buyers, [main]):
+            sides.targets and not _same_party(sides.buyers, [main]) and not (
+            deals.bidder_before(main, draft.frame.cue.i)):
         # "Ranco said shareholders approved a merger into Siebe": the story's company
         sides.sellers = [main]
         draft.confidence -= 0.05
