@@ -136,6 +136,8 @@ def _problems(case: dict, claims) -> list[str]:
     wanted = case["seller"] + ([case["target"]] if case["target"] else [])
     if wanted and not any(names_match(s, g) for s in sellers for g in wanted):
         problems.append(f"seller {sellers} for {wanted}")
+    if not wanted and sellers:
+        problems.append(f"seller {sellers} where the sentence names none")
     if claim.deal_type != case["deal_type"]:
         problems.append(f"type {claim.deal_type} for {case['deal_type']}")
     return problems
