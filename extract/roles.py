@@ -245,10 +245,29 @@ def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | No
     if _not_deal_token(tok) or (tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok)):
         return None, True
     if tok.pos_ in {"VERB", "AUX"}:
-        deal = _deal_under_verb(tok, cues)
+        deal = _deal_under_verb(tok, cues) or _loan_of_lending_clause(tok, cues)
         if deal is not None:
             # "consumer credit outstanding totaled 576 billion dlrs": a stock, not a loan
             return (None, True) if _figure_of(deal) else (deal, False)
+    return None
+
+
+def _loan_of_lending_clause(verb: Token, cues: dict[str, str]) -> Token | None:
+    """The loan a lending verb's clause hangs from: "entered into a credit agreement with
+    a group of banks to provide up to 300 mln dlrs" (the money is the credit's, not the
+    price of the acquisition it pays for)."""
+    if _lemma(verb) not in LENDING_VERBS or verb.dep_ not in {"advcl", "xcomp", "relcl",
+                                                             "acl"}:
+        return None
+    head = verb.head
+    nouns = [c for c in head.children if c.dep_ == "dobj"] + [
+        g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if head.pos_ in {"NOUN", "PROPN"}:
+        nouns.append(head)
+    for noun in nouns:
+        for word in [noun, *(c for c in noun.children if c.dep_ == "compound")]:
+            if cue_kind(word, cues) == "lend":
+                return word
     return None
 
 
