@@ -559,6 +559,10 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
         better = read_frame(specific, cues, frames, money, patterns=patterns)
         if better.has_parties() and _sides(better) >= _sides(frame):
             better.via_parse = frame.via_parse
+            if not better.roles.get("seller") and not better.roles.get("target") and (
+                    frame.roles.get("target")):
+                # "pay $40 million for Ostlund under a merger agreement": what is paid for
+                better.roles["target"] = frame.roles["target"]
             better.trace[:0] = [*frame.trace, {
                 "rule": "link.specific-deal-word",
                 "says": f"{specific.text!r} names as many sides as {frame.cue.text!r}, "
@@ -792,12 +796,42 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
         if kind in {"acquire", "sell"} and _last_common_noun(
                 frame.target_phrase or frame.part or "") in CONTRACT_GOODS:
             return "contract", "type.buys-goods"  # "buy $9 billion of computing capacity"
+        if kind in {"pay", "receive"} and _under_a_contract(frame.cue):
+            return "contract", "type.paid-under-contract"
         if kind in {"pay", "value", "receive"}:
             if frame.has_parties():
                 return "acquisition", "type.payment-between-parties"
             return "other", "type.payment-without-parties"
         return "acquisition", f"type.{kind}"
     return deal_type, f"type.{kind}"
+
+
+def _under_a_contract(cue: Token) -> bool:
+    """Money paid "under a licensing deal", "under the Novaris agreement": a payment of a
+    contract (a licence, research or supply deal) the sentence names, not a price for a
+    company ("under the agreement" alone is the deal before's)."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"under", "as", "through"}:
+            continue
+        objects = [n for n in prep.children if n.dep_ == "pobj"]
+        # "as part of a research collaboration"
+        objects += [g for n in objects if n.lower_ == "part" for p in n.children
+                    if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for noun in objects:
+            if noun.lower_ in GENERIC_DEAL_NOUNS | {
+                    "contract", "licence", "license", "partnership", "collaboration"}:
+                return noun.lower_ in {"contract", "licence", "license", "collaboration"} or any(
+                    c.dep_ in {"compound", "amod"} and (c.lower_ in CONTRACT_MODIFIERS or (
+                        c.pos_ == "PROPN" and c.dep_ == "compound")) for c in noun.children)
+    return False
+
+
+# Words that make an agreement a contract for goods, services or rights.
+CONTRACT_MODIFIERS = {"licensing", "license", "licence", "research", "collaboration",
+                      "supply", "development", "co-development", "royalty", "distribution",
+                      "marketing", "service", "services", "commercial", "commercialization",
+                      "commercialisation", "option", "purchase", "offtake", "lease",
+                      "leasing", "partnership", "cloud", "compute", "computing", "power"}
 
 
 def _is_stake(part: list[str], frame: Frame) -> bool:
