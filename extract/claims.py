@@ -285,6 +285,12 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         # "Cityquest also has loan facilities of 30 mln stg": no transaction
         raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
+    if frame.kind in {"pay", "receive"} and not (frame.roles.get("seller") or (
+            frame.roles.get("target"))):
+        whose = _per_named_share(money)  # "paying 410 pence per Norland share"
+        if whose:
+            frame.add("target", [whose])
+            frame.note("role.per-named-share", f"target = {whose} (whose shares are priced)")
     if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
                                     or frame.roles.get("target") or _points_at(frame.cue)):
         # "the group paid 31 cents a share for the year": a dividend
@@ -304,6 +310,25 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     frame.note(rule, f"type = {deal_type}")
     return Draft(sent=sent, money=money, amount=per_share, frame=frame,
                  deal_type=deal_type, confidence=confidence)
+
+
+# Words after an amount that make it a price per share.
+_PRICES_A_SHARE = re.compile(r"\b(?:per|a|an|for each|each) (?:[\w-]+ ){0,2}?share\b", re.I)
+
+
+def _per_named_share(money: Span) -> str | None:
+    """The company a price per share names: "410 pence per Norland share", "$31.50 for
+    each Tamsin share" -> the name."""
+    doc, i = money.doc, money.end
+    while i < len(doc) and doc[i].lower_ in {"per", "for", "each", "every", "a", "an"}:
+        i += 1
+    start = i
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    if start == i or i >= len(doc) or doc[i].lower_ not in {"share", "shares", "ordinary",
+                                                             "common"}:
+        return None
+    return doc[start:i].text
 
 
 def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
@@ -356,7 +381,10 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
             frame.via_parse = via_parse
             frame.trace[:0] = earlier
             frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
-        elif _values_a_company(cue, [t for t in sent_cues], cues):
+        elif not _PRICES_A_SHARE.search(money.doc.text, money.start_char, money.end_char + 12) \
+                and _values_a_company(
+                cue, [t for t in sent_cues], cues):
+            # ("the deal, which values Cobalt at $52 per share": an offer price)
             # "the transaction values it at more than $29 billion"
             raise Dropped("drop.valuation", "values a company, not a deal")
     return frame, cue
@@ -1067,7 +1095,8 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         return
     deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
     keys = {name_key(n) for n in sides.sellers + sides.targets}
-    if not sides.buyers and "buyer" not in draft.frame.unnamed and deal_buyers and (
+    if not sides.buyers and "buyer" not in draft.frame.unnamed and deal_buyers and not (
+            _same_party(deal_buyers, sides.sellers + sides.targets)) and (
             not keys or not deal_sellers or keys & {name_key(n) for n in deal_sellers}):
         sides.buyers = deal_buyers
         notes.append({"rule": "inherit.buyer-of-deal-before",
@@ -1177,7 +1206,7 @@ def _points_at_deal(draft: Draft) -> bool:
     was valued at", "The deal pays holders", "The shares were bought at 313.25p each"
     (not "Americans spend", "Fintech funding in the UK reached £2.7bn")."""
     cue = draft.frame.cue
-    if draft.frame.kind == "value" or _points_at(cue):
+    if draft.frame.kind == "value" or _points_at(cue) or _under_the_deal(cue):
         return True
     if draft.frame.kind == "pay" and draft.money.root.head == cue:
         return True  # "A total of 2.25 mln dlrs is payable on completion"
@@ -1211,6 +1240,22 @@ def _located_in(ent: Span) -> bool:
         return head.tag_ == "NNS"
     return root.dep_ == "pobj" and head.lower_ in {"in", "across", "from", "of"} and (
         head.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _under_the_deal(cue: Token) -> bool:
+    """"Under the terms of the deal, shareholders will receive ...": paid under a deal
+    the article named before."""
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "under":
+            continue
+        nouns = [n for n in prep.children if n.dep_ == "pobj"]
+        nouns += [g for n in nouns if n.lower_ == "terms" for p in n.children
+                  if p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if any(n.lower_ in DEAL_NOUNS | GENERIC_DEAL_NOUNS and any(
+                c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its"}
+                for c in n.children) for n in nouns):
+            return True
+    return False
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:

@@ -922,6 +922,19 @@ def _holders_approve(verb: Token, put) -> None:
 _HOLDERS = {"shareholders", "stockholders", "holders", "unitholders", "shareowners"}
 
 
+def _holders_company(holders: Token, depth: int) -> list[str]:
+    """"Tamsin shareholders will receive $31.50 a share", "shareholders of Tamsin":
+    GUIDELINES.md's side is the company whose holders are paid or sell (none when the
+    sentence does not say whose)."""
+    owners = [c for c in holders.children if c.dep_ in {"compound", "poss"}
+              and c.pos_ == "PROPN"] + [
+        g for p in holders.children if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children if g.dep_ == "pobj"]
+    found = [names_of(owner, depth + 1) for owner in owners]
+    # "holders of remaining Instinet shares": the shares' owner
+    return [name for names, _, owner in found for name in (names or owner)]
+
+
 def _apposed_to_amount(noun: Token) -> bool:
     """A deal noun the parser hung beside the amount a verb takes: "signed a 2.4 trillion
     won ($1.7 billion) chip supply contract"."""
@@ -966,6 +979,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok, depth + 1)
+    holders_of = _holders_company(tok, depth) if lower in _HOLDERS else None
+    if holders_of:
+        return holders_of, None, []
     if tok.lower_ in PEOPLE_NOUNS or (tok.text in NOT_PARTY_WORDS and not any(
             c.dep_ == "compound" for c in tok.children)):
         return [], None, []  # "a payment to a U.S. Lawyer", "US", "EV": no party's name

@@ -60,3 +60,49 @@ def test_an_agreement_that_names_its_own_party_is_a_deal_of_its_own(extractor):
     assert freight.deal_type == "contract"
     assert freight.names("seller") == ["Pym Logistics"]
     assert "Ostlund Industri" not in freight.names("buyer")
+
+
+def _claims(extractor, text):
+    return {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+
+
+def test_holders_paid_under_the_deal_sell_their_company(extractor):
+    """GUIDELINES.md: the seller is the company sold or its holders' company."""
+    claims = _claims(extractor, (
+        "Corvale Systems agreed to buy Tamsin Robotics for $2.5 billion in cash.\n\n"
+        "Tamsin shareholders will receive $31.50 for each share they own."))
+    paid = next(c for text, c in claims.items() if text.startswith("$31.50"))
+    assert paid.names("seller")[0].startswith("Tamsin")
+    assert paid.names("buyer")[0].startswith("Corvale")
+    assert paid.deal_type == "acquisition"
+
+
+def test_paid_under_the_terms_of_the_deal_is_the_deal_before(extractor):
+    claims = _claims(extractor, (
+        "Corvale Systems agreed to buy Tamsin Robotics for $2.5 billion in cash.\n\n"
+        "Under the terms of the deal, shareholders will receive $31.50 for each share."))
+    paid = next(c for text, c in claims.items() if text.startswith("$31.50"))
+    assert paid.names("buyer")[0].startswith("Corvale")
+    assert paid.names("seller")[0].startswith("Tamsin")
+
+
+def test_a_deal_valuing_a_company_per_share_states_its_price(extractor):
+    """"values Cobalt at $52 per share" is the offer's price, not a round's valuation."""
+    claims = _claims(extractor, (
+        "Meridian Health said on Monday it would buy Cobalt Labs in an all-cash deal valued "
+        "at $4.6 billion.\n\nThe deal, which values Cobalt at $52 per share, represents a "
+        "38% premium to its closing price on Friday."))
+    price = claims["$52 per share"]
+    assert price.deal_type == "acquisition"
+    assert price.names("buyer") == ["Meridian Health"]
+
+
+def test_a_price_per_named_share_names_what_is_bought(extractor):
+    claims = _claims(extractor, (
+        "The $7 billion takeover of Norland Mining by Casterly Resources has been approved "
+        "by shareholders.\n\nCasterly is paying 410 pence per Norland share, according to "
+        "the offer document."))
+    price = claims["410 pence"]
+    assert price.names("buyer")[0].startswith("Casterly")
+    assert any(n.startswith("Norland") for n in price.names("seller") + price.names("target"))
