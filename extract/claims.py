@@ -1084,6 +1084,8 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
     # nor the loan that pays for it
     deal = deals.latest(draft.sent.start, skip_loans=draft.frame.kind in GENERIC and (
         draft.frame.cue.lower_ not in {"loan", "facility"}))
+    if deal is not None:
+        _one_side_each(deal, sides, notes)
     if deal is None or (sides.buyers and (sides.sellers or sides.targets)) or not (
             sides.any() or _points_at_deal(draft)):
         return
@@ -1115,6 +1117,26 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         sides.deal_type = deal.deal_type
         notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
     draft.confidence -= 0.1
+
+
+def _one_side_each(deal: Context, sides: Sides, notes: list[dict]) -> None:
+    """A company read on both sides of a claim ("The drugmaker will pay $3 billion for the
+    Danish company", both descriptions taken for the story's company) keeps the side the
+    deal before gives it; the other side is left to be taken from that deal."""
+    both = [b for b in sides.buyers if _same_party([b], sides.sellers + sides.targets)]
+    if not both:
+        return
+    if _same_party(both, deal.roles.get("buyer", [])):
+        sides.sellers = [n for n in sides.sellers if not _same_party([n], both)]
+        sides.targets = [n for n in sides.targets if not _same_party([n], both)]
+        side = "buyer"
+    elif _same_party(both, deal.roles.get("seller", []) + deal.roles.get("target", [])):
+        sides.buyers = [n for n in sides.buyers if not _same_party([n], both)]
+        side = "seller"
+    else:
+        return
+    notes.append({"rule": "inherit.one-side-each", "says": (
+        f"{', '.join(both)} is the {side} only, as in the deal named before")})
 
 
 def _the_deal_before(draft: Draft, own: list[str], deal: Context) -> bool:

@@ -106,3 +106,16 @@ def test_a_price_per_named_share_names_what_is_bought(extractor):
     price = claims["410 pence"]
     assert price.names("buyer")[0].startswith("Casterly")
     assert any(n.startswith("Norland") for n in price.names("seller") + price.names("target"))
+
+
+def test_two_descriptions_of_one_deal_keep_a_company_on_one_side(extractor):
+    """"The drugmaker will pay $3 billion for the Danish company": both descriptions read
+    as the story's company would put it on both sides; the deal before says which."""
+    claims = _claims(extractor, (
+        "Harrow Pharma is buying Vesna Biotech of Denmark.\n\n"
+        "The drugmaker will pay $3 billion in cash for the Danish company, Harrow said."))
+    paid = claims["$3 billion"]
+    assert paid.names("buyer")[0].startswith("Harrow")
+    assert [n for n in paid.names("seller") + paid.names("target") if n.startswith("Vesna")]
+    assert not [n for n in paid.names("seller") + paid.names("target")
+                if n.startswith("Harrow")]
