@@ -192,8 +192,9 @@ class CueFilter:
 
     def __init__(self, rules: dict):
         strong = frozenset(rules["strong"])
-        # "agreed to take over VCA": a phrasal deal verb the claims read (roles.cue_kind)
-        taking_over = {f"{form} over" for form in inflections("take")}
+        # "agreed to take over VCA", "take full control of Delray": phrasal deal verbs the
+        # claims read (roles.cue_kind)
+        taking_over = {f"{form} over" for form in inflections("take")} | {"control of"}
         self.cue = _words(set(cue_forms(cues=rules["cues"])) | taking_over)
         agreeing = {form for verb in AGREEING_VERBS for form in inflections(verb)}
         self.strong = _words(set(cue_forms(strong, rules["cues"])) | agreeing)

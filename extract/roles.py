@@ -112,6 +112,9 @@ def _kind_of_other_word(tok: Token) -> str | None:
     if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
                                      for c in tok.children):
         return "acquire"  # "agreed to take over VCA"
+    if _lemma(tok) in {"take", "gain", "acquire", "assume", "win"} and any(
+            c.dep_ == "dobj" and c.lower_ == "control" for c in tok.children):
+        return "acquire"  # "agreed to take full control of Delray"
     if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
             r"[A-K]\d?", tok.doc[tok.i + 1].text):
         return "raise"  # "its $85m Series B"
@@ -1035,15 +1038,18 @@ def _misread_name(tok: Token) -> bool:
     if tok.pos_ == "PROPN":
         return tok.ent_type_ in {"NORP", "DATE"} and not word.endswith("s") and not (
             _PEOPLE_ENDING.search(word))
-    if tok.ent_type_ or tok.i == tok.sent.start or is_generic(word) or has_whole_word(
-            tok.doc.text, word.lower()):
+    # "take over Delray Packaging": a title-case noun after a name of its own is one name
+    named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and (
+        c.text.istitle() and c.pos_ == "PROPN" and not is_generic(c.text))]
+    if (tok.ent_type_ and not named) or tok.i == tok.sent.start or is_generic(word) or (
+            has_whole_word(tok.doc.text, word.lower())):
         return False
     if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "xcomp"}:
         # "sell its cloud unit to Anthropic for $40 million" parsed as an infinitive
         return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to" and not any(
             c.dep_ in _VERB_ARGUMENTS for c in tok.children)
-    return tok.pos_ in {"NOUN", "ADJ", "VERB"} and tok.dep_ in _NAMED_SLOTS and not any(
-        c.dep_ != "punct" for c in tok.children)
+    return tok.pos_ in {"NOUN", "ADJ", "VERB"} and tok.dep_ in _NAMED_SLOTS and all(
+        c.dep_ == "punct" or c in named for c in tok.children)
 
 
 def _quantified(tok: Token, depth: int) -> tuple[list[str], str | None, list[str]]:
