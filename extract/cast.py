@@ -43,7 +43,8 @@ _COMPANY_AFTER = re.compile(rf" (?:of|at|with) ({_NAME})")
 _FOUNDED_BY = re.compile(
     rf"({_NAME}) (?:was|were) (?:co-?)?founded (?:in \d{{4}} )?by ({_PERSON})")
 _WHO_FOUNDED = re.compile(rf"({_PERSON}), who (?:co-?)?founded ({_NAME})")
-_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\.? ([A-Z][\w'’-]+)")
+# (a possessive is no part of the name: "Mr Hale's company"; "Mr O'Brien" keeps its own)
+_ADDRESSED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\.? ([A-Z][\w-]*(?:['’][A-Z][\w-]*)?)")
 # "Kestrel Materials Inc (KSM.TO)", "Nansei Shoji (NSNYF NSNYY)", "Foo Corp <FOO>",
 # "Vexon (NYSE: VXN)"
 _TICKER = r"[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})?"

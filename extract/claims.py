@@ -296,7 +296,8 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         # "the group paid 31 cents a share for the year": a dividend
         raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
     if not frame.roles.get("target") and not frame.roles.get("seller") and (
-            frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"]):
+            frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"],
+                                                        ["holding"], ["interest"]):
         owner = _stake_owner_in(sent)  # "raised its Taft stake ... after buying shares"
         if owner:
             frame.add("target", [owner])
@@ -997,9 +998,15 @@ def _known_form(name: str, names: ArticleNames) -> str:
     for full in sorted(names.names, key=len, reverse=True):
         if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
                 full) > 3 and not (
-                _ambiguous_prefix(full, names)):
+                _ambiguous_prefix(full, names) or _names_a_person(full, names)):
             return full
     return name
+
+
+def _names_a_person(word: str, names: ArticleNames) -> bool:
+    """"Hale" of "Mr Hale's company, Hale Robotics": a person's name is no shorter form
+    of the company named after them."""
+    return any(word == person or word in person.split() for person in names.people)
 
 
 def _ambiguous_prefix(word: str, names: ArticleNames) -> bool:

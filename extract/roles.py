@@ -1197,10 +1197,16 @@ def _part_phrase(tok: Token) -> str:
     return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
 
 
+# Parts a possessive holds rather than issues: "its stake in X", "Vesta's holding".
+_HELD_PARTS = {"stake", "stakes", "holding", "holdings", "interest", "interests", "position"}
+
+
 def _owner_names(tok: Token, depth: int) -> list[str]:
     """Who owns a part: "its unit" -> the company, "operations of Allis-Chalmers"."""
     owners = []
     for child in tok.children:
+        if child.dep_ == "poss" and tok.lower_ in _HELD_PARTS:
+            continue  # "its entire stake": who holds the stake, not whose shares it is
         if child.dep_ == "poss":
             owners.extend(names_of(child, depth)[0])
         elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:

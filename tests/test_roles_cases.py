@@ -19,9 +19,6 @@ from roles_cases import CASES
 KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remove it
     "seller_missing: $2bn in Peltra will pay $2bn upfront for Brenmoor's coal unit, the c":
         'no claim for $2bn',
-    'seller_missing: 1.2 billion euros in Under the agreement, Norrvik will pay 1.2 '
-    'billion euros for ':
-        'no claim for 1.2 billion euros',
     'seller_missing: about $1.1 billion in Dunlow Media rebuffed an approach worth about '
     '$1.1 billion f':
         'no claim for about $1.1 billion',
@@ -35,9 +32,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'seller_missing: 450 million dlrs in Marlow Group said the buyer of its packaging '
     'division, Crest':
         'no claim for 450 million dlrs',
-    "no_party_names: $1.2 billion in America's Brightwave will pay $1.2 billion for "
-    'battery devel':
-        'no claim for $1.2 billion',
     'no_party_names: $300 million in Mr Hale said Brightwave had agreed to pay $300 '
     'million for t':
         'type acquisition for asset_sale',
