@@ -408,6 +408,10 @@ _OPTION_WORDS = {"option", "options", "warrant", "warrants", "right", "rights"}
 def _worth_of_a_company(worth: Token) -> bool:
     """"the company was worth $42 a share", "the market is worth £250bn": a valuation."""
     subject = value_subject(worth)
+    if subject is not None and worth.dep_ == "amod" and subject.dep_ in OBJECTS and (
+            subject.head.pos_ == "VERB" and _lemma(subject.head) in SUPPLY_VERBS | {
+            "buy", "purchase", "order", "sell", "deliver", "provide"}):
+        return False  # "will supply rails worth $300 million": the goods of the deal
     return subject is not None and not is_deal_noun(subject) and (
         subject.lower_ not in PART_NOUNS | {"securities", "cash", "stock", "notes"})
 
