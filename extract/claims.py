@@ -809,7 +809,7 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
     kind = frame.kind
     if kind == "raise" and (frame.cue.head.lower_ in {"package", "facility", "line"} or any(
             c.lower_ in {"debt", "bank", "loan", "credit", "bridge", "mortgage"}
-            for c in frame.cue.children)):
+            for c in frame.cue.children) or _raised_through_debt(frame.cue)):
         return "loan", "type.debt-financing"  # "a debt financing package", not a round
     deal_type = frames.get(kind, {}).get("deal_type", "other")
     part = (frame.target_phrase or "").lower().split()
@@ -822,8 +822,9 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "contract", "type.pays-for-goods"
         if kind == "pay" and _pays_in_loans(frame.cue):
             return "loan", "type.paid-as-loan"  # "committed $120 million in debt financing"
-        if kind in {"acquire", "sell"} and _last_common_noun(
-                frame.target_phrase or frame.part or "") in CONTRACT_GOODS:
+        if kind in {"acquire", "sell"} and (_last_common_noun(
+                frame.target_phrase or frame.part or "") in CONTRACT_GOODS or (
+                _measured_goods(frame.cue) in CONTRACT_GOODS)):
             return "contract", "type.buys-goods"  # "buy $9 billion of computing capacity"
         if kind in {"pay", "receive"} and _under_a_contract(frame.cue):
             return "contract", "type.paid-under-contract"
@@ -909,9 +910,36 @@ def _is_assets(phrase: str) -> bool:
 
 def _last_common_noun(phrase: str) -> str | None:
     """The last lower-case word before any "of": "the Great America theme park" ->
-    "park", "radio stations WKLM" -> "stations"."""
-    common = [w for w in re.findall(r"[\w'-]+", phrase.split(" of ")[0]) if w.islower()]
+    "park", "radio stations WKLM" -> "stations"; after it for a measure: "500 megawatts
+    of solar power" -> "power"."""
+    head, _, rest = phrase.partition(" of ")
+    common = [w for w in re.findall(r"[\w'-]+", head) if w.islower()]
+    if common and common[-1] in _MEASURES and rest:
+        return _last_common_noun(rest)
     return common[-1] if common else None
+
+
+# Units a quantity of goods is counted in: what is bought is named after "of".
+_MEASURES = {"megawatts", "megawatt", "gigawatts", "gigawatt", "mw", "gw", "barrels",
+             "tonnes", "tons", "ounces", "units", "hours", "megawatt-hours", "kilowatts",
+             "gallons", "cubic", "bushels", "lots", "worth"}
+
+
+def _measured_goods(cue: Token) -> str | None:
+    """What a quantity bought is of: "purchase 500 megawatts of solar power" -> "power"."""
+    for obj in cue.children:
+        if obj.dep_ == "dobj" and obj.lower_ in _MEASURES:
+            return next((g.lower_ for p in obj.children if p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _raised_through_debt(cue: Token) -> bool:
+    """"raised $250 million through a term loan", "via a bond sale": money raised as debt."""
+    return any(p.dep_ == "prep" and p.lower_ in {"through", "via", "from", "in"} and any(
+        g.dep_ == "pobj" and g.lower_ in {"loan", "loans", "facility", "bonds", "notes",
+                                          "debt", "borrowing", "borrowings"}
+        for g in p.children) for p in cue.children)
 
 
 def _pays_in_loans(cue: Token) -> bool:

@@ -35,9 +35,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'no_party_names: $300 million in Mr Hale said Brightwave had agreed to pay $300 '
     'million for t':
         'type acquisition for asset_sale',
-    'no_party_names: $9.4 billion in Hyperscaler Vantor Cloud agreed to buy $9.4 billion '
-    'of compu':
-        "seller ['computing capacity'] for ['Greyfield Data']",
     'several_parties: 612 pence a share in A consortium of Harbourline Partners, Norrvik '
     'Pension Fund a':
         'no claim for 612 pence a share',
@@ -65,9 +62,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: 310 million crowns in Cevara Capital acquired 1.8 million shares of '
     'Lindqvist AB f':
         'no claim for 310 million crowns',
-    'deal_type: $9.4 billion in Vantor Cloud agreed to buy $9.4 billion of computing '
-    'capacit':
-        "seller ['computing capacity'] for ['Greyfield Data']",
     "deal_type: about $3 billion in Vantor will buy electricity from Ridgeline Nuclear's "
     'plant u':
         'type asset_sale for contract',
