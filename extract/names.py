@@ -150,6 +150,8 @@ class ArticleNames:
         best = None
         for full in self.names:
             full_key = name_key(full)
+            if _lists_more(full.lower(), stripped.lower()):
+                continue  # "Nvidia" is not "Nvidia, Microsoft and Amazon"
             if (full_key == key or _starts_with_words(full_key, key)) and (
                     best is None or len(full) > len(best)):
                 best = full
@@ -459,6 +461,17 @@ def _drop_leading_words(name: str) -> str:
 
 def _covered(word: str, found: Counter) -> bool:
     return any(word in name.split() for name in found)
+
+
+def _lists_more(full: str, short: str) -> bool:
+    """Whether a longer form goes on past ``short`` with a list of other names ("nvidia,
+    microsoft and amazon" after "nvidia"), not with the rest of one name ("sturm, ruger and
+    co" has only a suffix after its last "and")."""
+    rest = full[len(short):] if full.startswith(short) else ""
+    if not re.match(r",? (?:and|&) |, ", rest):
+        return False
+    tail = re.split(r",? (?:and|&) |, ", rest)[-1]
+    return bool(strip_suffixes("x " + tail).removeprefix("x").strip())
 
 
 def _starts_with_words(full: str, short: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
@@ -53,6 +54,7 @@ from .cues import (
     WINNING_VERBS,
 )
 from .lexicon import MONTHS
+from .namekeys import strip_suffixes
 from .wholewords import has_whole_word
 
 # Dependency labels (ClearNLP, as en_core_web_sm uses), named for what they mean here.
@@ -1098,9 +1100,34 @@ def entity_at(tok: Token) -> Span | None:
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and not _splits_entity(doc[end]):
         end += 1
+    cuts = _list_cuts(doc, start, end)
+    if tok.i in cuts:
+        return None
+    start = max([start, *(c + 1 for c in cuts if c < tok.i)])
+    end = min([end, *(c for c in cuts if c > tok.i)])
     first = doc[start]
     return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id,
                 span_id=first.ent_id)
+
+
+def _list_cuts(doc, start: int, end: int) -> list[int]:
+    """Where an entity the model read over a list of names breaks, as the parse joins its
+    items: "[Nvidia, Microsoft and Amazon]", "[Tessel Energy and Vantor Power]". Not
+    "Harper and Row" (one word each side, no comma), "Procter & Gamble", nor "Sturm, Ruger
+    and Co Inc" (a part of suffixes only)."""
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].text == "," or doc[i].lower_ == "and"]
+    cuts = [c for c in cuts if any(doc[j].dep_ == "conj" and start <= doc[j].head.i < c
+                                   for j in range(c + 1, end))]
+    if not any(doc[c].text == "," for c in cuts):
+        cuts = [c for c in cuts if c - start >= 2 and end - c - 1 >= 2]
+    bounds = [start - 1, *cuts, end]
+    parts = [doc[a + 1:b].text for a, b in pairwise(bounds)]
+    if len(parts) == 2 and strip_suffixes(parts[1]) != parts[1] and (
+            strip_suffixes(parts[0]) == parts[0]):
+        return []  # "Universal Life and General Insurance Sdn Bhd": the suffix is the whole's
+    if any(not strip_suffixes("X " + part).replace("X", "").strip(" ,") for part in parts):
+        return []
+    return cuts
 
 
 def _splits_entity(tok: Token) -> bool:

@@ -216,3 +216,21 @@ def test_a_bare_subject_that_is_no_word_is_a_company(extractor, text, name):
 def test_a_bare_plural_subject_that_is_a_word_is_no_company(extractor):
     doc = extractor.nlp("Analysts said Harlow Systems would pay $40 million for the unit.")
     assert "Analysts" not in [e.text for e in doc.ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize("text, amount, role, names", [
+    # a list the model read as one entity: each company named on its own
+    ("Orbis Robotics raised $500 million from Nvidia, Microsoft and Amazon.",
+     "$500 million", "buyer", ["Nvidia", "Microsoft", "Amazon"]),
+    ("Tessel Energy and Vantor Power agreed to jointly buy Coastal Wind for $900 million.",
+     "$900 million", "buyer", ["Tessel Energy", "Vantor Power"]),
+    # but one company's name with "and" in it stays whole
+    ("Sturm, Ruger and Co Inc agreed to buy Harper and Row Publishers for 50 mln dlrs.",
+     "50 mln dlrs", "buyer", ["Sturm, Ruger and Co Inc"]),
+    ("Sturm, Ruger and Co Inc agreed to buy Harper and Row Publishers for 50 mln dlrs.",
+     "50 mln dlrs", "seller", ["Harper and Row Publishers"]),
+])
+def test_a_list_of_companies_names_each(extractor, text, amount, role, names):
+    claims = {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+    assert claims[amount].names(role) == names
