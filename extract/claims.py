@@ -71,6 +71,9 @@ class Draft:
     frame: Frame
     deal_type: str
     confidence: float
+    # paid to no one named, for nothing named: a part of the deal before by its buyer
+    # ("Calloway will pay $1.9 billion in cash"), else no claim (a dividend)
+    paid_to_no_one: bool = False
 
     def note(self, rule: str, says: str) -> None:
         self.frame.note(rule, says)
@@ -291,9 +294,12 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
         if whose:
             frame.add("target", [whose])
             frame.note("role.per-named-share", f"target = {whose} (whose shares are priced)")
-    if frame.kind == "pay" and not (frame.roles.get("seller") or frame.target_phrase
-                                    or frame.roles.get("target") or _points_at(frame.cue)):
-        # "the group paid 31 cents a share for the year": a dividend
+    # "the group paid 31 cents a share for the year": a dividend, unless its payer is the
+    # buyer of the deal before (decided in _claim)
+    paid_to_no_one = frame.kind == "pay" and not (
+        frame.roles.get("seller") or frame.target_phrase or frame.roles.get("target")
+        or _points_at(frame.cue))
+    if paid_to_no_one and not frame.roles.get("buyer"):
         raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
     if not frame.roles.get("target") and not frame.roles.get("seller") and (
             frame.target_phrase or "").split()[-1:] in (["shares"], ["stock"], ["stake"],
@@ -310,7 +316,7 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     deal_type, rule = typed(frame, frames)
     frame.note(rule, f"type = {deal_type}")
     return Draft(sent=sent, money=money, amount=per_share, frame=frame,
-                 deal_type=deal_type, confidence=confidence)
+                 deal_type=deal_type, confidence=confidence, paid_to_no_one=paid_to_no_one)
 
 
 # Words after an amount that make it a price per share.
@@ -1074,6 +1080,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
                   draft.deal_type)
     _inherit(draft, deals, sides, notes)
+    if draft.paid_to_no_one and not (sides.sellers or sides.targets):
+        raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
     _default_to_main(draft, main, sides, notes, deals)
     _issuer_sells(draft.frame, sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
@@ -1138,6 +1146,8 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         sides.buyers = deal_buyers
         notes.append({"rule": "inherit.buyer-of-deal-before",
                       "says": f"buyer = {', '.join(deal_buyers)} (the deal named before)"})
+    if draft.paid_to_no_one and not _same_company(sides.buyers, deal_buyers):
+        return  # paid by another than the deal's buyer: no part of it
     if not sides.sellers and not sides.targets and not _same_party(sides.buyers, deal_sellers):
         sides.sellers = deal.roles.get("seller", [])
         sides.targets = deal.roles.get("target", [])
@@ -1313,6 +1323,14 @@ def _under_the_deal(cue: Token) -> bool:
                 for c in n.children) for n in nouns):
             return True
     return False
+
+
+def _same_company(a: list[str], b: list[str]) -> bool:
+    """Like _same_party, and a short form matches its long one: "Calloway" and
+    "Calloway Foods"."""
+    keys = [name_key(x) for x in a]
+    return any(k == o or k.startswith(o + " ") or o.startswith(k + " ")
+               for k in keys for o in (name_key(y) for y in b) if k and o)
 
 
 def _same_party(a: list[str], b: list[str]) -> bool:

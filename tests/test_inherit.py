@@ -119,3 +119,21 @@ def test_two_descriptions_of_one_deal_keep_a_company_on_one_side(extractor):
     assert [n for n in paid.names("seller") + paid.names("target") if n.startswith("Vesna")]
     assert not [n for n in paid.names("seller") + paid.names("target")
                 if n.startswith("Harrow")]
+
+
+def test_a_payment_by_the_buyer_naming_no_payee_is_part_of_the_deal_before(extractor):
+    """"Calloway will pay $1.9 billion in cash": a part of the price of the purchase
+    named before; the same words from a company no deal names stay no claim."""
+    claims = _claims(extractor, (
+        "Calloway Foods agreed to buy snack maker Brisk Brands from Lanark Capital for "
+        "$3.2 billion, the companies said.\n\n"
+        "Calloway will pay $1.9 billion in cash and the rest in shares."))
+    cash = claims["$1.9 billion"]
+    assert cash.names("buyer")[0].startswith("Calloway")
+    assert any(n.startswith("Brisk") for n in cash.names("seller") + cash.names("target"))
+    assert cash.deal_type == "acquisition"
+    other = _claims(extractor, (
+        "Calloway Foods agreed to buy snack maker Brisk Brands from Lanark Capital for "
+        "$3.2 billion, the companies said.\n\n"
+        "Separately, Pellam Mills will pay $40 million in cash to its shareholders."))
+    assert "$40 million" not in other
