@@ -29,13 +29,13 @@ class Passage(NamedTuple):
 # Reuters datelines ("KANSAS CITY, MO., March 19 - ") and modern ones
 # ("NEW YORK, May 14 (Reuters) - ") precede the lead sentence; they are no part of it.
 _DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Za-z.'&-]*(?:[ ][A-Za-z.'&-]+){0,4}(?:,[ ]?[A-Za-z.]+(?:[ ][A-Za-z.]+)?){0,2}"
+    r"\A\s*[A-Z][A-Za-z.'&-]*(?:[ /][A-Za-z.'&-]+){0,4}(?:,[ ]?[A-Za-z.]+(?:[ ][A-Za-z.]+)?){0,2}"
     r"(?:,?[ ][A-Za-z]{3,9}\.?[ ]\d{1,2})?(?:[ ]\([A-Za-z .]+\))?[ ]+[-–—]{1,2}[ ]+"
 )
 # A dateline opening a later paragraph of a digest ("NEW YORK - A firm ...", "Manila - The
 # Asian Development Bank ..."): a city in capitals or one or two capitalised words, a dash.
 _PARAGRAPH_DATELINE = re.compile(
-    r"[ \t]*(?:[A-Z][A-Z.'&-]+(?:[ ][A-Z.'&-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
+    r"[ \t]*(?:[A-Z][A-Z.'&-]+(?:[ /][A-Z.'&-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?)"
     r"(?:,[ ]?[A-Z][A-Za-z.]+(?:[ ]\d{1,2})?)?[ ]+[-–—]{1,2}[ ]+(?=[A-Z\"'‘“])"
 )
 # Paragraph breaks: a blank line, or a new line indented (the Reuters wire's paragraphs).

@@ -199,6 +199,18 @@ def test_the_datelines_of_a_digest_are_no_names():
     assert "Quint Foods Inc" in names.names
 
 
+@pytest.mark.parametrize("text", [
+    "EINDHOVEN/STUTTGART – Kestrel Optics will buy a 55% stake in Halm Lenses for €880m.",
+    "LONDON/NEW YORK, March 3 (Reuters) - Kestrel Optics will buy Halm Lenses for $1 billion.",
+])
+def test_a_dateline_of_two_cities_is_no_name(extractor, text):
+    from newsfacts.extract.passages import split_passages
+
+    assert text[split_passages(text)[0].start:].startswith("Kestrel Optics")
+    [claim] = extractor.extract(SimpleNamespace(text=text, title=None, published=None))
+    assert claim.names("buyer") == ["Kestrel Optics"]
+
+
 @pytest.mark.parametrize("text,name", [
     # a plural-looking name the medium model knows no word for ("databricks")
     ("Databricks has agreed to pay Harlow Systems $40 million for computing capacity.",
