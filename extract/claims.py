@@ -814,7 +814,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
     """The deal type a frame states, and the id of the rule that says so."""
     kind = frame.kind
     if kind == "raise" and (frame.cue.head.lower_ in {"package", "facility", "line"} or any(
-            c.lower_ in {"debt", "bank", "loan", "credit", "bridge", "mortgage"}
+            c.lower_ in {"debt", "bank", "loan", "credit", "bridge", "mortgage", "senior",
+                         "mezzanine", "subordinated"}
             for c in frame.cue.children) or _raised_through_debt(frame.cue)):
         return "loan", "type.debt-financing"  # "a debt financing package", not a round
     deal_type = frames.get(kind, {}).get("deal_type", "other")

@@ -856,8 +856,9 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     elif noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
             "VERB", "AUX"} and head.lower_ in {"to", "in", "under", "through", "with", "for"}:
         verb = head.head  # "agreed to a buyout", "raised money in a round"
-    elif kind == "lend" and _amount_in_noun(noun):
-        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
+    elif kind in {"lend", "raise", "borrow"} and _amount_in_noun(noun):
+        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing",
+        # "secured $2 billion in new funding"
     elif _apposed_to_amount(noun):
         verb = head.head  # "signed a 2.4 trillion won ($1.7 billion) chip supply contract"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
@@ -879,8 +880,11 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
                 put("received", child)
             elif child.dep_ == "agent":
                 _prepositions(child, lambda key, tok: put("by", tok))
-    if kind == "raise" and lemma in LEADING_VERBS:
-        subject_key = "led"  # "Halcyon led a $1.2bn round for Nordvolt"
+    if kind == "raise" and (lemma in LEADING_VERBS or lemma in LENDING_VERBS - {
+            "make", "approve", "sanction"}):
+        # "Halcyon led a $1.2bn round for Nordvolt", "Congress Financial supplied 28 mln
+        # dlrs in senior financing": the subject puts the money in
+        subject_key = "led"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if not subjects:
         inherited = inherited_subject(verb)
@@ -1188,7 +1192,10 @@ def _proper_phrase(tok: Token) -> str:
     """"Houston Endowment Inc" from its head token "Inc": the compound chain."""
     left = tok.i
     for child in tok.lefts:
-        if child.dep_ in {"compound", "amod", "nmod"} and child.pos_ in {"PROPN", "ADJ"}:
+        if child.dep_ in {"compound", "amod", "nmod"} and (child.pos_ in {"PROPN", "ADJ"} or (
+                # "Lumen AI": a capitalised word the model took for a noun
+                child.dep_ == "compound" and child.pos_ == "NOUN" and child.text.istitle()
+                and child.i == tok.i - 1)):
             left = min(left, child.left_edge.i if child.dep_ == "compound" else child.i)
     return tok.doc[left:tok.i + 1].text
 
