@@ -1235,6 +1235,16 @@ def _part_phrase(tok: Token) -> str:
     return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
 
 
+def _owner_by_clause(clause: Token, depth: int) -> list[str]:
+    """Who a participle on a part says owns it: "the mines owned by Brenmoor",
+    "controlled by X" (not "the shares it bought": who bought them may be buying more)."""
+    if clause.lower_ not in {"owned", "held", "controlled", "operated", "run"}:
+        return []
+    return [n for agent in clause.children if agent.dep_ == "agent"
+            for pobj in agent.children if pobj.dep_ == "pobj"
+            for n in names_of(pobj, depth + 1)[0]]
+
+
 # Parts a possessive holds rather than issues: "its stake in X", "Vesta's holding".
 _HELD_PARTS = {"stake", "stakes", "holding", "holdings", "interest", "interests", "position"}
 
@@ -1258,6 +1268,8 @@ def _owner_names(tok: Token, depth: int) -> list[str]:
                 if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}:
                     for pobj in prep.children:
                         owners.extend(names_of(pobj, depth)[0])
+        elif child.dep_ == "acl":  # "the coal mines owned by Brenmoor"
+            owners.extend(_owner_by_clause(child, depth))
         elif child.dep_ in {"compound", "amod", "nmod"} and (
                 _entity(child) is not None or child.pos_ == "PROPN" or (
                     child.is_title and child.i > child.sent.start)):
