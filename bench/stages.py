@@ -4,10 +4,11 @@ Runs the stages of ``newsfacts ingest`` one after the other over the first N art
 Reuters-21578, in one process, and times each with ``time.process_time()`` (CPU time of
 this process: on a shared machine the figure the neighbours move least): reading the
 SGML, the cue filter, the article's company names, making the Docs, each component of
-the pipeline (the model's and ours), writing SQLite in batches of 64 and regrouping the
-deals; and, apart, the start-up (importing and loading the pipeline), which every
-process pays once. The profile says which functions; this says which stage, with the
-same articles before and after a change.
+the pipeline (the model's and ours) in the batches Extractor.pipe makes, writing SQLite
+in the batches of a one-process ingest and regrouping the deals; and, apart, the
+start-up (importing and loading the pipeline), which every process pays once. The
+profile says which functions; this says which stage, with the same articles before
+and after a change.
 
     python bench/stages.py --limit 3000
 """
@@ -70,11 +71,13 @@ def _timed(function, stage: str, seconds: dict):
 
 
 def pipeline_stage(extractor, made: list[tuple], seconds: dict) -> dict[int, list]:
-    """Run the pipeline component by component over batches; return claims by article."""
+    """Run the pipeline component by component over the batches Extractor.pipe makes;
+    return claims by article."""
+    from newsfacts.extract.pipeline import model_batches
+
     size = extractor.batch_size
     claims: dict[int, list] = {}
-    for first in range(0, len(made), size):
-        batch = made[first:first + size]
+    for batch in model_batches(made, size):
         docs = [doc for _, article_docs in batch for doc in article_docs]
         for name, proc in extractor.nlp.pipeline:
             started = time.process_time()
@@ -101,15 +104,18 @@ def _kept(docs: list, claims_attr: str) -> list:
 
 def store_stage(made: list[tuple], claims: dict[int, list], folder: Path,
                 seconds: dict) -> None:
-    """Write the articles with their claims in batches of 64, then regroup the deals."""
+    """Write the articles with their claims in the batches of a one-process ingest, then
+    regroup the deals."""
     from newsfacts.db import Store
+    from newsfacts.ingest import SERIAL_BATCH
 
     store = Store(folder / "stages.db")
     with store:
         started = time.process_time()
         articles = [a for a, _ in made]
-        for first in range(0, len(articles), 64):
-            batch = [a for a in articles[first:first + 64] if store.needs_extraction(a)]
+        for first in range(0, len(articles), SERIAL_BATCH):
+            batch = [a for a in articles[first:first + SERIAL_BATCH]
+                     if store.needs_extraction(a)]
             store.write([(a, claims[id(a)]) for a in batch])
         seconds["writing SQLite (Store.write)"] += time.process_time() - started
         started = time.process_time()

@@ -88,6 +88,9 @@ def dateline_country(text: str) -> str | None:
 
 
 _STERLING = re.compile(r"£|\b(?:stg|sterling|pence)\b")
+# What _STERLING can match contains one of these: tested first, by substring, since most
+# articles name no sterling and the regex ran over the whole text of every one (issue 15).
+_STERLING_PARTS = ("£", "stg", "sterling", "pence")
 
 
 def article_country(text: str) -> str | None:
@@ -98,7 +101,11 @@ def article_country(text: str) -> str | None:
     >>> article_country("Aviva will pay 3.7 billion pounds, or 275 pence a share.")
     'GB'
     """
-    return dateline_country(text) or ("GB" if _STERLING.search(text) else None)
+    return dateline_country(text) or ("GB" if _in_sterling(text) else None)
+
+
+def _in_sterling(text: str) -> bool:
+    return any(part in text for part in _STERLING_PARTS) and bool(_STERLING.search(text))
 
 
 def split_passages(text: str) -> list[Passage]:

@@ -138,6 +138,7 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     from .db import Store
     from .errors import Interrupted
     from .extract.parallel import default_processes
+    from .ingest import batch_size_for
     from .ingest import ingest as run_ingest
     from .report import check_report_path, write_report
     from .sources import Warning_
@@ -161,7 +162,8 @@ def ingest(inputs, db_path, model, quiet, report_file, processes):
     try:
         with store, shown:
             summary = run_ingest(inputs, store, extractor=make_extractor,
-                                 batch_size=64 * processes, progress=shown.notify)
+                                 batch_size=batch_size_for(processes),
+                                 progress=shown.notify)
     except Interrupted as stop:  # Ctrl-C: whole batches are stored, the rest is not
         summary, interrupted = stop.summary, True
     except NewsfactsError as err:  # a full disk: one line, what was stored in it

@@ -29,6 +29,18 @@ from .sources import Failure, Fetcher, Warning_, read_inputs
 if TYPE_CHECKING:  # spaCy loads in the workers: with --processes the parent starts them first
     from .extract import Extractor
 
+# Articles per batch (and per transaction) of an ingest in one process: about a third of
+# Reuters articles have passages to parse, so the model reads them in large batches
+# (extract.pipeline.model_batches); 64 gave it about 22 Docs at a time (issue 15).
+SERIAL_BATCH = 256
+# Articles per batch for each worker process: chunks of 32 go out, two per worker.
+WORKER_BATCH = 64
+
+
+def batch_size_for(processes: int) -> int:
+    """Articles per batch of an ingest with ``processes`` processes (1: no workers)."""
+    return SERIAL_BATCH if processes == 1 else WORKER_BATCH * processes
+
 
 @dataclass
 class Summary:
@@ -80,7 +92,7 @@ Progress = Callable[[str, object], None]
 
 def ingest(inputs: Iterable[str | Path], store: Store,
            extractor: Extractor | Callable[[], Extractor] | None = None,
-           batch_size: int = 64, progress: Progress | None = None,
+           batch_size: int = SERIAL_BATCH, progress: Progress | None = None,
            fetcher: Fetcher | None = None) -> Summary:
     """Ingest articles into ``store``; return what was done.
 

@@ -32,7 +32,7 @@ _CONTROL = re.compile(r"&#\d+;|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Dates come with stray blanks and junk: "  3-MAR-1987 00:43:42.82", "3-MAR-1987  09:15:05.40",
 # even "31-MAR-1987 605:12:19.12"; the day is always readable, the time not always.
 _DATE = re.compile(r"(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d\d:\d\d:\d\d)?")
-_SIGN_OFF = re.compile(r"\s*\bReuter\s*$")
+_SIGN_OFF = "Reuter"
 
 
 def is_reuters_sgml(path: Path) -> bool:
@@ -109,7 +109,7 @@ def _article(sgml: str, attrs: dict, path: Path) -> Article:
         text_part = _TEXT.search(sgml)
         untitled = _TAG["TITLE"].sub("", text_part.group(1)) if text_part else ""
         body = _clean(_ANY_TAG.sub(" ", untitled))
-    body = _SIGN_OFF.sub("", body.strip()).strip()
+    body = _without_sign_off(body)
     text = f"{dateline} {body}" if dateline and body else body or title
     return Article(
         id=f"reuters-{newid}",
@@ -119,6 +119,20 @@ def _article(sgml: str, attrs: dict, path: Path) -> Article:
         published=_date(_field("DATE", sgml)),
         path=f"{path}#{newid}",
     )
+
+
+def _without_sign_off(body: str) -> str:
+    """``body`` stripped, without the closing "Reuter" (a whole word) of the wire.
+
+    Looked for at the end only: the regex this replaces (blanks, "Reuter" as a word,
+    blanks, the end) was tried at every character of every body, 0.15 of the 0.4 CPU
+    seconds of reading 3,000 articles (issue 15).
+    """
+    body = body.strip()
+    head = body[:-len(_SIGN_OFF)]
+    if body.endswith(_SIGN_OFF) and not (head[-1:].isalnum() or head[-1:] == "_"):
+        body = head
+    return body.strip()
 
 
 def _date(raw: str) -> str | None:
