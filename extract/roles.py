@@ -857,8 +857,7 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
             "VERB", "AUX"} and head.lower_ in {"to", "in", "under", "through", "with", "for"}:
         verb = head.head  # "agreed to a buyout", "raised money in a round"
     elif kind in {"lend", "raise", "borrow"} and _amount_in_noun(noun):
-        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing",
-        # "secured $2 billion in new funding"
+        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
     elif _apposed_to_amount(noun):
         verb = head.head  # "signed a 2.4 trillion won ($1.7 billion) chip supply contract"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
@@ -880,11 +879,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
                 put("received", child)
             elif child.dep_ == "agent":
                 _prepositions(child, lambda key, tok: put("by", tok))
-    if kind == "raise" and (lemma in LEADING_VERBS or lemma in LENDING_VERBS - {
-            "make", "approve", "sanction"}):
-        # "Halcyon led a $1.2bn round for Nordvolt", "Congress Financial supplied 28 mln
-        # dlrs in senior financing": the subject puts the money in
-        subject_key = "led"
+    if kind == "raise" and lemma in _PUTTING_IN_VERBS:
+        subject_key = "led"  # "Halcyon led a $1.2bn round", "supplied $28m in financing"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if not subjects:
         inherited = inherited_subject(verb)
@@ -898,6 +894,10 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             put("dative", child)
     return lemma
+
+
+# Verbs whose subject puts money into a round or financing rather than raising it.
+_PUTTING_IN_VERBS = LEADING_VERBS | (LENDING_VERBS - {"make", "approve", "sanction"})
 
 
 def _parties_beside(verb: Token, lemma: str, kind: str, noun: Token, put) -> None:
