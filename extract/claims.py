@@ -26,7 +26,7 @@ from .cues import (
     STRONG_FRAMES,
     TRADED_SECURITIES,
 )
-from .names import ArticleNames, name_key
+from .names import ArticleNames, name_key, rates_only
 from .pairs import pair_items
 from .records import Amount, Claim, Party, Term
 from .roles import (
@@ -100,7 +100,10 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     """
     dropped = [] if dropped is None else dropped
     cues, frames = settings["cues"], settings["frames"]
-    main = names.main_party(_lead_subject(doc, names)) or names.main
+    lead = next(iter(doc.sents), None)
+    lead_text = lead.text if lead is not None else ""
+    main = names.main_party(_lead_subject(doc, names), lead_text) or (
+        None if rates_only(names.main, lead_text) else names.main)
     drafts: list[Draft] = []
     context: list[Context] = []
     money_spans = sorted(doc.spans.get(spans_key, []), key=lambda m: m.start)

@@ -696,6 +696,14 @@ WIRE_SERVICES: frozenset[str] = frozenset(
                "Agence France-Presse", "Kyodo News", "Business Wire", "PR Newswire",
                "GlobeNewswire", "Press Trust of India", "New China News Agency"])
 
+# Credit rating agencies: in a story of a rating action ("placed on creditwatch") they
+# judge the deal and are no party of it (they do buy and sell companies themselves).
+RATING_AGENCIES: frozenset[str] = frozenset([
+    "Standard and Poor's", "Standard and Poor's Corp", "Standard & Poor's", "S&P",
+    "S&P Global Ratings", "Moody's", "Moody's Investors Service", "Fitch",
+    "Fitch Ratings", "Duff and Phelps", "Duff & Phelps", "McCarthy, Crisanti and Maffei",
+    "DBRS", "DBRS Morningstar", "Kroll Bond Rating Agency", "Scope Ratings"])
+
 # Countries, regions, U.S. states, Canadian provinces and business cities: a place
 # said of a company ("America's Brightwave", "two Texas plants", "campuses in Quebec")
 # is no party; a country that borrows ("Kenya signed a loan") is one (names.py decides).

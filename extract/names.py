@@ -31,7 +31,7 @@ from .cast import (
     tickers_of,
 )
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
-from .lexicon import DEMONYMS
+from .lexicon import DEMONYMS, RATING_AGENCIES
 from .namekeys import name_key, strip_suffixes
 from .wholewords import at_boundary, count_whole_words, has_whole_word
 from .wordtrie import alternation
@@ -190,10 +190,11 @@ class ArticleNames:
             out[role] = kept
         return out, notes
 
-    def main_party(self, name: str | None) -> str | None:
+    def main_party(self, name: str | None, lead: str = "") -> str | None:
         """The company a story's lead is about, if ``name`` is one: "Europe" (the subject
-        of "Europe's AI champion raised ...") is none, "Mr Hale" is his company."""
-        return self.as_party(name, "buyer", [], "")[0] if name else None
+        of "Europe's AI champion raised ...") is none, "Mr Hale" is his company, the
+        agency of a rating action ("S&P said it is keeping X on creditwatch") none."""
+        return self.as_party(name, "buyer", [], lead)[0] if name else None
 
     def as_party(self, name: str, role: str, others: list[str], sentence: str
                  ) -> tuple[str | None, str, str]:
@@ -208,7 +209,8 @@ class ArticleNames:
         >>> names.as_party("Helene Marchetti", "buyer", ["Castelane"], "")[:2]
         ('Lumiere SA', 'name.person-for-company')
         """
-        for decide in (_no_credit, _place_owner, _no_suffix, _headline_caps, _ticker_company,
+        for decide in (_no_credit, _no_rating_agency, _place_owner, _no_suffix,
+                       _headline_caps, _ticker_company,
                        _no_round_stage, _person_company, _brand_owner, _no_place,
                        _no_generic, _cut_name):
             decided = decide(self, name, role, others, sentence)
@@ -527,6 +529,33 @@ def _no_credit(names: ArticleNames, name: str, role: str, others: list[str],
             is_suffix_only(rest) or names.is_company(name)):
         return names.canonical(rest), "name.drop-credit", f"the credit {first!r} cut off"
     return None
+
+
+def _no_rating_agency(names: ArticleNames, name: str, role: str, others: list[str],
+                      sentence: str) -> Decided:
+    """"GenCorp was placed on creditwatch after AFG made a tender offer": the agency that
+    rates GenCorp is no party of the offer."""
+    if rates_only(name, sentence):
+        return None, "name.drop-rating-agency", "a rating agency judging the deal"
+    return None
+
+
+def rates_only(name: str | None, sentence: str) -> bool:
+    """Whether ``name`` is a rating agency in a sentence of a rating action."""
+    return bool(name) and _agency_key(name) in _AGENCY_KEYS and bool(
+        _RATING_ACTION.search(sentence))
+
+
+def _agency_key(name: str) -> str:
+    """"Moody's Corp", "Moody" (as a claim writes it) -> "moody"."""
+    return re.sub(r"['’]s?\Z", "", strip_suffixes(name)).lower()
+
+
+_AGENCY_KEYS = frozenset(_agency_key(name) for name in RATING_AGENCIES)
+
+
+_RATING_ACTION = re.compile(r"\b(?:creditwatch|credit ?watch|ratings?|rated|downgrade[ds]?|"
+                            r"upgrade[ds]?|outlook)\b", re.I)
 
 
 def _place_owner(names: ArticleNames, name: str, role: str, others: list[str],
