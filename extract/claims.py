@@ -21,7 +21,9 @@ from .cues import (
     BIDDER_NOUNS,
     COMMODITY_UNITS,
     CONTRACT_GOODS,
+    CONTRACT_MODIFIERS,
     GENERIC_DEAL_NOUNS,
+    GOODS_MEASURES,
     NOT_DEAL_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
@@ -866,14 +868,6 @@ def _under_a_contract(cue: Token) -> bool:
     return False
 
 
-# Words that make an agreement a contract for goods, services or rights.
-CONTRACT_MODIFIERS = {"licensing", "license", "licence", "research", "collaboration",
-                      "supply", "development", "co-development", "royalty", "distribution",
-                      "marketing", "service", "services", "commercial", "commercialization",
-                      "commercialisation", "option", "purchase", "offtake", "lease",
-                      "leasing", "partnership", "cloud", "compute", "computing", "power"}
-
-
 def _is_stake(part: list[str], frame: Frame) -> bool:
     """"a 13 pct interest", "300,000 shares", "a majority of the stock" are stakes; "the
     ordinary shares of Norcros" (all of them) is the company."""
@@ -924,21 +918,15 @@ def _last_common_noun(phrase: str) -> str | None:
     of solar power" -> "power"."""
     head, _, rest = phrase.partition(" of ")
     common = [w for w in re.findall(r"[\w'-]+", head) if w.islower()]
-    if common and common[-1] in _MEASURES and rest:
+    if common and common[-1] in GOODS_MEASURES and rest:
         return _last_common_noun(rest)
     return common[-1] if common else None
-
-
-# Units a quantity of goods is counted in: what is bought is named after "of".
-_MEASURES = {"megawatts", "megawatt", "gigawatts", "gigawatt", "mw", "gw", "barrels",
-             "tonnes", "tons", "ounces", "units", "hours", "megawatt-hours", "kilowatts",
-             "gallons", "cubic", "bushels", "lots", "worth"}
 
 
 def _measured_goods(cue: Token) -> str | None:
     """What a quantity bought is of: "purchase 500 megawatts of solar power" -> "power"."""
     for obj in cue.children:
-        if obj.dep_ == "dobj" and obj.lower_ in _MEASURES:
+        if obj.dep_ == "dobj" and obj.lower_ in GOODS_MEASURES:
             return next((g.lower_ for p in obj.children if p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"), None)
     return None

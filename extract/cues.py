@@ -247,6 +247,19 @@ CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "po
                   "chips", "cloud", "computing", "supplies", "equipment",
                   "aircraft", "planes", "software", "gpus", "maintenance", "work"}
 
+# Words that make an agreement a contract for goods, services or rights: money paid
+# "under a licensing deal", "as part of a research collaboration".
+CONTRACT_MODIFIERS = {"licensing", "license", "licence", "research", "collaboration",
+                      "supply", "development", "co-development", "royalty", "distribution",
+                      "marketing", "service", "services", "commercial", "commercialization",
+                      "commercialisation", "option", "purchase", "offtake", "lease",
+                      "leasing", "partnership", "cloud", "compute", "computing", "power"}
+# Units a quantity of goods is counted in: what is bought is named after "of" ("500
+# megawatts of solar power", "$10 million worth of software").
+GOODS_MEASURES = {"megawatts", "megawatt", "gigawatts", "gigawatt", "mw", "gw", "barrels",
+                  "tonnes", "tons", "ounces", "units", "hours", "megawatt-hours", "kilowatts",
+                  "gallons", "cubic", "bushels", "lots", "worth"}
+
 # --- Attribution ---------------------------------------------------------------------
 # Patterns of who an article cites, as regular expressions over the sentence (and the
 # next one). The group named "source" is the attribution recorded.
