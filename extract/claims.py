@@ -324,10 +324,6 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
                  deal_type=deal_type, confidence=confidence, paid_to_no_one=paid_to_no_one)
 
 
-# Words after an amount that make it a price per share.
-_PRICES_A_SHARE = re.compile(r"\b(?:per|a|an|for each|each) (?:[\w-]+ ){0,2}?share\b", re.I)
-
-
 def _per_named_share(money: Span) -> str | None:
     """The company a price per share names: "410 pence per Norland share", "$31.50 for
     each Tamsin share" -> the name."""
@@ -393,7 +389,7 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
             frame.via_parse = via_parse
             frame.trace[:0] = earlier
             frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
-        elif not _PRICES_A_SHARE.search(money.doc.text, money.start_char, money.end_char + 12) \
+        elif not _SHARE_PRICE.search(money.doc.text, money.start_char, money.end_char + 12) \
                 and _values_a_company(
                 cue, [t for t in sent_cues], cues):
             # ("the deal, which values Cobalt at $52 per share": an offer price)

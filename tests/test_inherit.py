@@ -7,12 +7,16 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 
+def _claims(extractor, text):
+    return {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
+
+
 def test_a_later_figure_of_a_paid_deal_takes_its_seller_and_type(extractor):
     text = ("Halcyon AI has agreed to pay Stratus Compute $24 billion over four years for "
             "computing capacity, according to a filing.\n\n"
             "Spread evenly, Halcyon's commitment comes to about $6 billion a year.")
-    claims = {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+    claims = _claims(extractor, text)
     later = claims["about $6 billion a year"]
     assert later.names("buyer")[0].startswith("Halcyon")
     assert later.names("seller") == ["Stratus Compute"]
@@ -26,8 +30,7 @@ def test_a_loan_that_pays_for_a_purchase_is_borrowed_by_the_buyer(extractor):
             "$2.1 billion, the companies said on Monday.\n\n"
             "Corvane will fund the deal from cash and a $900 million bridge loan from "
             "Harbury Bank.")
-    claims = {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+    claims = _claims(extractor, text)
     loan = claims["$900 million"]
     assert loan.deal_type == "loan"
     assert loan.names("buyer") == ["Harbury Bank"]
@@ -40,8 +43,7 @@ def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extrac
             "subsidiary, to Ostlund Industri for £180 million, the company said.\n\n"
             "The deal comprises £150 million in cash and a further £30 million payable "
             "in 2027.")
-    claims = {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+    claims = _claims(extractor, text)
     for amount in ("£150 million", "£30 million"):
         assert claims[amount].deal_type == "acquisition"
         assert claims[amount].names("buyer") == ["Ostlund Industri"]
@@ -54,17 +56,11 @@ def test_an_agreement_that_names_its_own_party_is_a_deal_of_its_own(extractor):
             "£180 million, the company said.\n\n"
             "Separately, Marwick said its new freight agreement with Pym Logistics is worth "
             "£12 million a year.")
-    claims = {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+    claims = _claims(extractor, text)
     freight = claims["£12 million a year"]
     assert freight.deal_type == "contract"
     assert freight.names("seller") == ["Pym Logistics"]
     assert "Ostlund Industri" not in freight.names("buyer")
-
-
-def _claims(extractor, text):
-    return {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
 
 
 def test_holders_paid_under_the_deal_sell_their_company(extractor):
