@@ -1124,6 +1124,8 @@ def _list_cuts(doc, start: int, end: int) -> list[int]:
                                    for j in range(c + 1, end))]
     if not any(doc[c].text == "," for c in cuts):
         cuts = [c for c in cuts if c - start >= 2 and end - c - 1 >= 2]
+    if not cuts:
+        return []  # most entities: read once per lookup, and lookups are many
     bounds = [start - 1, *cuts, end]
     parts = [doc[a + 1:b].text for a, b in pairwise(bounds)]
     if len(parts) == 2 and strip_suffixes(parts[1]) != parts[1] and (
