@@ -76,13 +76,15 @@ def run_processes(articles: list, workers: int) -> dict:
 
 
 def run_dask(articles: list, workers: int) -> dict:
+    import dask
     from distributed import Client, LocalCluster
 
-    from newsfacts.engine import ModelPlugin, extract_articles
+    from newsfacts.engine import WORKER_CONFIG, ModelPlugin, extract_articles
 
     started = time.perf_counter()
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, memory_limit=0)
+    with dask.config.set(WORKER_CONFIG):  # the workers `newsfacts extract` starts
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, memory_limit=0)
     client = Client(cluster)
     client.register_plugin(ModelPlugin())
     up = time.perf_counter() - started

@@ -130,13 +130,14 @@ class ShardResult:
         return f"{self.path}: {self.articles} articles, {self.claims} claims{failed}"
 
 
-def write_shard(shard: Shard, folder: Path, extractor, batch_size: int = 64) -> ShardResult:
+def write_shard(shard: Shard, folder: Path, extractor, batch_size: int = 256) -> ShardResult:
     """Read a shard's inputs, extract their claims and write its claim shard file whole.
 
     :param shard: the inputs.
     :param folder: where the file goes (made if missing).
     :param extractor: an Extractor (anything with ``pipe``).
-    :param batch_size: articles given to the extractor at a time.
+    :param batch_size: articles given to the extractor at a time (as many as a
+        one-process ingest reads at a time: the model reads wider batches).
     """
     from .sources import read_inputs
 

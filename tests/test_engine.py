@@ -22,7 +22,7 @@ from newsfacts import __version__
 from newsfacts import cli as cli_module
 from newsfacts.cli import cli
 from newsfacts.db import Outcome, Store
-from newsfacts.engine import extract_to_shards
+from newsfacts.engine import extract_to_shards, local_cluster
 from newsfacts.errors import ArticleNotFound, BadInput
 from newsfacts.ingest import ingest
 from newsfacts.shards import (
@@ -68,12 +68,18 @@ def shard_lines(folder: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def cluster():
     """A local Dask cluster of two worker processes, as ``--engine dask`` starts one."""
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=40) as cluster, \
-            Client(cluster) as client:
+    with local_cluster(2) as cluster, Client(cluster) as client:
         yield cluster, client
+
+
+def test_workers_keep_the_adaptive_malloc(cluster):
+    # Dask's own default (a fixed trim threshold) cost each worker a sixth of its time.
+    workers = cluster[1].run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_", "unset"))
+    assert set(workers.values()) == {"unset"} and len(workers) == 2
+    threads = cluster[1].run(lambda: os.environ.get("OMP_NUM_THREADS"))
+    assert set(threads.values()) == {"1"}
 
 
 def test_two_workers_give_the_claims_of_one_process(cluster, tmp_path, extractor):
