@@ -7,9 +7,9 @@ Measures, on the first N articles of the Reuters-21578 corpus (all of it by defa
 2. ``newsfacts ingest`` into a fresh database (reading, extraction, writing), with one
    process and with ``--processes N``;
 3. the same on the Dask engine (the cluster extra), with 1 and N workers of a local
-   cluster: ``newsfacts extract --engine dask`` of the articles as shards into claim
-   shards, then ``newsfacts ingest`` of the claim shards (start-up of the cluster and
-   the merge included);
+   cluster: ``newsfacts extract --engine dask --out DIR --db FILE`` of the articles as
+   shards into claim shards, each merged into the store as it is written (start-up of
+   the cluster and the merge included);
 
 and prints articles/s, words/s and the ratio to the reference both in wall-clock time and
 per CPU second (user + system of every process of the run: on a shared machine the
@@ -206,12 +206,11 @@ def main(argv=None) -> None:
             shards = write_shards(args.corpus, args.limit, tmp / "shards-in", 4 * processes)
             for workers in (1, processes):
                 out, db = tmp / f"claims-{workers}", tmp / f"engine-{workers}.db"
-                # One command line for the shell: extraction on the engine, then the merge.
+                # Extraction on the engine, each claim shard merged as it is written.
                 command = " ".join(shlex.quote(word) for word in newsfacts)
                 out, db = shlex.quote(str(out)), shlex.quote(str(db))
                 script = (f"{command} extract --engine dask --workers {workers} "
-                          f"{shlex.quote(shards)} --out {out} 2>/dev/null && "
-                          f"{command} ingest {out} --db {db} -q")
+                          f"{shlex.quote(shards)} --out {out} --db {db} >/dev/null 2>&1")
                 run(f"dask, {workers} worker{'s' if workers > 1 else ''} + merge",
                     ["sh", "-c", script])
         else:

@@ -6,6 +6,7 @@ the result; our exceptions become one-line errors.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -44,21 +45,24 @@ def cli():
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="With --engine dask and no --scheduler: local workers [default: the "
                    "machine's cores, at most 8].")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="With --out: merge each claim shard into this SQLite file as it is "
+                   "written (as newsfacts ingest DIR does after the run).")
 @model_option
-def extract(paths, jsonl, explain, out_dir, engine, scheduler, workers, model):
+def extract(paths, jsonl, explain, out_dir, engine, scheduler, workers, db_path, model):
     """Print the deal claims of articles, without a database; or, with --out, write them
     as claim shards, on one machine or on a Dask cluster.
 
     Example: newsfacts extract fixtures/articles/anthropic-spacex-compute.txt --jsonl
 
-    Example: newsfacts extract --engine dask 'archive/*.jsonl' --out shards/
+    Example: newsfacts extract --engine dask 'archive/*.jsonl' --out shards/ --db newsfacts.db
     """
-    if out_dir is None and (engine != "process" or scheduler or workers):
-        raise click.UsageError("--engine, --scheduler and --workers go with --out DIR")
+    if out_dir is None and (engine != "process" or scheduler or workers or db_path):
+        raise click.UsageError("--engine, --scheduler, --workers and --db go with --out DIR")
     if out_dir is not None and explain:
         raise click.UsageError("--explain prints claims; it does not go with --out DIR")
     if out_dir is not None:
-        _extract_shards(paths, out_dir, engine, scheduler, workers, model)
+        _extract_shards(paths, out_dir, engine, scheduler, workers, model, db_path)
         return
     from .extract import Extractor
     from .sources import Failure, Warning_, read_inputs
@@ -89,26 +93,45 @@ def extract(paths, jsonl, explain, out_dir, engine, scheduler, workers, model):
         sys.exit(1)
 
 
-def _extract_shards(paths, out_dir, engine, scheduler, workers, model) -> None:
+def _extract_shards(paths, out_dir, engine, scheduler, workers, model, db_path) -> None:
+    from .db import Store
     from .engine import extract_to_shards
     from .extract.parallel import default_processes
+    from .ingest import ShardMerge
 
-    def show(kind, item):
-        if kind == "failure":
-            click.echo(f"Error: {item}", err=True)
-        else:
+    with contextlib.ExitStack() as stack:
+        try:
+            store = stack.enter_context(Store(db_path)) if db_path else None
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+        merge = ShardMerge(store, progress=_echo_failure) if store is not None else None
+
+        def show(kind, item):
+            if kind == "failure":
+                _echo_failure(kind, item)
+                return
             click.echo(item.line(), err=True)
+            if merge is not None:  # written now or by an earlier run: merged now
+                merge.add(item.path)
 
-    try:
-        summary = extract_to_shards(
-            paths, out_dir, engine=engine, scheduler=scheduler,
-            workers=workers or default_processes(), model=model, progress=show,
-            extractor=_extractor(model) if engine == "process" else None)
-    except NewsfactsError as err:
-        raise click.ClickException(str(err)) from None
-    click.echo(summary.line())
-    if summary.failures:
+        try:
+            summary = extract_to_shards(
+                paths, out_dir, engine=engine, scheduler=scheduler,
+                workers=workers or default_processes(), model=model, progress=show,
+                extractor=_extractor(model) if engine == "process" else None)
+        except NewsfactsError as err:
+            raise click.ClickException(str(err)) from None
+        click.echo(summary.line())
+        merged = merge.finish() if merge is not None else None
+    if merged is not None:
+        click.echo(f"{db_path}: {merged.line()}")
+    if summary.failures or (merged is not None and merged.failed):
         sys.exit(1)
+
+
+def _echo_failure(kind: str, item) -> None:
+    if kind == "failure":
+        click.echo(f"Error: {item}", err=True)
 
 
 @cli.command()

@@ -131,11 +131,7 @@ def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progres
     notify = progress or (lambda kind, item: None)
     shards, inputs = find_claim_shards(inputs)
     for shard in shards:  # extracted already (newsfacts extract --out): merged as they are
-        try:
-            for result in merge_shard(shard, store):
-                _tally(summary, result, notify)
-        except NewsfactsError as err:
-            _tally(summary, Failure.from_error(err), notify)
+        _merge(shard, store, summary, notify)
         summary.seconds = time.perf_counter() - started
     batches = _batches(read_inputs(inputs, fetcher=fetcher), batch_size)
     for batch, sent in _sent_ahead(batches, store, get_extractor):
@@ -166,6 +162,45 @@ def _run(inputs, store: Store, get_extractor, batch_size: int, progress: Progres
         # The deals of the companies these articles name, regrouped once for the ingest
         # (and those of an earlier ingest that was stopped before it grouped its claims).
         summary.deals = store.update_deals(written).regrouped
+
+
+def _merge(shard: Path, store: Store, summary: Summary, notify: Progress) -> None:
+    try:
+        for result in merge_shard(shard, store):
+            _tally(summary, result, notify)
+    except NewsfactsError as err:
+        _tally(summary, Failure.from_error(err), notify)
+
+
+class ShardMerge:
+    """Claim shards merged into a store one at a time, as an extraction writes them
+    (``newsfacts extract --out DIR --db FILE``), and the deals regrouped once at the end.
+
+    The store is written while the workers extract the next shards, as ``ingest
+    --processes`` writes one batch while its workers extract the next, instead of all
+    of it after the last shard (issue 15).
+
+    :param store: the fact store to write.
+    :param progress: called as for ``ingest``.
+    """
+
+    def __init__(self, store: Store, progress: Progress | None = None):
+        self.store = store
+        self.summary = Summary()
+        self._notify = progress or (lambda kind, item: None)
+        self._started = time.perf_counter()
+
+    def add(self, shard: str | Path) -> None:
+        """Merge one claim shard (a shard merged before changes nothing)."""
+        _merge(Path(shard), self.store, self.summary, self._notify)
+        self.summary.seconds = time.perf_counter() - self._started
+
+    def finish(self) -> Summary:
+        """Regroup the deals of the claims merged; return what was done."""
+        if self.store.has_ungrouped_claims():
+            self.summary.deals = self.store.update_deals([]).regrouped
+        self.summary.seconds = time.perf_counter() - self._started
+        return self.summary
 
 
 def _sent_ahead(batches: Iterator[list], store: Store, get_extractor: Callable[[], Extractor]

@@ -262,7 +262,28 @@ def test_extract_out_then_ingest_from_the_command_line(tmp_path, extractor, monk
     assert Database(db)["claims"].count == claims
 
 
+def test_extract_with_db_merges_each_shard_as_it_is_written(cluster, tmp_path, extractor):
+    inputs = archive(tmp_path / "archive", 3)
+    out, db = tmp_path / "shards", tmp_path / "merged.db"
+    command = ["extract", *inputs, "--out", str(out), "--db", str(db), "--engine", "dask",
+               "--scheduler", cluster[0].scheduler_address]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    with Store(tmp_path / "ingested.db") as store:
+        ingested = ingest(inputs, store, extractor=extractor)
+    assert claim_rows(db) == claim_rows(tmp_path / "ingested.db")
+    assert Database(db)["deals"].count == Database(tmp_path / "ingested.db")["deals"].count > 0
+    assert result.stdout.splitlines()[-1] == f"{db}: {ingested.line()}"
+    # Run again: the shards are there, and merging them again changes nothing.
+    dump = list(Database(db).conn.iterdump())
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    assert "3 shards: 0 written, 3 already written, 0 failed" in result.stdout
+    assert f"{db}: 18 articles: 0 new, 18 unchanged" in result.stdout
+    assert list(Database(db).conn.iterdump()) == dump
+
+
 def test_engine_options_need_out():
     result = CliRunner().invoke(cli, ["extract", "--engine", "dask", "x.jsonl"])
     assert result.exit_code == 2
-    assert "Error: --engine, --scheduler and --workers go with --out DIR" in result.output
+    assert "Error: --engine, --scheduler, --workers and --db go with --out DIR" in result.output
