@@ -589,9 +589,11 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
                     cues: dict, frames: dict, patterns: ArgumentPatterns) -> Frame:
     """"the 757 mln dlr deal under which Chrysler would acquire AMC": the specific deal
     word of the sentence says who is who."""
-    if frame.kind not in GENERIC and frame.has_parties():
+    if frame.kind not in GENERIC and frame.has_parties() and not _offers_to(cue, cues):
         return frame
     for specific in _specific_cues(sent_cues, cue, cues):
+        if _has_own_amount(specific, cue, money):
+            continue  # "bought Nimbra for $2.3 billion, and paid $640 million for a stake"
         better = read_frame(specific, cues, frames, money, patterns=patterns)
         if better.has_parties() and _sides(better) >= _sides(frame):
             better.via_parse = frame.via_parse
@@ -605,6 +607,30 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
                         "and says which deal it is"}]
             return better
     return frame
+
+
+def _offers_to(cue: Token, cues: dict) -> bool:
+    """"Zico offered to buy 500,000 shares": the verb the offer governs says what is
+    bought and from whom."""
+    return cue.pos_ == "VERB" and cue_kind(cue, cues) == "bid" and any(
+        c.dep_ == "xcomp" and cue_kind(c, cues) in {"acquire", "sell", "merge"}
+        for c in cue.children)
+
+
+def _has_own_amount(specific: Token, cue: Token, money: Span) -> bool:
+    """Whether another amount hangs off a deal word itself, through prepositions and
+    nouns only ("bought Nimbra for $2.3 billion"): that word is a deal of its own. An
+    amount in a clause below it ("buying Kellanova in a deal, paying $83.50 a share")
+    is a part of the same deal."""
+    for tok in specific.subtree:
+        if tok.ent_type_ != "MONEY" or money.start <= tok.i < money.end:
+            continue
+        head = tok.head
+        while head != specific and head != cue and head.pos_ not in {"VERB", "AUX"}:
+            head = head.head
+        if head == specific:
+            return True
+    return False
 
 
 def _sides(frame: Frame) -> int:
@@ -826,6 +852,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "stake", "type.stake-of-shares"
         if _is_assets(frame.target_phrase or frame.part or ""):
             return "asset_sale", "type.assets"
+        if kind in {"acquire", "sell"} and _asset_object(frame.cue):
+            return "asset_sale", "type.asset-object"
         if kind == "pay" and _pays_for_goods(frame.cue):
             return "contract", "type.pays-for-goods"
         if kind == "pay" and _pays_in_loans(frame.cue):
@@ -880,10 +908,19 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
         return False  # "100 pct of Heritage's stock": all of it
     if part[-1] in _PORTION_NOUNS:
         return True
-    counted = any(w[:1].isdigit() for w in part)
+    counted = any(w[:1].isdigit() for w in part) or (
+        frame.via_parse and _counted_shares(frame.cue))
     if frame.kind == "bid" and not counted and not _PARTIAL_OFFER.search(frame.cue.sent.text):
         return False  # an offer for "Clarostat's stock", "Purolator shares": for the company
     return not (words & whole) or counted
+
+
+def _counted_shares(cue: Token) -> bool:
+    """"purchased 300,000 Hillards ordinary shares": a number of shares bought is a
+    stake, whatever words name the shares."""
+    return any(obj.dep_ in OBJECTS and obj.lower_ in _SHARE_NOUNS and any(
+        n.dep_ == "nummod" and n.like_num and n.ent_type_ not in {"MONEY", "PERCENT"}
+        for n in obj.children) for obj in cue.children)
 
 
 # Nouns for a company's shares themselves (not a stake in them).
@@ -906,6 +943,17 @@ def _is_assets(phrase: str) -> bool:
     Great America theme park", "radio stations WKLM and WKLN" (names after the noun are
     the assets' own), "a portfolio of 640 homes" (the "of" part says what is in it)."""
     return _last_common_noun(phrase) in ASSET_WORDS
+
+
+def _asset_object(cue: Token) -> bool:
+    """What a deal verb buys or sells is assets when its object, or an object joined to
+    it, is an asset word: "acquired the distribution system of the City of Clanton",
+    "sell its television station WOR", "the business and assets of Wallco"."""
+    for obj in cue.children:
+        if obj.dep_ in OBJECTS and obj.text.islower() and any(
+                t.lower_ in ASSET_WORDS for t in [obj, *obj.conjuncts] if t.text.islower()):
+            return True
+    return False
 
 
 def _last_common_noun(phrase: str) -> str | None:

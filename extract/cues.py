@@ -174,9 +174,10 @@ VERB_ONLY_CUES = {"fund", "funds", "back", "backs", "get", "gets", "got", "land"
 # Of COMPANY_NOUNS, the ones that mean the article's own company when nothing else is named:
 # "the company said" is the company the story is about; "the group" may be a bidder.
 MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
-# Nouns naming a stake: what changes hands is shares of the company they belong to.
+# Nouns naming a stake: what changes hands is shares of the company they belong to ("%"
+# as the parse reads "bought 8% of the company": the sign is the object).
 STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
-               "majority", "pct", "percent", "preferred", "common", "equity", "minority"}
+               "majority", "pct", "percent", "%", "preferred", "common", "equity", "minority"}
 # Nouns naming a part of a company that changes hands: "its Wilkinson unit", "the mill".
 PART_NOUNS = STAKE_NOUNS | {
     "unit", "units", "division", "divisions", "subsidiary", "subsidiaries", "business",
@@ -241,7 +242,8 @@ ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "asse
                "hotel", "hotels", "building", "stores", "branches", "field", "fields",
                "facility", "facilities", "station", "stations", "operations", "reserves",
                "park", "parks", "portfolio", "homes", "houses", "system", "systems",
-               "terminal", "terminals", "pipeline", "pipelines"}
+               "terminal", "terminals", "pipeline", "pipelines", "fleet", "fleets",
+               "vessels", "ships", "tankers", "rigs"}
 # What a contract buys: "pay SpaceX $45 billion for computational resources".
 CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
                   "chips", "cloud", "computing", "supplies", "equipment",

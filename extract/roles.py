@@ -985,6 +985,10 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     if tok.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} or tok.ent_type_ in {"NORP", "GPE"}:
         return [], None, []  # "Americans spend", "a group of Russian investors"
     appos = [c for c in tok.children if c.dep_ == "appos" and _entity(c) is not None]
+    if appos and lower in _PORTION_WORDS:
+        # "a 30% stake in its solar subsidiary, Larch Solar": the parse hangs the name on
+        # the stake, which is a part of that company, never the company itself
+        return [], _part_phrase(tok), [entity_text(_entity(appos[0]))]
     if appos:  # "Their publisher's parent, ZeniMax Media, was bought"
         return [entity_text(_entity(appos[0]))], None, []
     members = _members(tok, depth + 1)
@@ -1004,6 +1008,10 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     return _common_noun_names(tok, depth), None, []
+
+
+# Words for a portion of a company's shares: a name in apposition to one is its owner's.
+_PORTION_WORDS = {"stake", "interest", "holding", "pct", "percent", "%", "majority", "minority"}
 
 
 def _common_noun_names(tok: Token, depth: int) -> list[str]:
