@@ -25,6 +25,7 @@ from .cues import (
     GENERIC_DEAL_NOUNS,
     GOODS_MEASURES,
     NOT_DEAL_NOUNS,
+    SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
 )
@@ -348,10 +349,22 @@ def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
         raise Dropped("drop.security-name", "names a security: '2.19 dlr preference shares'")
     if _FIGURE_AFTER.match(text, money.end_char):
         raise Dropped("drop.figure-after", "a company figure: '5p in dividends'")
+    if _sizes_a_company(money):
+        # "South Bay, a 62.5 mln dlr state-chartered stock association"
+        raise Dropped("drop.company-size", "describes a company's size, not a price")
     unit = _PER_UNIT_AFTER.match(text, money.end_char)
     if amount.per in COMMODITY_UNITS or (unit and unit.group(1).lower() in COMMODITY_UNITS):
         per = amount.per or unit.group(1)
         raise Dropped("drop.commodity-price", f"a price per {per}: a commodity price")
+
+
+def _sizes_a_company(money: Span) -> bool:
+    """An amount modifying a noun for a company ("a 62.5 mln dlr savings association",
+    "a $900 million bank") says how large it is (its assets or worth), not what a deal
+    pays (GUIDELINES.md)."""
+    root = money.root
+    return root.dep_ in {"nmod", "compound", "amod", "nummod"} and root.head.i > root.i and (
+        root.head.lower_ in SIZED_COMPANY_NOUNS)
 
 
 # "129.40 European currency units (Ecus) per tonne": the unit after a parenthesis.
@@ -578,11 +591,17 @@ def _buys_money(money: Span, cue: Token) -> bool:
 
 
 def _raised_from_the_public(money: Span, cue: Token) -> bool:
-    """"received 260 mln dlrs from an offering", "180 mln dlrs from a placement"."""
+    """"received 260 mln dlrs from an offering", "180 mln dlrs from a placement" (in the
+    parse, or in the words right after the amount where the parse hangs them elsewhere)."""
     public = {"offering", "offerings", "placement", "placing", "flotation"}
     return any(child.dep_ == "prep" and child.lower_ == "from"
                and any(p.lower_ in public for p in child.children)
-               for child in [*money.root.children, *cue.children])
+               for child in [*money.root.children, *cue.children]) or bool(
+        _FROM_PUBLIC.match(money.doc.text, money.end_char))
+
+
+_FROM_PUBLIC = re.compile(r"\s+from\s+(?:an?|the|its|a\s+public)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:offering|placement|placing|flotation)s?\b", re.I)
 
 
 def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token],
@@ -789,7 +808,7 @@ def _linked(specific: Token, cue: Token) -> bool:
 
 
 _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|common share)s?\b"
-                          r"|\bin exchange for (?:their|its|each) (?:stock|shares?)\b"
+                          r"|\b(?:in exchange )?for (?:their|its|each) (?:\w+ )?(?:stock|shares?)\b"
                           r"|\bshares\b.{0,150}\bat\s+(?:about\s+)?[$£€]?\d", re.I | re.S)
 # Money raised from the public, which GUIDELINES.md does not record as a deal.
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"

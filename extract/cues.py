@@ -99,6 +99,12 @@ COMPANY_NOUNS = frozenset(
     trust venture holding subsidiary unit refiner distributor platform giant chipmaker
     automaker drugmaker carmaker""".split()
 )
+# Company nouns an amount can size ("a 62.5 mln dlr savings association"); "unit",
+# "holding", "fund" and the like are left out ("sold its 200 mln dlr unit" may price it).
+SIZED_COMPANY_NOUNS = (COMPANY_NOUNS - {
+    "holding", "owner", "parent", "buyer", "acquirer", "bidder", "investor", "seller",
+    "unit", "subsidiary", "business", "venture", "fund", "trust", "platform", "partnership",
+    "consortium"}) | {"association", "thrift", "institution", "bancorp"}
 # Words that refer back to a company named before: "it said", "the company agreed".
 COMPANY_ANAPHORS = frozenset(
     ["it", "its", "the company", "the firm", "the group", "the concern", "the bank",

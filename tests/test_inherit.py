@@ -133,3 +133,13 @@ def test_a_payment_by_the_buyer_naming_no_payee_is_part_of_the_deal_before(extra
         "$3.2 billion, the companies said.\n\n"
         "Separately, Pellam Mills will pay $40 million in cash to its shareholders."))
     assert "$40 million" not in other
+
+
+def test_cash_for_their_shares_is_a_price_per_share(extractor):
+    claims = _claims(extractor, (
+        "Ardent Tools agreed to be acquired by Pellow Industries for about 90 mln dlrs.\n\n"
+        "Under the merger agreement, remaining holders of Ardent, a maker of drill bits, "
+        "will receive 21 dlrs cash for their shares."))
+    price = claims["21 dlrs"]
+    assert (price.amount.value, price.amount.per) == (21.0, "share")
+    assert price.names("seller")[0].startswith("Ardent")
