@@ -1138,6 +1138,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     if draft.paid_to_no_one and not (sides.sellers or sides.targets):
         raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
     _default_to_main(draft, main, sides, notes, deals)
+    _main_bids_for_the_other(draft, names, main, sides, notes)
     _issuer_sells(draft.frame, sides, notes)
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
@@ -1282,6 +1283,30 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]
         draft.confidence -= 0.05
         notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
+
+
+def _main_bids_for_the_other(draft: Draft, names: ArticleNames, main: str | None,
+                             sides: Sides, notes: list[dict]) -> None:
+    """A bid by the story's company for shares no sentence names the owner of ("Mobex
+    said its offer of 7.75 dlrs a share for the stock has been extended") is for the one
+    other company its lead names ("Mobex Corp said 2.1 mln Grant Industries shares have
+    been tendered")."""
+    if not main or draft.frame.kind not in {"bid", "acquire"} or sides.sellers or (
+            sides.targets) or not _same_party(sides.buyers, [main]):
+        return
+    part = (draft.frame.part or draft.frame.target_phrase or "").lower().split()
+    if part[-1:] and part[-1] not in _SHARE_NOUNS:
+        return
+    lead = next(iter(draft.sent.doc.sents))
+    others = {names.canonical(_known_form(_tidy(ent.text), names))
+              for ent in lead.ents if ent.label_ == "ORG"}
+    others = {o for o in others if not _same_party([o], [main])}
+    if len(others) == 1:
+        sides.sellers = list(others)
+        draft.confidence -= 0.05
+        notes.append({"rule": "default.bid-for-lead-other",
+                      "says": f"seller = {sides.sellers[0]} (the one other company of the "
+                              "lead)"})
 
 
 def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:

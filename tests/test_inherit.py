@@ -143,3 +143,23 @@ def test_cash_for_their_shares_is_a_price_per_share(extractor):
     price = claims["21 dlrs"]
     assert (price.amount.value, price.amount.per) == (21.0, "share")
     assert price.names("seller")[0].startswith("Ardent")
+
+
+def test_the_story_companys_bid_for_the_stock_is_for_the_other_company_of_the_lead(extractor):
+    claims = _claims(extractor, (
+        "Corlan Foods Inc said 1.2 mln Brisco Dairies Inc common shares, about 80 pct of "
+        "those outstanding, have been tendered in response to its offer.\n\n"
+        "The company said its offer of 9.25 dlrs a share for the stock has been extended "
+        "to Friday."))
+    price = claims["9.25 dlrs a share"]
+    assert price.names("buyer") == ["Corlan Foods Inc"]
+    assert price.names("seller") == ["Brisco Dairies Inc"]
+
+
+def test_a_lead_with_two_other_companies_gives_the_bid_no_seller(extractor):
+    claims = _claims(extractor, (
+        "Corlan Foods Inc said shares of Brisco Dairies Inc and of Tamsin Mills Inc have "
+        "been tendered in response to its offers.\n\n"
+        "The company said its offer of 9.25 dlrs a share for the stock has been extended "
+        "to Friday."))
+    assert claims["9.25 dlrs a share"].names("seller") == []
