@@ -69,9 +69,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
         "seller [] for ['Stratus Compute']; type acquisition for contract",
     'deal_type: $20 million in Orbis also agreed to buy $20 million of newly issued Ardent ':
         'type acquisition for investment',
-    'deal_type: 62 dlrs a share in Harlan Oil will offer 62 dlrs a share for the 40 pct '
-    'of Corv':
-        "seller [] for ['Corvex Petroleum', 'Corvex Petroleum']",
     'deal_type: 48 mln dlrs in Pellham Leisure bought the Starling Bay water park in Oregon':
         "seller ['Oregon'] for ['Corbel Resorts', 'Starling Bay water park']; type "
         'acquisition for asset_sale',
