@@ -28,6 +28,7 @@ from .cues import (
     SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
+    inflections,
 )
 from .names import ArticleNames, name_key, rates_only
 from .pairs import pair_items
@@ -436,6 +437,14 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
         raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
+    if frame.kind in {"lend", "borrow"} and _repaid(cue, money):
+        # "replacing a $600 million facility", "repaid $180 million it borrowed": the old
+        # loan going, no new deal
+        raise Dropped("drop.repaid-loan", "a loan repaid or replaced, not a new one")
+    if frame.kind == "lend" and (_CUMULATIVE.search(sent.text) or _SINCE_YEAR.search(
+            sent.text)):
+        # "has lent more than $6 billion to Kenya since 2019": a total of many loans
+        raise Dropped("drop.aggregate", f"{cue.text!r}: lent in total over years")
     if frame.kind == "invest" and _invests_in_things(cue):
         # "invest over 13 mln dlrs in improvements": spending, not a deal
         raise Dropped("drop.spending", "invested in things, not in a company")
@@ -498,6 +507,30 @@ def _aggregate(cue: Token, money: Span) -> bool:
 
 
 _COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals"}
+_SINCE_YEAR = re.compile(r"\bsince (?:19|20)\d\d\b")
+# Verbs that end a loan, in all their forms: what they take is an old loan, not a new deal.
+_REPAYING = frozenset({"repaid", "prepaid"}.union(*(
+    inflections(verb) for verb in ("repay", "replace", "refinance", "retire", "prepay",
+                                   "redeem"))))
+_PAYING = inflections("pay")  # "pay off", "pay down" a loan
+
+
+def _repaid(cue: Token, money: Span) -> bool:
+    """Whether a loan is one being repaid or replaced: the loan word or the amount is the
+    object of a repaying verb ("replacing a $600 million facility", "repaid $180 million
+    it borrowed"), or a clause on the loan word says so ("a facility ... that Tessaly is
+    repaying early")."""
+    for tok in (cue, money.root):
+        verb = tok.head
+        if tok.dep_ in OBJECTS | {"conj"} and verb.pos_ in {"VERB", "AUX"} and (
+                verb.lower_ in _REPAYING or (verb.lower_ in _PAYING and _particle(verb) in {
+                    "off", "down", "back"})):
+            return True
+    return any(c.dep_ in {"relcl", "acl"} and c.lower_ in _REPAYING for c in cue.children)
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
 
 
 def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:

@@ -72,9 +72,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: 48 mln dlrs in Pellham Leisure bought the Starling Bay water park in Oregon':
         "seller ['Oregon'] for ['Corbel Resorts', 'Starling Bay water park']; type "
         'acquisition for asset_sale',
-    'not_deals: $180 million in Brisk said it had repaid $180 million it borrowed under '
-    'the ':
-        "claims '$180 million'",
     'loans: $200 million in The Treasury said the energy ministry had signed, for the st':
         "seller ['Treasury'] for ['Lusaka Grid Power']",
     "money_not_price: 960 million euro in Fennel's 960 million euro purchase values the "
