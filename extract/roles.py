@@ -1086,6 +1086,12 @@ def _company_noun_names(tok: Token, depth: int) -> list[str]:
             named = names_of(child, depth + 1)[0]
             if named:
                 return named
+        if child.dep_ == "poss" and child.lower_ in {"his", "her"} and tok.lower_ in {
+                "group", "fund", "partnership", "firm", "company"}:
+            # "Hallam said his group bought 98,800 shares": the investor and his group
+            person = antecedent(child, depth + 1)
+            if person and person != ANAPHOR and not person.startswith(DESCRIBED):
+                return [person]
         if child.dep_ == "prep" and child.lower_ == "of":
             named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
             if named and ANAPHOR not in named:
