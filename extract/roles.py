@@ -240,7 +240,8 @@ def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | No
         return tok, False
     if kind == "value" and tok.lower_ == "worth" and _worth_of_a_company(tok):
         return None, True  # "the company was worth at least $42 a share"
-    if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value":
+    if kind == "value" and tok.pos_ in {"VERB", "AUX"} and _lemma(tok) == "value" and not (
+            _paid_in_shares(tok)):
         return None, True  # a valuation: "valuing the company at $183 billion"
     if tok.pos_ == "VERB" and tok.lower_ in {"priced", "pricing", "prices"}:
         return None, True  # "which priced the company at about $640m"
@@ -407,6 +408,14 @@ def _under_option(cue: Token) -> bool:
 _OPTION_WORDS = {"option", "options", "warrant", "warrants", "right", "rights"}
 
 
+def _paid_in_shares(valued: Token) -> bool:
+    """"through an exchange of stock valued at about 12 mln dlrs", "paid in shares valued
+    at $40 million": what the shares paid are worth is the price, no valuation."""
+    shares = valued.head
+    return valued.dep_ == "acl" and shares.lower_ in {"stock", "shares", "securities"} and (
+        shares.dep_ == "pobj" and shares.head.lower_ in {"of", "in"})
+
+
 def _worth_of_a_company(worth: Token) -> bool:
     """"the company was worth $42 a share", "the market is worth £250bn": a valuation."""
     subject = value_subject(worth)
@@ -415,7 +424,8 @@ def _worth_of_a_company(worth: Token) -> bool:
             "buy", "purchase", "order", "sell", "deliver", "provide"}):
         return False  # "will supply rails worth $300 million": the goods of the deal
     return subject is not None and not is_deal_noun(subject) and (
-        subject.lower_ not in PART_NOUNS | {"securities", "cash", "stock", "notes"})
+        subject.lower_ not in PART_NOUNS | {"securities", "cash", "stock", "notes",
+                                            "exchange", "swap", "consideration"})
 
 
 def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
