@@ -16,6 +16,7 @@ from .amounts import find_amounts
 from .cues import AGREEING_VERBS, cue_forms, frames_v1, inflections
 from .lexicon import DATELINE_COUNTRIES
 from .pairs import has_pair_items
+from .recase import in_capitals, recase
 from .wordtrie import alternation
 
 
@@ -289,11 +290,13 @@ def clean_for_model(text: str) -> str:
     """Return ``text`` with wire markup blanked out, keeping its length and offsets.
 
     Line breaks become spaces (the wire is hard-wrapped), Reuters tickers ("<CYL>")
-    become blanks and the brackets around names ("<Hearst Corp>") are dropped.
+    become blanks and the brackets around names ("<Hearst Corp>") are dropped; a
+    passage in capitals (a headline-only item) is put in the case of running text.
 
     >>> clean_for_model("<Hearst Corp> <HRST> is\\nbuying")
     ' Hearst Corp         is buying'
     """
     text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     text = _ANGLE.sub(" ", text)
-    return _BLANKS.sub(" ", text)
+    text = _BLANKS.sub(" ", text)
+    return recase(text) if in_capitals(text) else text  # a headline in capitals

@@ -155,8 +155,12 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
         return None  # "sales of 16 mln dlrs" is turnover; "the sale of its unit" a deal
     if kind == "raise" or _lemma(tok) in RAISING_VERBS:
         objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
-        if objects & {"offer", "bid", "price", "proposal"}:
-            return "bid"  # "Cyacq raised its tender offer to 92.50 dlrs a share"
+        if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
+                c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
+                for c in tok.head.children)):
+            # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
+            # raising it to 35 dlrs a share"
+            return "bid"
         if kind == "raise" and _raises_debt(tok):
             return "borrow"  # "raised $6 billion of debt from lenders"
         if objects & (STAKE_NOUNS | RAISED_FIGURES):

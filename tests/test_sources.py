@@ -408,3 +408,26 @@ def test_reuters_corpus_is_read_whole():
     first = articles["reuters-1"]
     assert (first.title, first.published, first.outlet) == (
         "BAHIA COCOA REVIEW", "1987-02-26T15:01:01", "Reuters")
+
+
+def test_a_reuters_item_with_only_a_headline_is_its_headline(tmp_path):
+    # The wire's headline-only items carry "Blah blah blah." where a body would be.
+    sgm = tmp_path / "reut2-901.sgm"
+    sgm.write_text(
+        '<REUTERS NEWID="77001">\n<DATE>30-MAR-1987 14:29:14.28</DATE>\n'
+        '<TEXT TYPE="BRIEF">&#2;\n******<TITLE>HALVARD FOODS TO BUY BRISCO DAIRIES FOR 57 '
+        'MLN DLRS\n</TITLE>Blah blah blah.\n&#3;\n\n</TEXT>\n</REUTERS>\n', encoding="latin-1")
+    [item] = read_inputs([sgm])
+    assert item.text == item.title == "HALVARD FOODS TO BUY BRISCO DAIRIES FOR 57 MLN DLRS"
+
+
+def test_a_headline_in_capitals_gives_its_deal(extractor):
+    from types import SimpleNamespace
+
+    headline = "HALVARD FOODS TO BUY BRISCO DAIRIES FOR 57 MLN DLRS"
+    [claim] = extractor.extract(SimpleNamespace(text=headline, title=headline,
+                                                published="1987-03-30"))
+    assert claim.amount.value == 57e6
+    assert (claim.names("buyer"), claim.names("seller")) == (["Halvard Foods"],
+                                                             ["Brisco Dairies"])
+    assert headline[claim.start:claim.end].lower() == claim.sentence.lower()

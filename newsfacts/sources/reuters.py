@@ -33,6 +33,8 @@ _CONTROL = re.compile(r"&#\d+;|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # even "31-MAR-1987 605:12:19.12"; the day is always readable, the time not always.
 _DATE = re.compile(r"(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d\d:\d\d:\d\d)?")
 _SIGN_OFF = "Reuter"
+# The body of a wire item that had only its headline: "******Blah blah blah."
+_NO_BODY = re.compile(r"\**\s*(?:Blah blah blah\.?)?\s*")
 
 
 def is_reuters_sgml(path: Path) -> bool:
@@ -110,6 +112,8 @@ def _article(sgml: str, attrs: dict, path: Path) -> Article:
         untitled = _TAG["TITLE"].sub("", text_part.group(1)) if text_part else ""
         body = _clean(_ANY_TAG.sub(" ", untitled))
     body = _without_sign_off(body)
+    if _NO_BODY.fullmatch(body):
+        body = ""  # a headline-only item: its text is its headline
     text = f"{dateline} {body}" if dateline and body else body or title
     return Article(
         id=f"reuters-{newid}",
