@@ -30,6 +30,7 @@ from .cues import (
     TRADED_SECURITIES,
     inflections,
 )
+from .lexicon import CENTRAL_BANKS
 from .names import ArticleNames, name_key, rates_only
 from .pairs import pair_items
 from .records import Amount, Claim, Party, Term
@@ -607,6 +608,9 @@ def _own_securities(obj: Token, money: Span) -> bool:
     return "its" in words and bool(words & _OWN_SECURITIES)
 
 
+# Money itself as what is bought: "buys dollars", "sold sterling".
+_CURRENCY_NOUNS = {"dollars", "dollar", "dlrs", "yen", "marks", "sterling", "francs",
+                   "currency", "currencies", "euros"}
 # "its common stock": a company buying back its own shares from holders no one names.
 _OWN_SECURITIES = {"preferred", "preference", "debentures", "notes", "bonds", "convertible",
                    "common"}
@@ -614,7 +618,10 @@ _OWN_SECURITIES = {"preferred", "preference", "debentures", "notes", "bonds", "c
 
 def _buys_money(money: Span, cue: Token) -> bool:
     """Whether the thing bought is the amount itself ("purchases of one billion dlrs",
-    "bought 500 mln dlrs on the market"), with nothing after it that it buys."""
+    "bought 500 mln dlrs on the market"), with nothing after it that it buys, or money
+    at a rate ("buys dollars around 149.00 yen")."""
+    if any(c.dep_ in OBJECTS and c.lower_ in _CURRENCY_NOUNS for c in cue.children):
+        return True
     root = money.root
     if any(c.dep_ == "prep" and c.lower_ in {"of", "worth"} for c in root.children):
         return False  # "10 mln dlrs of its shares": shares bought
@@ -865,6 +872,7 @@ _CHANGE_BEFORE = re.compile(r"(?:\bby|\bup from|\bdown from|\bcompared with|\bve
                             r"\s+(?:about\s+|some\s+)?\Z", re.I)
 # Money a company reports in the words right after the amount: "5p in dividends".
 _FIGURE_AFTER = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,2}mortgages?\b"  # "in closed mortgage loans"
+                           r"|\s+to\s+(?:its\s+)?(?:[\w-]+\s+){0,2}reserves?\b"  # loss reserves
                            r"|\s+(?:above|below|over|under)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+)"
                            r"{0,2}(?:book|market|par|asset|balance[- ]sheet)\s+value\b"
                            r"|\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
@@ -1376,9 +1384,23 @@ def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
             _is_place(s, draft.sent, names) for s in sides.sellers):
         # "fintech firms in London raised $2bn in the half": a city's total
         raise Dropped("drop.place-total", "money raised by a place: a total, not a deal")
+    parties = sides.buyers + sides.sellers + sides.targets
+    if kind in {"acquire", "sell", "bid"} and parties and all(
+            _central_bank(p) for p in parties):
+        # "Bank of Japan buys dollars around 149.00 yen", "Fed sets one billion dlr
+        # customer repurchase": a central bank in the markets, no deal
+        raise Dropped("drop.central-bank", "a central bank or treasury in the markets")
     if kind == "sell" and not sides.buyers and _sells_own_shares(draft.frame):
         # "Healthvest began selling five mln shares": a public offering
         raise Dropped("drop.own-shares-sold", "a company selling its own shares: an offering")
+
+
+_CENTRAL_BANK_KEYS = frozenset(name_key(b) for b in CENTRAL_BANKS)
+
+
+def _central_bank(name: str) -> bool:
+    """"Bank of Japan", "FED", "the U.S. Treasury"; not "Bank of Japan Trust Co"."""
+    return name_key(name) in _CENTRAL_BANK_KEYS
 
 
 def _points_at_deal(draft: Draft) -> bool:

@@ -166,9 +166,9 @@ SUPPLY_VERBS = {"supply", "provide", "deliver", "build", "manufacture", "make", 
                 "install", "run", "operate", "design"}
 # What a company raises that is no money raised: "raised its buyback by £100m".
 RAISED_FIGURES = {"target", "estimate", "forecast", "rating", "guidance", "buyback",
-                  "dividend", "payout", "budget", "spending", "capex", "price", "prices",
-                  "outlook", "rates", "rate", "tariff", "tariffs", "duty", "duties", "levy",
-                  "levies", "tax", "taxes"}
+                  "dividend", "div", "payout", "postings", "posting", "budget", "spending",
+                  "capex", "price", "prices", "outlook", "rates", "rate", "tariff", "tariffs",
+                  "duty", "duties", "levy", "levies", "tax", "taxes"}
 # Verbs whose subject is the deal itself, not a party: "It comprises a credit facility".
 BEING_VERBS = {"comprise", "include", "consist", "be", "represent", "involve", "total",
                "cover", "come", "amount"}

@@ -698,6 +698,21 @@ WIRE_SERVICES: frozenset[str] = frozenset(
 
 # Credit rating agencies: in a story of a rating action ("placed on creditwatch") they
 # judge the deal and are no party of it (they do buy and sell companies themselves).
+# Central banks and treasuries: what they buy and sell in the markets (currency, bills,
+# repurchase agreements) is no deal between companies.
+CENTRAL_BANKS: frozenset[str] = frozenset([
+    "Fed", "Federal Reserve", "Federal Reserve Bank", "Federal Reserve Board",
+    "New York Fed", "Bundesbank", "Bank of Japan", "Bank of England", "Bank of France",
+    "Banque de France", "Bank of Canada", "Swiss National Bank", "Bank of Italy",
+    "Banca d'Italia", "Reserve Bank of Australia", "Reserve Bank of India",
+    "Netherlands Central Bank", "Dutch central bank", "Bank of Korea", "People's Bank of China",
+    "European Central Bank", "ECB", "U.S. Treasury", "Treasury", "Bank of Spain",
+    "Bank of Portugal", "Central Bank", "Reserve Bank of New Zealand", "Bank of Finland",
+    "Bank of Greece", "Bank of Norway", "Norges Bank", "Riksbank", "Danmarks Nationalbank",
+    "Monetary Authority of Singapore", "Hong Kong Monetary Authority", "Saudi Arabian "
+    "Monetary Agency", "Bank Negara", "Bank Indonesia", "Bank of Thailand",
+    "Banco de Mexico", "Banco Central", "Bank of Mexico"])
+
 RATING_AGENCIES: frozenset[str] = frozenset([
     "Standard and Poor's", "Standard and Poor's Corp", "Standard & Poor's", "S&P",
     "S&P Global Ratings", "Moody's", "Moody's Investors Service", "Fitch",

@@ -25,6 +25,9 @@ _HEADLINE_WORDS = {
     "remaining", "completes", "complete", "agrees", "agree", "talks", "bids", "unit",
     "units", "stake", "stakes", "share", "shares", "pct", "cts", "dlr", "dlrs", "stg",
     "yen", "mln", "bln", "billion", "million", "half", "rest", "new", "firm", "weighs",
+    "customer", "customers", "crude", "postings", "posted", "prices", "price", "qtly",
+    "annual", "div", "dividend", "shr", "reserves", "loss", "repurchase", "repurchases",
+    "intervenes", "intervened", "dealers", "effective", "today", "yesterday",
 }
 # Words the tables hold that company names are often made of: kept as names.
 _NAME_WORDS = {

@@ -163,8 +163,11 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
             return "bid"
         if kind == "raise" and _raises_debt(tok):
             return "borrow"  # "raised $6 billion of debt from lenders"
-        if objects & (STAKE_NOUNS | RAISED_FIGURES):
-            return None  # "raised its Taft stake to 16.2 pct", "raised its price target"
+        raised = objects | {c.lower_ for c in tok.children if c.dep_ in {"dative", "ccomp"}}
+        if raised & (STAKE_NOUNS | RAISED_FIGURES):
+            # "raised its Taft stake to 16.2 pct", "raised its price target"; "raises
+            # crude postings", "raises qtly dividend" as headlines parse them
+            return None
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
         return None  # "a 12.2 mln dlr tax credit"

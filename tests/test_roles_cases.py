@@ -97,10 +97,12 @@ def _param(case: dict):
 
 
 def _problems(case: dict, claims) -> list[str]:
-    priced = [c for c in claims if c.amount.text in case.get("not_price", [])]
+    # lower-cased: a headline in capitals is read in the case of running text
+    not_price = [text.lower() for text in case.get("not_price", [])]
+    priced = [c for c in claims if c.amount.text.lower() in not_price]
     if priced:
         return [f"claims money that is no price: {[c.amount.text for c in priced]}"]
-    mine = [c for c in claims if case["amount"] in c.amount.text]
+    mine = [c for c in claims if case["amount"].lower() in c.amount.text.lower()]
     if case["deal_type"] is None:
         return [f"claims {mine[0].amount.text!r}"] if mine else []
     if not mine:
