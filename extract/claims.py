@@ -620,7 +620,8 @@ def _buys_money(money: Span, cue: Token) -> bool:
     """Whether the thing bought is the amount itself ("purchases of one billion dlrs",
     "bought 500 mln dlrs on the market"), with nothing after it that it buys, or money
     at a rate ("buys dollars around 149.00 yen")."""
-    if any(c.dep_ in OBJECTS and c.lower_ in _CURRENCY_NOUNS for c in cue.children):
+    if any(c.dep_ in OBJECTS and c.lower_ in _CURRENCY_NOUNS and not (
+            money.start <= c.i < money.end) for c in cue.children):
         return True
     root = money.root
     if any(c.dep_ == "prep" and c.lower_ in {"of", "worth"} for c in root.children):
