@@ -154,20 +154,9 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     if tok.lower_ == "sales":
         return None  # "sales of 16 mln dlrs" is turnover; "the sale of its unit" a deal
     if kind == "raise" or _lemma(tok) in RAISING_VERBS:
-        objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
-        if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
-                c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
-                for c in tok.head.children)):
-            # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
-            # raising it to 35 dlrs a share"
-            return "bid"
-        if kind == "raise" and _raises_debt(tok):
-            return "borrow"  # "raised $6 billion of debt from lenders"
-        raised = objects | {c.lower_ for c in tok.children if c.dep_ in {"dative", "ccomp"}}
-        if raised & (STAKE_NOUNS | RAISED_FIGURES):
-            # "raised its Taft stake to 16.2 pct", "raised its price target"; "raises
-            # crude postings", "raises qtly dividend" as headlines parse them
-            return None
+        raised = _what_is_raised(tok, kind)
+        if raised != "raise":
+            return raised
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
         return None  # "a 12.2 mln dlr tax credit"
@@ -176,6 +165,26 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in NOT_DEAL_HEADS:
         return None  # "a bidding war", "deal activity"
     return kind
+
+
+def _what_is_raised(tok: Token, kind: str) -> str | None:
+    """What a raising verb raises: an offer ("bid"), debt ("borrow"), a stake or a
+    figure (None: no deal), else money ("raise")."""
+    objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
+    if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
+            c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
+            for c in tok.head.children)):
+        # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
+        # raising it to 35 dlrs a share"
+        return "bid"
+    if kind == "raise" and _raises_debt(tok):
+        return "borrow"  # "raised $6 billion of debt from lenders"
+    raised = objects | {c.lower_ for c in tok.children if c.dep_ in {"dative", "ccomp"}}
+    if raised & (STAKE_NOUNS | RAISED_FIGURES):
+        # "raised its Taft stake to 16.2 pct", "raised its price target"; "raises crude
+        # postings", "raises qtly dividend" as headlines parse them
+        return None
+    return "raise"
 
 
 def _raises_debt(verb: Token) -> bool:
