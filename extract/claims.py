@@ -979,9 +979,12 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
 def _counted_shares(cue: Token) -> bool:
     """"purchased 300,000 Hillards ordinary shares": a number of shares bought is a
     stake, whatever words name the shares."""
-    return any(obj.dep_ in OBJECTS and obj.lower_ in _SHARE_NOUNS and any(
+    objects = [c for c in cue.children if c.dep_ in OBJECTS] + [
+        g for p in cue.children if p.dep_ == "prep" and p.lower_ == "for"
+        for g in p.children if g.dep_ == "pobj"]  # "an offer ... for 33 mln shares"
+    return any(obj.lower_ in _SHARE_NOUNS and any(
         n.dep_ == "nummod" and n.like_num and n.ent_type_ not in {"MONEY", "PERCENT"}
-        for n in obj.children) for obj in cue.children)
+        for n in obj.children) for obj in objects)
 
 
 # Nouns for a company's shares themselves (not a stake in them).
@@ -991,7 +994,8 @@ _PARTIAL_OFFER = re.compile(r"\bup to [\d.,]+(?: (?:mln|million|billion))?(?: [\
                             r"(?:shares|stock)\b", re.I)
 _WHOLE_PCT = re.compile(r"\b100(?: pct| percent|%)", re.I)
 # Words that name a portion of a company's shares, whatever the verb.
-_PORTION_NOUNS = {"stake", "interest", "holding", "pct", "percent", "majority", "minority"}
+_PORTION_NOUNS = {"stake", "stakes", "interest", "holding", "pct", "percent", "majority",
+                  "minority"}
 
 
 # Shares that complete an owner's hold: buying them buys the company.

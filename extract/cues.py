@@ -182,7 +182,7 @@ VERB_ONLY_CUES = {"fund", "funds", "back", "backs", "get", "gets", "got", "land"
 MAIN_COMPANY_NOUNS = {"company", "corporation", "concern"}
 # Nouns naming a stake: what changes hands is shares of the company they belong to ("%"
 # as the parse reads "bought 8% of the company": the sign is the object).
-STAKE_NOUNS = {"stake", "interest", "shares", "share", "stock", "holding", "holdings",
+STAKE_NOUNS = {"stake", "stakes", "interest", "shares", "share", "stock", "holding", "holdings",
                "majority", "pct", "percent", "%", "preferred", "common", "equity", "minority"}
 # Nouns naming a part of a company that changes hands: "its Wilkinson unit", "the mill".
 PART_NOUNS = STAKE_NOUNS | {

@@ -1271,7 +1271,9 @@ def _members(tok: Token, depth: int) -> list[str]:
 
 def _part_phrase(tok: Token) -> str:
     """The words naming a part of a company: "Wilkinson Sword Consumer Group unit"."""
-    words = [t for t in tok.subtree if (t.i <= tok.i and t.dep_ not in {"det", "poss", "case"}
+    # "each" and "every" stay: "each Bayou share" prices the whole company, not a stake
+    words = [t for t in tok.subtree if (t.i <= tok.i and (
+             t.dep_ not in {"det", "poss", "case"} or t.lower_ in {"each", "every"})
              and not t.like_num and t.ent_type_ not in {"PERCENT", "CARDINAL", "MONEY"}
              and t.lower_ not in {"pct", "percent"}) or t.i == tok.i]
     return tok.doc[words[0].i:tok.i + 1].text if words else tok.text
