@@ -207,6 +207,9 @@ def outer_cue(cue: Token, money: Span, cues: dict[str, str]) -> Token | None:
     if cue.dep_ not in {"relcl", "acl"} or not any(
             t.text == "," for t in money.doc[cue.i + 1:money.start]):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # "a letter of intent to sell its unit, Halden Freight, for $54m": no
+        # relative clause but the deal itself
     tok = cue.head
     for _ in range(6):
         if cue_kind(tok, cues) in _DEAL_OBJECT_KINDS and tok.pos_ == "VERB":
