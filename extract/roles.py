@@ -160,6 +160,9 @@ def cue_kind(tok: Token, cues: dict[str, str]) -> str | None:
     if kind == "lend" and any(c.lower_ in {"tax", "extraordinary", "investment"}
                               for c in tok.children):
         return None  # "a 12.2 mln dlr tax credit"
+    if kind == "lend" and tok.lower_ == "credit" and tok.head.lower_ in {"including",
+                                                                        "includes"}:
+        return None  # "net income of 28,000 dlrs, including a 103,000 dlrs credit"
     if tok.dep_ == "compound" and tok.head.lower_ in SECURITY_NOUNS:
         return None  # "205p in loan notes", "convertible loan stock"
     if tok.dep_ in {"compound", "amod"} and tok.head.lower_ in NOT_DEAL_HEADS:
