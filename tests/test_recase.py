@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-
 import pytest
 
-from newsfacts.extract import recase as recase_module
 from newsfacts.extract.recase import in_capitals, recase
-
-
-def test_the_module_examples():
-    assert doctest.testmod(recase_module).failed == 0
 
 
 @pytest.mark.parametrize(("headline", "cased"), [
