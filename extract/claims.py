@@ -231,6 +231,21 @@ class _DealsBefore:
         return any(_same_party([name], deal.roles.get("buyer", []))
                    for deal in self.context[:bisect_left(self.starts, start)])
 
+    def buyers_named_before(self, deal: Context, limit: int = 20) -> list[str]:
+        """The buyers an earlier mention of ``deal`` names, when ``deal`` names none:
+        "Under the recommended offer, Direct Line shareholders will receive ..." after
+        "Aviva agreed to buy Direct Line". The last ``limit`` deals before it are read."""
+        sold = deal.roles.get("seller", []) + deal.roles.get("target", [])
+        if not sold:
+            return []
+        at = bisect_left(self.starts, deal.start)
+        for earlier in reversed(self.context[max(0, at - limit):at]):
+            buyers = earlier.roles.get("buyer", [])
+            if buyers and _same_party(sold, earlier.roles.get("seller", []) + earlier.roles.get(
+                    "target", [])) and not _same_party(buyers, sold):
+                return buyers
+        return []
+
     def latest(self, start: int, skip_loans: bool) -> Context | None:
         """The deal named last before token ``start`` (else the article's first deal)."""
         count = bisect_left(self.starts, start) or min(1, len(self.context))
@@ -1234,7 +1249,7 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
     if deal is None or (sides.buyers and (sides.sellers or sides.targets)) or not (
             sides.any() or _points_at_deal(draft)):
         return
-    deal_buyers = deal.roles.get("buyer", [])
+    deal_buyers = deal.roles.get("buyer", []) or deals.buyers_named_before(deal)
     own = sides.buyers + sides.sellers + sides.targets
     if sides.deal_type == "loan" and deal.deal_type != "loan":
         _borrower_is_buyer_before(deal_buyers, sides, notes)

@@ -163,3 +163,14 @@ def test_a_lead_with_two_other_companies_gives_the_bid_no_seller(extractor):
         "The company said its offer of 9.25 dlrs a share for the stock has been extended "
         "to Friday."))
     assert claims["9.25 dlrs a share"].names("seller") == []
+
+
+def test_a_deal_named_without_its_buyer_takes_the_buyer_of_its_first_mention(extractor):
+    claims = _claims(extractor, (
+        "Halvard Foods Inc said it agreed to acquire Brisco Dairies Inc.\n\n"
+        "Under the merger agreement, remaining holders of Brisco, a maker of cheese, will "
+        "receive 31 dlrs in cash for each share.\n\n"
+        "The transaction is valued at about 140 mln dlrs, the companies said."))
+    value = claims["about 140 mln dlrs"]
+    assert value.names("buyer") == ["Halvard Foods Inc"]
+    assert value.names("seller") == ["Brisco Dairies Inc"]
