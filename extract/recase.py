@@ -48,8 +48,9 @@ _ACRONYM_LENGTH = 3
 def in_capitals(text: str) -> bool:
     """Whether ``text`` is written in capitals: four in five of its letters, and at least
     twelve of them (a headline, not an acronym)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    upper = sum(map(str.isupper, text))  # every passage asks: counted without a list
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 12 and upper >= 4 * lower
 
 
 def recase(text: str) -> str:
