@@ -73,6 +73,7 @@ def _timed(function, stage: str, seconds: dict):
 def pipeline_stage(extractor, made: list[tuple], seconds: dict) -> dict[int, list]:
     """Run the pipeline component by component over the batches Extractor.pipe makes;
     return claims by article."""
+    from newsfacts.extract.matmul import one_blas_thread
     from newsfacts.extract.pipeline import model_batches
 
     size = extractor.batch_size
@@ -81,8 +82,9 @@ def pipeline_stage(extractor, made: list[tuple], seconds: dict) -> dict[int, lis
         docs = [doc for _, article_docs in batch for doc in article_docs]
         for name, proc in extractor.nlp.pipeline:
             started = time.process_time()
-            docs = list(proc.pipe(docs, batch_size=size)) if hasattr(proc, "pipe") else [
-                proc(doc) for doc in docs]
+            with one_blas_thread():
+                docs = list(proc.pipe(docs, batch_size=size)) if hasattr(proc, "pipe") else [
+                    proc(doc) for doc in docs]
             seconds[f"component {name}"] += time.process_time() - started
         parsed = iter(docs)
         for article, article_docs in batch:

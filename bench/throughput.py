@@ -3,7 +3,9 @@
 Measures, on the first N articles of the Reuters-21578 corpus (all of it by default):
 
 1. the reference: ``nlp.pipe`` of the same model with all its components, one process,
-   no newsfacts code;
+   no newsfacts code, as spaCy runs it (its layers multiplying with blis); and the same
+   with numpy's BLAS on one thread, as newsfacts runs the model (extract/matmul.py), so
+   that what the library wins and what newsfacts wins are told apart;
 2. ``newsfacts ingest`` into a fresh database (reading, extraction, writing), with one
    process and with ``--processes N``;
 3. the same on the Dask engine (the cluster extra), with 1 and N workers of a local
@@ -131,15 +133,19 @@ def measure(command: list[str]) -> tuple[float, int]:
     return seconds, peak
 
 
-def reference_stage(corpus: Path, limit: int | None) -> None:
-    """The reference, run in its own process: bare nlp.pipe with every component."""
+def reference_stage(corpus: Path, limit: int | None, matmul: str) -> None:
+    """The reference, run in its own process: bare nlp.pipe with every component, its
+    layers built to multiply with ``matmul``'s library."""
     import spacy
 
     from newsfacts.extract import resolve_model
+    from newsfacts.extract.matmul import building_with, one_blas_thread
 
-    nlp = spacy.load(resolve_model())
-    for _ in nlp.pipe(a.text for a in reuters_articles(corpus, limit)):
-        pass
+    with building_with(matmul):
+        nlp = spacy.load(resolve_model())
+    with one_blas_thread():
+        for _ in nlp.pipe(a.text for a in reuters_articles(corpus, limit)):
+            pass
 
 
 def dev_scores(gold: Path, corpus: Path) -> dict[str, dict]:
@@ -162,12 +168,13 @@ def main(argv=None) -> None:
                         help="worker processes for the parallel ingest (default: cores)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--stage", choices=["reference"], help=argparse.SUPPRESS)
+    parser.add_argument("--matmul", default="blis", help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--no-growth", action="store_true",
                         help="skip the cost-growth runs (1k and 5k articles again)")
     args = parser.parse_args(argv)
     if args.stage == "reference":
-        reference_stage(args.corpus, args.limit)
+        reference_stage(args.corpus, args.limit, args.matmul)
         return
     if not args.corpus.is_dir():
         print(f"skipped: no Reuters-21578 corpus at {args.corpus} (give --corpus DIR)")
@@ -194,9 +201,10 @@ def main(argv=None) -> None:
             print(f"  {label}: {seconds:.1f} s", flush=True)
 
         limit = [] if args.limit is None else ["--limit", str(args.limit)]
-        run("reference: bare nlp.pipe, 1 process",
-            [sys.executable, __file__, "--stage", "reference", "--corpus", str(args.corpus),
-             *limit])
+        for matmul, label in (("blis", ""), ("numpy", ", numpy's BLAS")):
+            run(f"reference: bare nlp.pipe{label}, 1 process",
+                [sys.executable, __file__, "--stage", "reference", "--corpus",
+                 str(args.corpus), "--matmul", matmul, *limit])
         run("ingest, 1 process",
             [*newsfacts, "ingest", str(source), "--db", str(tmp / "one.db"), "-q", "-p", "1"])
         run(f"ingest, {processes} processes",
@@ -223,7 +231,7 @@ def main(argv=None) -> None:
                                       str(processes)])
                 growth.append({"articles": n, "articles_per_s": n / seconds,
                                "words_per_s": w / seconds})
-        parallel = rows[2]  # the parallel ingest
+        parallel = rows[3]  # the parallel ingest
         growth.append({"articles": articles, "articles_per_s": parallel["articles_per_s"],
                        "words_per_s": parallel["words_per_s"]})
     scores = dev_scores(args.gold, args.corpus) if args.gold.exists() else {}
@@ -242,17 +250,20 @@ def report(rows: list[dict], growth: list[dict], scores: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console(width=130)
+    console = Console(width=170)
     reference, reference_cpu = rows[0]["words_per_s"], rows[0]["words_per_cpu_s"]
+    same_blas = rows[1]["words_per_s"]
     table = Table(title="Throughput (same articles, same run)", title_justify="left")
-    # x ref: words/s over the reference's; x ref CPU: words per CPU second over the
-    # reference's; RSS: peak MB of the largest single process (a worker) and of all.
-    for column in ("run", "s", "articles/s", "words/s", "x ref", "CPU s", "words/CPU s",
-                   "x ref CPU", "CPU ms/art", "RSS proc", "RSS all"):
+    # x ref: words/s over the reference's (spaCy as it runs by default); x numpy ref: over
+    # the reference's with numpy's BLAS, as newsfacts runs the model; x ref CPU: words per
+    # CPU second over the reference's; RSS: peak MB of the largest process and of all.
+    for column in ("run", "s", "articles/s", "words/s", "x ref", "x numpy ref", "CPU s",
+                   "words/CPU s", "x ref CPU", "CPU ms/art", "RSS proc", "RSS all"):
         table.add_column(column, justify="left" if column == "run" else "right")
     for row in rows:
         table.add_row(row["run"], f"{row['seconds']:.1f}", f"{row['articles_per_s']:.0f}",
                       f"{row['words_per_s']:.0f}", f"{row['words_per_s'] / reference:.1f}",
+                      f"{row['words_per_s'] / same_blas:.1f}",
                       f"{row['cpu_s']:.0f}", f"{row['words_per_cpu_s']:.0f}",
                       f"{row['words_per_cpu_s'] / reference_cpu:.1f}",
                       f"{row['cpu_ms_per_article']:.1f}", f"{row['process_peak_rss_mb']:.0f}",

@@ -27,6 +27,7 @@ from . import (
     attributes,  # noqa: F401  (registers newsfacts_attributes)
     components,  # noqa: F401  (registers the factories)
     cues,  # noqa: F401  (registers newsfacts.frames.v1)
+    matmul,
     tokenizer,  # noqa: F401  (registers newsfacts.article_tokenizer.v1)
 )
 from .components import ARTICLE_ATTR
@@ -108,10 +109,11 @@ def load_pipeline(model: str | None = None, config: dict | None = None,
         config["nlp"]["tokenizer"]["cue_filter"] = cue_filter
     config = config.interpolate()
     sourced = _source_settings(config)
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
-    meta = _source_meta(source)
-    nlp.meta["sources"] = [{k: meta.get(k) for k in ("lang", "name", "version", "license")}]
-    _load_sourced(nlp, sourced, vectors=bool((meta.get("vectors") or {}).get("width")))
+    with matmul.building_with(config["newsfacts"].get("matmul", "blis")):
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+        meta = _source_meta(source)
+        nlp.meta["sources"] = [{k: meta.get(k) for k in ("lang", "name", "version", "license")}]
+        _load_sourced(nlp, sourced, vectors=bool((meta.get("vectors") or {}).get("width")))
     return nlp
 
 
@@ -255,7 +257,8 @@ class Extractor:
     def _run(self, batch: list[tuple[ArticleLike, list[Doc]]]):
         # an article with no passage worth parsing has no Doc: the model is spared it
         docs = [doc for _, article_docs in batch for doc in article_docs]
-        parsed = iter(self.nlp.pipe(docs, batch_size=self.batch_size))
+        with matmul.one_blas_thread():
+            parsed = iter(list(self.nlp.pipe(docs, batch_size=self.batch_size)))
         for article, article_docs in batch:
             claims: list[Claim] = []
             for n, _ in enumerate(article_docs):

@@ -10,6 +10,8 @@ from spacy.tokens import DocBin
 
 from newsfacts.errors import BadConfig
 from newsfacts.extract import Extractor, load_pipeline
+from newsfacts.extract.matmul import one_blas_thread
+from newsfacts.extract.pipeline import default_config
 
 SEED_STYLE = (
     "Anthropic has agreed to pay SpaceX $45 billion over three years for computational "
@@ -123,6 +125,41 @@ def test_fast_path_and_full_path_agree_on_the_seed_style(extractor):
     article = SimpleNamespace(text=SEED_STYLE, title=None, published=None)
     assert [c.to_dict() for c in extractor.extract(article)] == [
         c.to_dict() for c in full.extract(article)]
+
+
+def test_the_model_multiplies_with_the_library_the_setting_names(extractor, fixture_articles):
+    """numpy's BLAS by default, blis (spaCy's own) when asked: the same claims."""
+    config = default_config()
+    config["newsfacts"]["matmul"] = "blis"
+    with_blis = Extractor(config=config)
+
+    def libraries(pipeline):
+        return {layer.ops.use_blis for layer in pipeline.nlp.get_pipe("tok2vec").model.walk()}
+
+    assert libraries(extractor) == {False} and libraries(with_blis) == {True}
+    for name, article in fixture_articles.items():
+        assert with_blis.extract(article) == extractor.extract(article), name
+
+
+def test_an_unknown_matrix_library_is_refused_by_name():
+    config = default_config()
+    config["newsfacts"]["matmul"] = "mkl"
+    with pytest.raises(BadConfig) as err:
+        Extractor(config=config)
+    assert str(err.value) == "[newsfacts] matmul = 'mkl': choose one of 'numpy', 'blis'"
+
+
+def test_numpy_blas_runs_on_one_thread_while_the_model_runs_then_as_before():
+    from threadpoolctl import threadpool_info
+
+    def threads():
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    before = threads()
+    assert before, "numpy's BLAS is found"
+    with one_blas_thread():
+        assert set(threads()) == {1}
+    assert threads() == before
 
 
 def test_a_bad_setting_is_refused_when_the_pipe_is_added():
