@@ -886,8 +886,9 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     if noun.dep_ in OBJECTS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         verb = head
     elif noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
-            "VERB", "AUX"} and head.lower_ in {"to", "in", "under", "through", "with", "for"}:
-        verb = head.head  # "agreed to a buyout", "raised money in a round"
+            "VERB", "AUX"} and head.lower_ in {"to", "into", "in", "under", "through", "with",
+                                               "for"}:
+        verb = head.head  # "agreed to a buyout", "entered into a credit agreement"
     elif kind in {"lend", "raise", "borrow"} and _amount_in_noun(noun):
         verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
     elif _apposed_to_amount(noun):

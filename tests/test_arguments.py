@@ -113,8 +113,8 @@ def test_a_pattern_the_walk_cannot_run_is_refused_by_name(extractor):
     record["pattern"] = [record["pattern"][0], {**record["pattern"][1], "REL_OP": "$+"}]
     with pytest.raises(BadConfig) as err:
         ArgumentPatterns(extractor.nlp.vocab, [record])
-    assert str(err.value) == ("arg.sibling: argument patterns test DEP, POS, TAG, LOWER with "
-                              "the relations > <; got [] $+")
+    assert str(err.value) == ("arg.sibling: argument patterns test DEP, POS, TAG, LOWER, "
+                              "IS_LOWER with the relations > <; got [] $+")
 
 
 def test_docstring_examples():
