@@ -889,8 +889,8 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
             "VERB", "AUX"} and head.lower_ in {"to", "into", "in", "under", "through", "with",
                                                "for"}:
         verb = head.head  # "agreed to a buyout", "entered into a credit agreement"
-    elif kind in {"lend", "raise", "borrow"} and _amount_in_noun(noun):
-        verb = head.head.head  # "committed up to 340 mln dlrs in senior debt financing"
+    elif kind in {"lend", "raise", "borrow"} and _verb_of_amount(noun) is not None:
+        verb = _verb_of_amount(noun)  # "committed up to 340 mln dlrs in debt financing"
     elif _apposed_to_amount(noun):
         verb = head.head  # "signed a 2.4 trillion won ($1.7 billion) chip supply contract"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
@@ -936,22 +936,38 @@ _PUTTING_IN_VERBS = LEADING_VERBS | (LENDING_VERBS - {"make", "approve", "sancti
 def _parties_beside(verb: Token, lemma: str, kind: str, noun: Token, put) -> None:
     """Parties a deal noun's verb names outside its subject: holders approving a merger
     ("Shareholders of X approved a merger": X is taken over), the one "provided with" a
-    loan ("Erly provided Hanson Foods with a credit line": Hanson borrows)."""
+    loan or financing ("Erly provided Hanson Foods with a credit line": Hanson borrows)."""
     if lemma in OVERSEEING_VERBS and kind in {"merge", "acquire", "bid"}:
         _holders_approve(verb, put)
-    if kind == "lend" and lemma in LENDING_VERBS and noun.head.lower_ == "with":
-        for child in verb.children:
+    if kind in {"lend", "raise"} and lemma in LENDING_VERBS and _provided_with(noun):
+        for child in verb.children:  # the one financed: "to" a lender, "for" a round
             if child.dep_ in OBJECTS:
-                put("to", child)
+                put("to" if kind == "lend" else "for", child)
 
 
-def _amount_in_noun(noun: Token) -> bool:
-    """"<verb> 340 mln dlrs in financing": the deal noun says what the verb's amount is."""
+def _provided_with(noun: Token) -> bool:
+    """"provided Hanson with a credit line", "provide the company with 90 mln dlrs of
+    private financing": the deal noun, or the amount it says what it is, after "with"."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.lower_ != "in" or head.head.ent_type_ != "MONEY":
-        return False
+    if head.lower_ in {"of", "in"} and head.head.ent_type_ == "MONEY":
+        head = head.head.head
+    return head.lower_ == "with"
+
+
+def _verb_of_amount(noun: Token) -> Token | None:
+    """The verb whose amount a deal noun says what it is: "<verb> 340 mln dlrs in
+    financing", "provide the company with 90 mln dlrs of private financing"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "of"} or (
+            head.head.ent_type_ != "MONEY"):
+        return None
     amount = head.head
-    return amount.dep_ in OBJECTS and amount.head.pos_ in {"VERB", "AUX"}
+    if amount.dep_ in OBJECTS and amount.head.pos_ in {"VERB", "AUX"}:
+        return amount.head
+    if amount.dep_ == "pobj" and amount.head.lower_ == "with" and (
+            amount.head.head.pos_ == "VERB"):
+        return amount.head.head
+    return None
 
 
 def _holders_approve(verb: Token, put) -> None:
