@@ -25,6 +25,7 @@ from .cues import (
     GENERIC_DEAL_NOUNS,
     GOODS_MEASURES,
     NOT_DEAL_NOUNS,
+    POWER_MEASURES,
     SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
@@ -936,7 +937,7 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "loan", "type.paid-as-loan"  # "committed $120 million in debt financing"
         if kind in {"acquire", "sell"} and (_last_common_noun(
                 frame.target_phrase or frame.part or "") in CONTRACT_GOODS or (
-                _measured_goods(frame.cue) in CONTRACT_GOODS)):
+                _measured_goods(frame.cue) in CONTRACT_GOODS) or _bought_by_power(frame.cue)):
             return "contract", "type.buys-goods"  # "buy $9 billion of computing capacity"
         if kind in {"pay", "receive"} and _under_a_contract(frame.cue):
             return "contract", "type.paid-under-contract"
@@ -1054,6 +1055,12 @@ def _measured_goods(cue: Token) -> str | None:
             return next((g.lower_ for p in obj.children if p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _bought_by_power(cue: Token) -> bool:
+    """"buy 800 megawatts of solar panels": goods counted in the power they make are
+    equipment or energy bought under a contract, whatever they are."""
+    return any(obj.dep_ == "dobj" and obj.lower_ in POWER_MEASURES for obj in cue.children)
 
 
 def _raised_through_debt(cue: Token) -> bool:

@@ -267,6 +267,9 @@ CONTRACT_MODIFIERS = {"licensing", "license", "licence", "research", "collaborat
 GOODS_MEASURES = {"megawatts", "megawatt", "gigawatts", "gigawatt", "mw", "gw", "barrels",
                   "tonnes", "tons", "ounces", "units", "hours", "megawatt-hours", "kilowatts",
                   "gallons", "cubic", "bushels", "lots", "worth"}
+# The units of power among them: what is bought by the megawatt is bought under a contract.
+POWER_MEASURES = {"megawatts", "megawatt", "gigawatts", "gigawatt", "mw", "gw",
+                  "megawatt-hours", "kilowatts"}
 
 # --- Attribution ---------------------------------------------------------------------
 # Patterns of who an article cites, as regular expressions over the sentence (and the
