@@ -744,6 +744,9 @@ PLACE_NAMES: frozenset[str] = frozenset(
                "West Virginia", "New Mexico", "New Hampshire", "Rhode Island",
                "British Columbia", "Nova Scotia", "Silicon Valley", "Wall Street",
                "Mexico City", "Abu Dhabi", "U.S.", "U.S", "U.K.", "US", "UK", "EU"])
+# Financial districts standing for their markets: "Wall Street has speculated" is the
+# market's talk, never a party, though a country "signed" or "borrowed" can be one.
+MARKET_PLACES: frozenset[str] = frozenset(["Wall Street", "Bay Street", "Dalal Street"])
 # Words for a people or a country's adjective: "Portuguese", "Canadian": never a party.
 DEMONYMS: frozenset[str] = frozenset(
     """American British European Japanese German French Canadian Swiss Dutch Swedish

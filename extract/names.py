@@ -31,7 +31,7 @@ from .cast import (
     tickers_of,
 )
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
-from .lexicon import DEMONYMS, RATING_AGENCIES
+from .lexicon import DEMONYMS, MARKET_PLACES, RATING_AGENCIES
 from .namekeys import name_key, strip_suffixes
 from .wholewords import at_boundary, count_whole_words, has_whole_word
 from .wordtrie import alternation
@@ -664,6 +664,8 @@ def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
     bare = re.sub(r"['’]s?\Z", "", name).strip()
     if bare in DEMONYMS:
         return None, "name.drop-place", "a people's adjective names no party"
+    if bare in MARKET_PLACES:
+        return None, "name.drop-place", "a market's district names no party"
     acting = re.search(rf"\b{re.escape(bare)}{_ACTING}", sentence) or re.search(
         rf"\b(?:to|with|by|on behalf of(?: the)?)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)",
         sentence)
