@@ -1048,9 +1048,13 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     holders_of = _holders_company(tok, depth) if lower in _HOLDERS else None
     if holders_of:
         return holders_of, None, []
-    if tok.lower_ in PEOPLE_NOUNS or (tok.text in NOT_PARTY_WORDS and not any(
-            c.dep_ == "compound" for c in tok.children)):
-        return [], None, []  # "a payment to a U.S. Lawyer", "US", "EV": no party's name
+    if tok.lower_ in PEOPLE_NOUNS:
+        # "a proposal from chairman and chief executive Martin Olsen": the titles and the
+        # name parsed as a list; else "a payment to a U.S. Lawyer" names no party
+        return [entity_text(e) for e in map(_entity, tok.conjuncts)
+                if e is not None and e.label_ == "PERSON"][:1], None, []
+    if tok.text in NOT_PARTY_WORDS and not any(c.dep_ == "compound" for c in tok.children):
+        return [], None, []  # "US", "EV": no party's name
     if tok.pos_ == "PROPN":
         joined = _and_name(tok)
         if joined:
