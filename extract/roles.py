@@ -972,9 +972,13 @@ def _verb_of_amount(noun: Token) -> Token | None:
 
 def _holders_approve(verb: Token, put) -> None:
     """"Shareholders of Granite Valley approved a merger into Granite Savings": whose
-    holders vote on a takeover is the company taken over."""
-    for subject in verb.children:
-        if subject.dep_ in SUBJECTS and subject.lower_ in _HOLDERS:
+    holders vote on a takeover is the company taken over. "X said shareholders of Y have
+    approved" is often parsed with the holders as the object of "said"."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects and verb.dep_ == "ccomp":
+        subjects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    for subject in subjects:
+        if subject.lower_ in _HOLDERS:
             for prep in subject.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for owner in prep.children:
