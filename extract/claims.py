@@ -1280,7 +1280,8 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
                 f"seller/target = {', '.join(sides.sellers + sides.targets)} "
                 "(the deal named before)")})
     if sides.deal_type == "other" or (draft.frame.kind in {"pay", "value", "receive"} and (
-            sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))) or (
+            sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))
+            and not _spent_on_a_stake(draft)) or (
             _the_deal_before(draft, own, deal) and sides.deal_type != deal.deal_type):
         # "Anthropic's commitment comes to $15 billion a year": the deal before, its type
         sides.deal_type = deal.deal_type
@@ -1306,6 +1307,13 @@ def _one_side_each(deal: Context, sides: Sides, notes: list[dict]) -> None:
         return
     notes.append({"rule": "inherit.one-side-each", "says": (
         f"{', '.join(both)} is the {side} only, as in the deal named before")})
+
+
+def _spent_on_a_stake(draft: Draft) -> bool:
+    """"They have spent 3.5 mln dlrs on their stake": the bidder's shares bought so far,
+    a stake of its own beside the takeover it offers."""
+    return draft.deal_type == "stake" and (draft.frame.target_phrase or "").lower().split()[
+        -1:] in (["stake"], ["holding"])
 
 
 def _the_deal_before(draft: Draft, own: list[str], deal: Context) -> bool:

@@ -1273,6 +1273,11 @@ def _proper_phrase(tok: Token) -> str:
     return tok.doc[left:tok.i + 1].text
 
 
+# A clause saying who is at the head of a group: "an investor group he heads".
+_HEADING_FORMS = {"head", "heads", "headed", "lead", "leads", "led", "control", "controls",
+                  "controlled", "run", "runs"}
+
+
 def _members(tok: Token, depth: int) -> list[str]:
     """"a group led by Audio/Video Affiliates", "the group, which includes Mutual Shares"."""
     names: list[str] = []
@@ -1286,6 +1291,10 @@ def _members(tok: Token, depth: int) -> list[str]:
             for grand in child.children:
                 if grand.dep_ in OBJECTS:
                     names.extend(names_of(grand, depth)[0])
+        elif child.dep_ == "relcl" and child.lower_ in _HEADING_FORMS:
+            for grand in child.children:  # "an investor group he heads": whom "he" is
+                if grand.dep_ == "nsubj" and grand.lower_ not in {"which", "that", "who"}:
+                    names.extend(n for n in names_of(grand, depth)[0] if n != ANAPHOR)
         elif child.dep_ == "acl" and _lemma(child) in {"make", "consist", "compose"}:
             for prep in child.subtree:  # "a consortium made up of CVC and Nordic Capital"
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.head != tok:
