@@ -741,7 +741,9 @@ class _Found:
         if tok == self.cue or tok.like_num or (
                 tok.ent_type_ in {"MONEY", "DATE", "TIME"} and not _misread_name(tok)):
             return False
-        return not (tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS)
+        # "for half of Brandt's stock": a quantifier the model reads as a number
+        return not (tok.ent_type_ in {"PERCENT", "CARDINAL"} and tok.lower_ not in PART_NOUNS
+                    and tok.lower_ not in QUANTIFIERS)
 
 
 def _arguments(cue: Token, kind: str, money: Span | None, patterns: ArgumentPatterns
