@@ -1,8 +1,8 @@
 """Which library multiplies the model's matrices, and on how many threads.
 
 spaCy's layers multiply with blis by default. On our machines (AMD EPYC, AVX2) the blis
-wheel reaches about 20 GFLOP/s on the model's shapes where numpy's OpenBLAS reaches 65 to
-75 on one thread, and the two give the same parses (docs/performance.md, sixth pass).
+wheel reaches 15 to 28 GFLOP/s on the model's shapes where numpy's OpenBLAS reaches 64 to
+76 on one thread, and the two give the same parses (docs/performance.md, sixth pass).
 The choice is made when the layers are built: thinc gives each layer the ops current at
 that moment. The transition loops of the parser and the entity recogniser are compiled
 against blis and keep it whatever is chosen here.
