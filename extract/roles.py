@@ -891,8 +891,9 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
             "VERB", "AUX"} and head.lower_ in {"to", "into", "in", "under", "through", "with",
                                                "for"}:
         verb = head.head  # "agreed to a buyout", "entered into a credit agreement"
-    elif kind in {"lend", "raise", "borrow"} and _verb_of_amount(noun) is not None:
-        verb = _verb_of_amount(noun)  # "committed up to 340 mln dlrs in debt financing"
+    elif kind in {"lend", "raise", "borrow"} and (
+            amount_verb := _verb_of_amount(noun)) is not None:
+        verb = amount_verb  # "committed up to 340 mln dlrs in debt financing"
     elif _apposed_to_amount(noun):
         verb = head.head  # "signed a 2.4 trillion won ($1.7 billion) chip supply contract"
     elif noun.dep_ in SUBJECTS and head.pos_ in {"VERB", "AUX"}:
