@@ -16,7 +16,6 @@ and after a change.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import tempfile
 import time
@@ -26,6 +25,7 @@ from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "reuters21578"
+NAMES = "company names (ArticleNames.from_text)"
 
 
 def read_stage(corpus: Path, limit: int, seconds: dict) -> list:
@@ -43,21 +43,26 @@ def read_stage(corpus: Path, limit: int, seconds: dict) -> list:
 
 
 def docs_stage(extractor, articles: list, seconds: dict) -> list[tuple]:
-    """Each article with its Docs; the cue filter and the names timed where make_docs
-    calls them (timed on their own they would warm its caches for it)."""
+    """Each article with its Docs; the cue filter timed where make_docs calls it (timed
+    on its own it would warm its caches for it)."""
     from newsfacts.extract import tokenizer
 
-    timers = [(tokenizer, "select_passages", "cue filter", tokenizer.select_passages),
-              (tokenizer.ArticleNames, "from_text", "company names (ArticleNames.from_text)",
-               tokenizer.ArticleNames.from_text)]
-    with contextlib.ExitStack() as stack:
-        for owner, attr, stage, function in timers:
-            stack.enter_context(mock.patch.object(owner, attr, _timed(function, stage, seconds)))
+    with mock.patch.object(tokenizer, "select_passages",
+                           _timed(tokenizer.select_passages, "cue filter", seconds)):
         started = time.process_time()
         made = [(a, extractor.make_docs(a)) for a in articles]
     seconds["making the Docs (the rest)"] += (time.process_time() - started) - (
-        seconds["cue filter"] + seconds["company names (ArticleNames.from_text)"])
+        seconds["cue filter"])
     return made
+
+
+def names_timed(seconds: dict):
+    """Time the article's company names where the pipeline reads them (the first
+    component that needs them, components.article_context)."""
+    from newsfacts.extract.names import ArticleNames
+
+    return mock.patch.object(ArticleNames, "from_text",
+                             _timed(ArticleNames.from_text, NAMES, seconds))
 
 
 def _timed(function, stage: str, seconds: dict):
@@ -80,13 +85,23 @@ def pipeline_stage(extractor, made: list[tuple], seconds: dict) -> dict[int, lis
     claims: dict[int, list] = {}
     for batch in model_batches(made, size):
         docs = [doc for _, article_docs in batch for doc in article_docs]
+        every, kept = docs, list(range(len(docs)))
         for name, proc in extractor.nlp.pipeline:
-            started = time.process_time()
-            with one_blas_thread():
+            if extractor.spared[:1] == [name]:  # as Extractor.parse spares Docs
+                started = time.process_time()
+                may_claim = extractor.nlp.get_pipe("newsfacts_claims").may_claim
+                every, kept = docs, [i for i, doc in enumerate(docs) if may_claim(doc)]
+                docs = [every[i] for i in kept]
+                seconds["sparing Docs (Claims.may_claim)"] += time.process_time() - started
+            started, names_before = time.process_time(), seconds[NAMES]
+            with one_blas_thread(), names_timed(seconds):
                 docs = list(proc.pipe(docs, batch_size=size)) if hasattr(proc, "pipe") else [
                     proc(doc) for doc in docs]
-            seconds[f"component {name}"] += time.process_time() - started
-        parsed = iter(docs)
+            seconds[f"component {name}"] += time.process_time() - started - (
+                seconds[NAMES] - names_before)
+        for i, doc in zip(kept, docs, strict=True):
+            every[i] = doc
+        parsed = iter(every)
         for article, article_docs in batch:
             claims[id(article)] = _kept([next(parsed) for _ in article_docs],
                                         extractor.claims_attr)

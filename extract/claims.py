@@ -33,7 +33,7 @@ from .cues import (
 )
 from .lexicon import CENTRAL_BANKS
 from .names import ArticleNames, name_key, rates_only
-from .pairs import pair_items
+from .pairs import has_pair_items, pair_items
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
@@ -392,15 +392,7 @@ _PER_UNIT_AFTER = re.compile(r"\s*\([^)]{1,30}\)\s+(?:per|a|an)\s+(\w+?)s?\b", r
 def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
                   settings: dict) -> tuple[Frame, Token]:
     """The frame of the deal word an amount belongs to, and that word."""
-    cue, blocked = governing_cue(money, cues)
-    if blocked:
-        raise Dropped("drop.figure", "governed by a company figure, a market price or "
-                                     "a valuation")
-    via_parse = cue is not None
-    if cue is None:
-        cue = _nearest(money, sent_cues, cues, settings["max_cue_distance"])
-        if cue is None:
-            raise Dropped("drop.no-deal-word", "no deal word governs it or stands near it")
+    cue, via_parse = _deal_word(money, sent_cues, cues, settings)
     outer = outer_cue(cue, money, cues)
     patterns = settings["patterns"]
     frame = read_frame(outer, cues, frames, money, inner=cue, patterns=patterns) if (
@@ -427,6 +419,47 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
             # "the transaction values it at more than $29 billion"
             raise Dropped("drop.valuation", "values a company, not a deal")
     return frame, cue
+
+
+def _deal_word(money: Span, sent_cues: list[Token], cues: dict, settings: dict
+               ) -> tuple[Token, bool]:
+    """The deal word an amount belongs to, and whether the parse links them (else the
+    word stands near it). Reads the parse and the amounts, no other entity."""
+    cue, blocked = governing_cue(money, cues)
+    if blocked:
+        raise Dropped("drop.figure", "governed by a company figure, a market price or "
+                                     "a valuation")
+    if cue is not None:
+        return cue, True
+    cue = _nearest(money, sent_cues, cues, settings["max_cue_distance"])
+    if cue is None:
+        raise Dropped("drop.no-deal-word", "no deal word governs it or stands near it")
+    return cue, False
+
+
+def may_claim(doc: Doc, spans_key: str, settings: dict) -> bool:
+    """Whether a parsed Doc may give a claim: one of its amounts has a deal word (_draft
+    drops every other), or stands in a sentence with a pair list.
+
+    Read before the entity recogniser, which changes neither: it keeps the amounts set
+    before it and only adds entities, and an entity's word is no deal word only when it
+    is an amount's. A Doc without such an amount gives no claim whatever its entities,
+    so the Extractor spares it the recogniser and the components after (issue 15).
+    """
+    cues = settings["cues"]
+    read: dict[int, list[Token] | None] = {}  # each sentence's deal words, read once
+    for money in doc.spans.get(spans_key, []):
+        sent = money.sent
+        if sent.start not in read:
+            read[sent.start] = None if has_pair_items(sent.text) else sentence_cues(sent, cues)
+        if read[sent.start] is None:
+            return True
+        try:
+            _deal_word(money, read[sent.start], cues, settings)
+        except Dropped:
+            continue
+        return True
+    return False
 
 
 def _names_a_side(noun: Token) -> bool:

@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 from ..errors import BadConfig
 from .amounts import find_amounts
 from .arguments import ArgumentPatterns, read_arguments
-from .claims import article_claims
+from .claims import article_claims, may_claim
 from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
@@ -89,11 +89,20 @@ def article_context(doc: Doc) -> dict:
     """The article facts a Doc carries, computed from its own text when it carries none."""
     context = doc._.get(ARTICLE_ATTR)
     if context is None:
-        context = {"names": ArticleNames.from_text(without_datelines(doc.text)).to_dict(),
-                   "country": article_country(doc.text),
+        context = {"text": doc.text, "country": article_country(doc.text),
                    "about_deals": mentions_deal(doc.text)}
         doc._.set(ARTICLE_ATTR, context)
     return context
+
+
+def article_names(doc: Doc) -> ArticleNames:
+    """The article's company names, read by the first component that needs them: a Doc
+    the Extractor spares after the parse (Claims.may_claim) never pays for them."""
+    context = article_context(doc)
+    if context.get("names") is None:
+        context["names"] = ArticleNames.from_text(without_datelines(context["text"]),
+                                                  context.get("title")).to_dict()
+    return ArticleNames.from_dict(context["names"])
 
 
 # --- newsfacts_passages ---------------------------------------------------------------
@@ -202,7 +211,7 @@ class Names:
         self.short_forms = short_forms
 
     def __call__(self, doc: Doc) -> Doc:
-        names = ArticleNames.from_dict(article_context(doc)["names"])
+        names = article_names(doc)
         bare = _bare_subjects(doc)
         if bare:
             doc.set_ents(bare, default="unmodified")
@@ -404,9 +413,13 @@ class Claims:
                 self.vocab, read_arguments(Path(path) / ARGUMENTS_FILE))
         return self
 
+    def may_claim(self, doc: Doc) -> bool:
+        """Whether a Doc parsed up to its amounts may give a claim (claims.may_claim)."""
+        return may_claim(doc, self.spans_key, self.settings)
+
     def __call__(self, doc: Doc) -> Doc:
         context = article_context(doc)
-        names = ArticleNames.from_dict(context["names"])
+        names = article_names(doc)
         published = context.get("published")
         dropped: list[dict] = []
         claims = article_claims(doc, self.spans_key, self.settings, names,

@@ -202,6 +202,23 @@ def model_batches(made: Iterable[tuple[ArticleLike, list[Doc]]], size: int
         yield group
 
 
+def spared_components(nlp: Language, first: str | None) -> list[str]:
+    """The components a Doc that may give no claim is spared: ``first`` and those after
+    it, none if ``first`` is empty. They must come after the parser and the amounts,
+    which Claims.may_claim reads."""
+    if not first:
+        return []
+    names = nlp.pipe_names
+    if first not in names:
+        raise BadConfig(f"[newsfacts] spare_from = {first!r}: not a component of "
+                        f"[nlp] pipeline ({', '.join(names)})")
+    needed = [n for n in ("parser", "newsfacts_money") if n in names]
+    if any(names.index(first) <= names.index(n) for n in needed):
+        raise BadConfig(f"[newsfacts] spare_from = {first!r}: must come after "
+                        f"{' and '.join(needed)}, whose parse and amounts decide what to spare")
+    return names[names.index(first):]
+
+
 class Extractor:
     """Extract deal claims from articles with one loaded pipeline.
 
@@ -228,6 +245,7 @@ class Extractor:
         self.nlp = load_pipeline(model, self.config, cue_filter)
         self.batch_size = self.config["newsfacts"]["batch_size"]
         self.claims_attr = self.nlp.get_pipe_config("newsfacts_claims")["claims_attr"]
+        self.spared = spared_components(self.nlp, self.config["newsfacts"].get("spare_from"))
 
     @property
     def cue_filter(self) -> bool:
@@ -254,11 +272,29 @@ class Extractor:
         """Return the deal claims of one article."""
         return next(self.pipe([article]))[1]
 
+    def parse(self, docs: list[Doc]) -> list[Doc]:
+        """Run the pipeline over ``docs``; the components from ``[newsfacts] spare_from``
+        on read only the Docs that may give a claim (Claims.may_claim). The others keep
+        no claim, as the whole pipeline would leave them, and no entities."""
+        docs = list(self.nlp.pipe(docs, batch_size=self.batch_size, disable=self.spared))
+        if not self.spared:
+            return docs
+        claims = self.nlp.get_pipe("newsfacts_claims")
+        kept = [i for i, doc in enumerate(docs) if claims.may_claim(doc)]
+        read = [docs[i] for i in kept]
+        for name in self.spared:
+            component = self.nlp.get_pipe(name)
+            read = list(component.pipe(read, batch_size=self.batch_size)) if hasattr(
+                component, "pipe") else [component(doc) for doc in read]
+        for i, doc in zip(kept, read, strict=True):
+            docs[i] = doc
+        return docs
+
     def _run(self, batch: list[tuple[ArticleLike, list[Doc]]]):
         # an article with no passage worth parsing has no Doc: the model is spared it
         docs = [doc for _, article_docs in batch for doc in article_docs]
         with matmul.one_blas_thread():
-            parsed = iter(list(self.nlp.pipe(docs, batch_size=self.batch_size)))
+            parsed = iter(self.parse(docs))
         for article, article_docs in batch:
             claims: list[Claim] = []
             for n, _ in enumerate(article_docs):

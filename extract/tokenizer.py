@@ -19,14 +19,12 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .components import ARTICLE_ATTR
-from .names import ArticleNames
 from .passages import (
     SHIPPED_CUES,
     CueFilter,
     article_country,
     clean_for_model,
     select_passages,
-    without_datelines,
 )
 
 SEPARATOR = "\n\n"
@@ -103,8 +101,8 @@ class ArticleTokenizer:
         return {
             "text": text,
             "title": title,
-            "names": ArticleNames.from_text(without_datelines(text), title).to_dict()
-            if any_passage else {},
+            # read by the first component that needs them (components.article_context)
+            "names": None if any_passage else {},
             "published": published,
             "country": article_country(text),
             "about_deals": self.cues.mentions_deal(text) if any_passage else False,

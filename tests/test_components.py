@@ -162,6 +162,51 @@ def test_numpy_blas_runs_on_one_thread_while_the_model_runs_then_as_before():
     assert threads() == before
 
 
+# An earnings figure beside a deal word: the parse hangs the amount on "earned".
+SPARED = ("Halvorsen Marine said it earned 21.3 mln dlrs in the year, helped by the sale of "
+          "ships to Norway.")
+
+
+def _article(text: str) -> SimpleNamespace:
+    return SimpleNamespace(text=text, title=None, published=None)
+
+
+def test_a_doc_no_deal_word_takes_an_amount_of_is_spared_the_recogniser(extractor):
+    """The cue filter lets the sentence through ("sale" and an amount); the parse says the
+    amount is earned, not paid: the entity recogniser and the components after it skip
+    the Doc, and the article's names are never read for it."""
+    docs = [d for text in (SPARED, SEED_STYLE) for d in extractor.make_docs(_article(text))]
+    spared, deal = extractor.parse(docs)
+    assert [(e.text, e.label_) for e in spared.ents] == [("21.3 mln dlrs", "MONEY")]
+    assert spared._.claims == [] and spared._.article["names"] is None
+    assert {"ORG", "MONEY"} <= {e.label_ for e in deal.ents}
+    assert [c.names("buyer") for c in deal._.claims] == [["Anthropic"]]
+
+
+def test_with_nothing_spared_the_recogniser_reads_every_doc_and_finds_no_more(extractor):
+    config = default_config()
+    config["newsfacts"]["spare_from"] = ""
+    every = Extractor(config=config)
+    [doc] = every.parse(every.make_docs(_article(SPARED)))
+    assert "Halvorsen Marine" in [e.text for e in doc.ents] and doc._.claims == []
+    assert every.extract(_article(SEED_STYLE)) == extractor.extract(_article(SEED_STYLE))
+
+
+@pytest.mark.parametrize("first, message", [
+    ("nerr", "[newsfacts] spare_from = 'nerr': not a component of [nlp] pipeline "
+             "(newsfacts_passages, tok2vec, tagger, parser, newsfacts_attributes, "
+             "newsfacts_money, ner, newsfacts_names, newsfacts_claims, newsfacts_around)"),
+    ("tagger", "[newsfacts] spare_from = 'tagger': must come after parser and "
+               "newsfacts_money, whose parse and amounts decide what to spare"),
+])
+def test_what_to_spare_must_come_after_the_parse_and_the_amounts(first, message):
+    config = default_config()
+    config["newsfacts"]["spare_from"] = first
+    with pytest.raises(BadConfig) as err:
+        Extractor(config=config)
+    assert str(err.value) == message
+
+
 def test_a_bad_setting_is_refused_when_the_pipe_is_added():
     nlp = spacy.blank("en")
     with pytest.raises(BadConfig) as err:
