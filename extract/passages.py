@@ -275,6 +275,8 @@ def select_passages(text: str, cue_filter: bool = True,
     :param cue_filter: pick candidates only; False returns every passage.
     :param cues: the deal words of the rule set in use.
     """
+    if cue_filter and "(" not in text and not cues.cue.search(text):
+        return []  # no deal word, no bracket of a pair list: no sentence is a candidate
     passages = split_passages(text)
     if not cue_filter:
         return passages
