@@ -247,6 +247,10 @@ class _DealsBefore:
                 return buyers
         return []
 
+    def named_between(self, start: int, end: int) -> list[Context]:
+        """The deals whose deal word stands between tokens ``start`` and ``end``."""
+        return self.context[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
     def latest(self, start: int, skip_loans: bool) -> Context | None:
         """The deal named last before token ``start`` (else the article's first deal)."""
         count = bisect_left(self.starts, start) or min(1, len(self.context))
@@ -1235,6 +1239,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     roles = _resolved(draft.frame, draft.sent, names, main, notes)
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
                   draft.deal_type)
+    _rival_bid_target(draft, deals, sides, notes)
     _inherit(draft, deals, sides, notes)
     if draft.paid_to_no_one and not (sides.sellers or sides.targets):
         raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
@@ -1275,6 +1280,25 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
         confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
         trace=notes,
     )
+
+
+def _rival_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
+                      notes: list[dict]) -> None:
+    """"Holt offered to acquire Pellham for 34 dlrs a share but was outbid by Ardent, which
+    offered 50 dlrs": a bid naming its bidder and nothing bought, after another bidder's
+    deal in its own sentence, is for the same company."""
+    if draft.frame.kind != "bid" or not sides.buyers or sides.sellers or sides.targets:
+        return
+    for deal in reversed(deals.named_between(draft.sent.start, draft.frame.cue.i)):
+        sold = deal.roles.get("seller", []) + deal.roles.get("target", [])
+        if sold and deal.deal_type == "acquisition" and deal.roles.get("buyer") and not (
+                _same_party(deal.roles["buyer"], sides.buyers)) and not _same_party(
+                sold, sides.buyers):
+            sides.sellers = list(deal.roles.get("seller", []))
+            sides.targets = list(deal.roles.get("target", []))
+            notes.append({"rule": "inherit.rival-bid-target", "says": (
+                f"seller/target = {', '.join(sold)} (the rival's deal before, same sentence)")})
+            return
 
 
 def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict]) -> None:

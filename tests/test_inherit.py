@@ -174,3 +174,24 @@ def test_a_deal_named_without_its_buyer_takes_the_buyer_of_its_first_mention(ext
     value = claims["about 140 mln dlrs"]
     assert value.names("buyer") == ["Halvard Foods Inc"]
     assert value.names("seller") == ["Brisco Dairies Inc"]
+
+
+def test_a_rival_bid_in_the_same_sentence_is_for_the_same_company(extractor):
+    """"outbid by Ardent, which offered 50 dlrs": the rival's offer names no company; the
+    deal before it in its own sentence does."""
+    text = ("Last month, Corran Holt offered to acquire Pellham Books for 34 dlrs per share "
+            "but was soon outbid by Ardent Media Inc, which offered 50 dlrs per share.")
+    claims = _claims(extractor, text)
+    rival = claims["50 dlrs per share"]
+    assert rival.names("buyer") == ["Ardent Media Inc"]
+    assert rival.names("seller") == ["Pellham Books"]
+    assert "inherit.rival-bid-target" in rival.rules()
+    assert claims["34 dlrs per share"].names("buyer") == ["Corran Holt"]
+
+
+def test_a_bidder_raising_its_own_offer_is_no_rival(extractor):
+    text = ("Ardent Media Inc offered to acquire Pellham Books for 34 dlrs a share in March "
+            "and raised its offer to 40 dlrs a share in May.")
+    raised = _claims(extractor, text)["40 dlrs a share"]
+    assert raised.names("seller") == ["Pellham Books"]
+    assert "inherit.rival-bid-target" not in raised.rules()
