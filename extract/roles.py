@@ -910,11 +910,7 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
     receives = lemma in RECEIVING_VERBS or (kind == "bid" and lemma in AGREEING_VERBS)
     subject_key = "received" if receives else "subj_of_verb"
     if lemma in {"award", "grant", "give", "hand"}:
-        for child in verb.children:  # "Dunmore has been awarded a contract by the council"
-            if child.dep_ in PASSIVE_SUBJECTS:
-                put("received", child)
-            elif child.dep_ == "agent":
-                _prepositions(child, lambda key, tok: put("by", tok))
+        _awarded(verb, put)
     if kind == "raise" and lemma in _PUTTING_IN_VERBS:
         subject_key = "led"  # "Halcyon led a $1.2bn round", "supplied $28m in financing"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -934,6 +930,15 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
 
 # Verbs whose subject puts money into a round or financing rather than raising it.
 _PUTTING_IN_VERBS = LEADING_VERBS | (LENDING_VERBS - {"make", "approve", "sanction"})
+
+
+def _awarded(verb: Token, put) -> None:
+    """"Dunmore has been awarded a contract by the council": who gets it, who gives it."""
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECTS:
+            put("received", child)
+        elif child.dep_ == "agent":
+            _prepositions(child, lambda key, tok: put("by", tok))
 
 
 def _parties_beside(verb: Token, lemma: str, kind: str, noun: Token, put) -> None:
