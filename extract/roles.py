@@ -1418,7 +1418,9 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
             break
         verb = verb.head
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        # "the court approved its offer": an overseer's "its" is the one it oversees
+        subjects = [] if pronoun.dep_ == "poss" and _lemma(verb) in OVERSEEING_VERBS else [
+            c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
             # "the group, led by Mutual Shares Corp, said it sold"; never the phrase the
             # pronoun is in ("its buyout by AQ Corp ... has been completed")
