@@ -1059,8 +1059,20 @@ _REST_OF_IT = re.compile(r"\b(?:(?:does|do|did) not|doesn't|don't) (?:already )?
 def _is_assets(phrase: str) -> bool:
     """What changes hands is assets when its last common noun is an asset word: "the
     Great America theme park", "radio stations WKLM and WKLN" (names after the noun are
-    the assets' own), "a portfolio of 640 homes" (the "of" part says what is in it)."""
-    return _last_common_noun(phrase) in ASSET_WORDS
+    the assets' own), "a portfolio of 640 homes" (the "of" part says what is in it).
+    Interests in a resource are assets too ("its oil and gas interests": fields, mines);
+    "its interests in Corvane" are shares, "its media interests" businesses."""
+    noun = _last_common_noun(phrase)
+    if noun == "interests":
+        before = phrase.split(" of ")[0].split()
+        at = before.index("interests") if "interests" in before else 0
+        return at > 0 and before[at - 1] in _RESOURCES
+    return noun in ASSET_WORDS
+
+
+# What "interests" in a resource are: "oil and gas interests", "coal mining interests".
+_RESOURCES = {"oil", "gas", "petroleum", "mining", "coal", "mineral", "minerals", "gold",
+              "copper", "uranium", "timber", "forestry", "property", "exploration"}
 
 
 def _asset_object(cue: Token) -> bool:

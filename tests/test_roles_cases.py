@@ -54,6 +54,9 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'direction: 180 million euro in The maritime agency awarded Arctech Marine a 180 '
     'million eur':
         "buyer [] for ['maritime agency']",
+    'deal_type: $400 million in Harlow Group sold its interests in Corvane Resources to '
+    'Pell':
+        'type acquisition for stake',
     'deal_type: about 210 million euros in Rhenvest bought Volkerbau shares worth about '
     '210 million eur':
         'no claim for about 210 million euros',
