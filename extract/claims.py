@@ -487,6 +487,10 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # "News would be entitled to a 16 mln dlr cash payment if the merger agreement
         # were terminated": a break fee, no price of the deal (GUIDELINES.md)
         raise Dropped("drop.termination-fee", "a payment due if the deal ends")
+    if frame.kind in {"pay", "receive"} and _settles_a_claim(cue):
+        # "a settlement that provides for a 1.3 mln dlrs payment to workers": damages, no
+        # price of a deal (GUIDELINES.md: legal settlements)
+        raise Dropped("drop.settlement", f"{cue.text!r} is paid under a legal settlement")
     if _aggregate(frame.cue, money) or _aggregate(cue, money):
         # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
@@ -519,6 +523,22 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
             _pays_for_a_part(frame) or _stake_taken(frame)):
         raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
                                         "no deal")
+
+
+_SETTLING_NOUNS = {"settlement", "settlements", "judgment", "judgement", "lawsuit", "suit",
+                   "verdict"}
+
+
+def _settles_a_claim(cue: Token) -> bool:
+    """A payment a settlement or a judgment provides for, a few words up the parse."""
+    tok = cue
+    for _ in range(4):
+        if tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lower_ in _SETTLING_NOUNS:
+            return True
+    return False
 
 
 def _pays_for_a_part(frame: Frame) -> bool:
