@@ -313,6 +313,12 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     _not_a_deal(frame, cue, money, sent, about_deals)
     frame = _specific_frame(frame, cue, money, sent_cues, cues, frames, settings["patterns"])
     _complete_frame(frame, money, cues, frames, settings["patterns"])
+    if frame.kind == "lend" and not frame.roles.get("buyer"):
+        lender = _lender_of_the_list(frame.cue)
+        if lender is not None and names_of(lender)[0]:
+            frame.add("buyer", names_of(lender)[0])
+            frame.note("lend.lender-of-the-list", f"buyer = {lender.text} (lends the loans "
+                                                  "listed with this one)")
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         # "Cityquest also has loan facilities of 30 mln stg": no transaction
         raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
@@ -345,6 +351,25 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     frame.note(rule, f"type = {deal_type}")
     return Draft(sent=sent, money=money, amount=per_share, frame=frame,
                  deal_type=deal_type, confidence=confidence, paid_to_no_one=paid_to_no_one)
+
+
+def _lender_of_the_list(cue: Token) -> Token | None:
+    """"a facility consisting of a three mln dlr term loan and a revolving credit line
+    provided by Citicorp": the lender one loan of a list names lends the others, and the
+    facility they make up."""
+    listed = [*cue.conjuncts]
+    for child in cue.children:  # the facility "consisting of" the loans
+        if child.dep_ == "acl" and child.lower_ in {"consisting", "comprising", "including"}:
+            listed += [t for prep in child.children if prep.lower_ == "of"
+                       for pobj in prep.children if pobj.dep_ == "pobj"
+                       for t in (pobj, *pobj.conjuncts)]
+    for loan in listed:
+        for child in loan.children:
+            if child.dep_ == "acl" and child.lower_ in {"provided", "extended", "granted"}:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        return next((t for t in agent.children if t.dep_ == "pobj"), None)
+    return None
 
 
 def _per_named_share(money: Span) -> str | None:
