@@ -315,8 +315,9 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     _complete_frame(frame, money, cues, frames, settings["patterns"])
     if frame.kind == "lend" and not frame.roles.get("buyer"):
         lender = _lender_of_the_list(frame.cue)
-        if lender is not None and names_of(lender)[0]:
-            frame.add("buyer", names_of(lender)[0])
+        named = names_of(lender)[0] if lender is not None else []
+        if named:
+            frame.add("buyer", named)
             frame.note("lend.lender-of-the-list", f"buyer = {lender.text} (lends the loans "
                                                   "listed with this one)")
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
