@@ -141,7 +141,8 @@ class ArgumentPatterns:
 
 # What the walk reads of a token, for each attribute a pattern may test.
 _ATTRS = {"DEP": lambda t: t.dep_, "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_,
-          "LOWER": lambda t: t.lower_, "IS_LOWER": lambda t: t.is_lower}
+          "LOWER": lambda t: t.lower_, "IS_LOWER": lambda t: t.is_lower,
+          "ENT_TYPE": lambda t: t.ent_type_}
 _RELATIONS = {">": "children", "<": "head"}
 
 

@@ -1108,6 +1108,23 @@ _NO_COMPANY_WORDS = frozenset(
     "Thanksgiving Qtr".split())
 
 
+def _company_read_as_people(tok: Token) -> bool:
+    """A name of two or more capitalised words the model tagged NORP, the last no people
+    nor faith: "awarded Halden Shipyards a contract" (not "South Koreans", "Social
+    Democrats")."""
+    ent = _entity_of(tok, "NORP") if tok.ent_type_ == "NORP" else None
+    if ent is None or len(ent) < 2 or not all(t.pos_ == "PROPN" and t.text.istitle()
+                                               for t in ent):
+        return False
+    last = ent[-1].text
+    return not _PEOPLE_ENDING.search(last) and last.rstrip("s") not in _NO_COMPANY_WORDS
+
+
+def _entity_of(tok: Token, label: str) -> Span | None:
+    return next((e for e in tok.doc.ents if e.label_ == label and e.start <= tok.i < e.end),
+                None)
+
+
 def _misread_name(tok: Token) -> bool:
     """A company's one-word name the model took for a people, a date or a word, standing
     where a party stands: "Corvid lent $40 million" (NORP), "Anduril agreed to buy"
@@ -1119,8 +1136,8 @@ def _misread_name(tok: Token) -> bool:
             word in _NO_COMPANY_WORDS) or is_place(word):
         return False
     if tok.pos_ == "PROPN":
-        return tok.ent_type_ in {"NORP", "DATE"} and not word.endswith("s") and not (
-            _PEOPLE_ENDING.search(word))
+        return (tok.ent_type_ in {"NORP", "DATE"} and not word.endswith("s") and not (
+            _PEOPLE_ENDING.search(word))) or _company_read_as_people(tok)
     # "take over Delray Packaging": a title-case noun after a name of its own is one name
     named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and (
         c.text.istitle() and c.pos_ == "PROPN" and not is_generic(c.text))]

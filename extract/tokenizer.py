@@ -11,6 +11,8 @@ named in ``[nlp.tokenizer]``, so a pipeline saved with ``nlp.to_disk()`` keeps i
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -58,6 +60,7 @@ class ArticleTokenizer:
         self.tokenizer = tokenizer
         self.cue_filter = cue_filter
         self.cues = cues
+        split_final_period(tokenizer)
 
     def __call__(self, text: str) -> Doc:
         return self.article_doc(text)
@@ -128,6 +131,7 @@ class ArticleTokenizer:
 
     def from_disk(self, path: str | Path, **kwargs) -> ArticleTokenizer:
         self.tokenizer.from_disk(path, **kwargs)
+        split_final_period(self.tokenizer)
         return self
 
     def to_bytes(self, **kwargs) -> bytes:
@@ -135,4 +139,20 @@ class ArticleTokenizer:
 
     def from_bytes(self, data: bytes, **kwargs) -> ArticleTokenizer:
         self.tokenizer.from_bytes(data, **kwargs)
+        split_final_period(self.tokenizer)
         return self
+
+
+# A sentence's full stop after a name that ends in a capital behind a small letter or an
+# ampersand: "a deal with SpaceX.", "sold to AT&T." (spaCy keeps those whole, as it keeps
+# "U.S.", so the name is lost to the parse and the entity recogniser).
+_NAME_FINAL_PERIOD = r"(?<=[a-z][A-Z])\.$|(?<=&[A-Z])\.$"
+
+
+def split_final_period(tokenizer) -> None:
+    """Add the name-final full stop to a tokenizer's suffixes (once)."""
+    search = tokenizer.suffix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if pattern is None or _NAME_FINAL_PERIOD in pattern:
+        return
+    tokenizer.suffix_search = re.compile(f"{pattern}|{_NAME_FINAL_PERIOD}").search

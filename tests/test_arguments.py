@@ -114,7 +114,7 @@ def test_a_pattern_the_walk_cannot_run_is_refused_by_name(extractor):
     with pytest.raises(BadConfig) as err:
         ArgumentPatterns(extractor.nlp.vocab, [record])
     assert str(err.value) == ("arg.sibling: argument patterns test DEP, POS, TAG, LOWER, "
-                              "IS_LOWER with the relations > <; got [] $+")
+                              "IS_LOWER, ENT_TYPE with the relations > <; got [] $+")
 
 
 def test_docstring_examples():
