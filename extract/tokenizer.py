@@ -12,7 +12,6 @@ named in ``[nlp.tokenizer]``, so a pipeline saved with ``nlp.to_disk()`` keeps i
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
