@@ -212,6 +212,9 @@ _BETWEEN_BEFORE = re.compile(r"(?<![a-z])between\s+\Z", re.IGNORECASE)
 # The two words before a match, to tell "raised from 80 to 92.50" from "ranging from".
 _WORDS_BEFORE = re.compile(r"(?:(?<![a-z])([a-z]+)\s+)?(?<![a-z])([a-z]+)\W*\Z", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of(?![a-z])", re.IGNORECASE)  # "265 mln pounds of copper"
+# A deal noun right after a singular currency name: "a 640 million pound order".
+_PRICED_DEAL_AFTER = re.compile(
+    rf"[ -](?:[a-z]+[ -])?(?:{_alternation(lexicon.PRICED_DEAL_NOUNS)})(?![a-z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SHARES_NEARBY = re.compile(
     rf"(?<![a-z])(?:{_alternation(lexicon.SHARE_WORDS)})(?![a-z])", re.IGNORECASE
@@ -361,6 +364,9 @@ def _end_value(m: re.Match, name: str, text: str, country: str | None) -> _End |
             if unit == "pound" and _OF_AFTER.match(text, m.end(f"{name}_post")):
                 return None  # "265 mln pounds of copper"
             named = lexicon.CURRENCY_NAMES[unit][issuer]
+            if named is None and not country and _PRICED_DEAL_AFTER.match(
+                    text, m.end(f"{name}_post")):
+                named = lexicon.DEAL_NOUN_CURRENCY.get(unit)  # "a 640 million pound order"
             if not issuer and country:
                 named = lexicon.CURRENCY_BY_COUNTRY.get(unit, {}).get(country, named)
         if named is None:

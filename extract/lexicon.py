@@ -413,6 +413,14 @@ SCALES: dict[str, int] = {
 # 2,000 mark", "a five pound note").
 NEEDS_SCALE_WORDS: frozenset[str] = frozenset({"mark", "franc", "crown", "pound"})
 
+# A bare name no dateline or sterling sign settles, written as a deal's price before the
+# deal noun ("a 640 million pound order", "a 2 billion pound takeover bid"): weight comes
+# before goods ("a 100 pound bag"), so there it is the currency English news means.
+DEAL_NOUN_CURRENCY: dict[str, str] = {"pound": "GBP"}
+PRICED_DEAL_NOUNS: frozenset[str] = frozenset(
+    """order orders contract contracts deal bid offer takeover acquisition purchase
+    buyout merger loan facility investment sale agreement""".split())
+
 # Scale letters that count only when written straight after the digits ("$45B",
 # "€500m", "$500k"): "500 m" or "a 500m stretch" is not money.
 ATTACHED_ONLY_SCALES: frozenset[str] = frozenset({"k", "m", "mm", "b"})

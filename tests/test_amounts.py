@@ -585,6 +585,14 @@ SENTENCES = [
         [],
     ),
     (
+        # a singular "pound" priced before a deal noun is sterling where no dateline says
+        # otherwise; a plural or a weight before goods stays no money
+        "Talwin Rail won a 640 million pound order, and will ship 2 million pounds of "
+        "steel in a 3 million pound shipment.",
+        {},
+        [("640 million pound", 640e6, "GBP", None, "exact")],
+    ),
+    (
         "Even the most ambitious cloud contracts rarely exceed several billion dollars per "
         "year; chips cost tens of thousands of dollars each.",
         {},
