@@ -949,7 +949,8 @@ def _linked(specific: Token, cue: Token) -> bool:
 
 _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|common share)s?\b"
                           r"|\b(?:in exchange )?for (?:their|its|each) (?:\w+ )?(?:stock|shares?)\b"
-                          r"|\bshares\b.{0,150}\bat\s+(?:about\s+)?[$£€]?\d", re.I | re.S)
+                          r"|\bshares\b.{0,150}\bat\s+(?:about\s+|an?\s+(?:average\s+)?"
+                          r"price\s+of\s+)?[$£€]?\d", re.I | re.S)
 # Money raised from the public, which GUIDELINES.md does not record as a deal.
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
                            r"rights issue|flotation|listing|(?:euro)?bonds?|notes|debentures|"
@@ -977,7 +978,9 @@ _FIGURE_AFTER = re.compile(r"\s+in\s+(?:[\w-]+\s+){0,2}mortgages?\b"  # "in clos
                            r"{0,2}(?:book|market|par|asset|balance[- ]sheet)\s+value\b"
                            r"|\s+(?:in|of)\s+(?:\w+\s+)?(?:dividends?|fees|revenues?|sales|"
                            r"profits?|earnings|losses|savings|synergies|damages|costs)\b"
-                           r"|(?:\s+[\w-]+){0,3}\s+(?:industry|market|sector|economy)\b",
+                           # "a $5 billion market", not "bought ... on the open market"
+                           r"|(?!\s+(?:on|in)\s+the\s+(?:open\s+|stock\s+)?market\b)"
+                           r"(?:\s+[\w-]+){0,3}\s+(?:industry|market|sector|economy)\b",
                            re.I)
 # "2.19 dlr cumulative preference shares": a dividend rate naming a security.
 _SECURITY_NAME = re.compile(r"\s*(?:cumulative|convertible|exchangeable|redeemable|"

@@ -270,6 +270,8 @@ def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | No
     compound = _compound_cue(tok, cues)
     if compound is not None:  # "the three mln dlr financing package"
         return (None, True) if _figure_of(compound) else (compound, False)
+    if _price_paid(tok):
+        return None  # "bought shares at an average price of": the verb's price
     if _not_deal_token(tok) or (tok.pos_ in {"VERB", "AUX"} and _reports_figure(tok)):
         return None, True
     if tok.pos_ in {"VERB", "AUX"}:
@@ -506,9 +508,21 @@ def _figure_nearby(money: Span) -> bool:
             i -= 1
             skipped += 1
             continue
+        if _price_paid(tok):
+            return False
         return (_not_deal_token(tok) and tok.lower_ not in {"credit", "capital"}) or (
             tok.lower_ == "credit" and i > 0 and doc[i - 1].lower_ in {"extraordinary", "tax"})
     return False
+
+
+def _price_paid(tok: Token) -> bool:
+    """"bought 5.2 million shares at an average price of 40.30 euros": the price a deal
+    verb was done at, not a market's."""
+    return tok.lower_ in {"price", "prices"} and tok.head.lower_ == "at" and (
+        tok.head.head.pos_ == "VERB" and _lemma(tok.head.head) in _PRICED_VERBS)
+
+
+_PRICED_VERBS = {"buy", "acquire", "purchase", "sell", "bid", "offer", "pay"}
 
 
 def _reports_figure(verb: Token) -> bool:

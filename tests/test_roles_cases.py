@@ -54,11 +54,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: $400 million in Harlow Group sold its interests in Corvane Resources to '
     'Pell':
         'type acquisition for stake',
-    'deal_type: about 210 million euros in Rhenvest bought Volkerbau shares worth about '
-    '210 million eur':
-        'no claim for about 210 million euros',
-    'deal_type: 40.30 euros in Rhenvest bought 5.2 million Volkerbau shares at an average p':
-        'no claim for 40.30 euros',
     'deal_type: 310 million crowns in Cevara Capital acquired 1.8 million shares of '
     'Lindqvist AB f':
         'no claim for 310 million crowns',
