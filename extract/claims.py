@@ -1013,6 +1013,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
         if _is_stake(part, frame) or _is_stake((frame.part or "").lower().split(), frame):
             return "stake", "type.stake-of-shares"
+        if kind in {"acquire", "sell"} and _goods_object(frame.cue):
+            return "contract", "type.buys-goods"  # "buy electricity from X's plant"
         if _is_assets(frame.target_phrase or frame.part or ""):
             return "asset_sale", "type.assets"
         if kind in {"acquire", "sell"} and _asset_object(frame.cue):
@@ -1153,6 +1155,15 @@ def _measured_goods(cue: Token) -> str | None:
             return next((g.lower_ for p in obj.children if p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _goods_object(cue: Token) -> bool:
+    """"purchase cloud services worth $12 billion", "buy electricity from its plant": the
+    deal verb's own object is goods or services, whoever's plant makes them."""
+    return cue.pos_ in {"VERB", "AUX"} and any(
+        obj.dep_ == "dobj" and obj.is_lower and (  # not "buy Vexon Software"
+            obj.lower_ in CONTRACT_GOODS or obj.lemma_.lower() in CONTRACT_GOODS)
+        for obj in cue.children)
 
 
 def _bought_by_power(cue: Token) -> bool:

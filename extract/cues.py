@@ -253,7 +253,8 @@ ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "asse
 # What a contract buys: "pay SpaceX $45 billion for computational resources".
 CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
                   "chips", "cloud", "computing", "supplies", "equipment",
-                  "aircraft", "planes", "software", "gpus", "maintenance", "work"}
+                  "aircraft", "planes", "software", "gpus", "maintenance", "work",
+                  "electricity", "energy"}
 
 # Words that make an agreement a contract for goods, services or rights: money paid
 # "under a licensing deal", "as part of a research collaboration".

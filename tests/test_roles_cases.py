@@ -57,11 +57,6 @@ KNOWN_MISSES = {  # case id -> what the extractor does today; fix it, then remov
     'deal_type: 310 million crowns in Cevara Capital acquired 1.8 million shares of '
     'Lindqvist AB f':
         'no claim for 310 million crowns',
-    "deal_type: about $3 billion in Vantor will buy electricity from Ridgeline Nuclear's "
-    'plant u':
-        'type asset_sale for contract',
-    'deal_type: $12 billion in Halcyon AI will purchase cloud services worth $12 billion fr':
-        "seller [] for ['Stratus Compute']; type acquisition for contract",
     'deal_type: $20 million in Orbis also agreed to buy $20 million of newly issued Ardent ':
         'type acquisition for investment',
     'deal_type: 48 mln dlrs in Pellham Leisure bought the Starling Bay water park in Oregon':
