@@ -448,8 +448,12 @@ def _worth_of_a_company(worth: Token) -> bool:
             "buy", "purchase", "order", "sell", "deliver", "provide"}):
         return False  # "will supply rails worth $300 million": the goods of the deal
     return subject is not None and not is_deal_noun(subject) and (
-        subject.lower_ not in PART_NOUNS | {"securities", "cash", "stock", "notes",
-                                            "exchange", "swap", "consideration"})
+        subject.lower_ not in PART_NOUNS | _BID_NOUNS | {
+            "securities", "cash", "stock", "notes", "exchange", "swap", "consideration"})
+
+
+# Bids that deal-noun lists leave out: "rebuffed an approach worth about $1.1 billion".
+_BID_NOUNS = {"approach", "approaches", "counterbid", "counteroffer", "buyout", "buy-out"}
 
 
 def _cue_below(money: Span, cues: dict[str, str]) -> Token | None:
