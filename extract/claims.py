@@ -653,6 +653,10 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
         return security  # "a 900 mln dlr, three-part bond issue", however it is parsed
     objects = [c for c in cue.children if c.dep_ in OBJECTS] if cue.pos_ in {
         "VERB", "AUX"} else []
+    counted = _shares_counted_before(cue, money) if frame.kind == "bid" and not (
+        frame.roles.get("seller") or frame.roles.get("target")) else None
+    if counted:
+        return counted  # "plans to offer in late April 7,500,000 shares of the fund at 10 dlrs"
     for obj in objects:
         if _is_security(obj):
             return obj.text  # "will offer a ... bond issue"
@@ -663,6 +667,20 @@ def _securities_traded(frame: Frame, cue: Token, money: Span) -> str | None:
                 obj, money):
             return obj.text  # "to buy all the shares of its Series B preferred stock"
     return None
+
+
+def _shares_counted_before(cue: Token, money: Span) -> str | None:
+    """A count of shares between an offering verb and its price, with no "for" that would
+    make it a bid, however the parse hangs them: "offer 7,500,000 shares ... at 10 dlrs"."""
+    if cue.pos_ not in {"VERB", "AUX"} or cue.lower_ not in {"offer", "offers", "offered",
+                                                           "offering"} or cue.i > money.start:
+        return None
+    between = cue.doc[cue.i + 1:money.start]
+    if any(t.lower_ == "for" for t in between):
+        return None
+    return next((t.text for t in between if t.lower_ in {"shares", "units"} and t.i > 0 and (
+        t.doc[t.i - 1].like_num or t.doc[t.i - 1].lower_ in {"mln", "million", "billion"})),
+        None)
 
 
 def _bought_security(noun: Token) -> str | None:
