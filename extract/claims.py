@@ -1026,6 +1026,9 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
                          "mezzanine", "subordinated"}
             for c in frame.cue.children) or _raised_through_debt(frame.cue)):
         return "loan", "type.debt-financing"  # "a debt financing package", not a round
+    if kind == "raise" and frame.cue.lower_ in {"financing", "funding"} and any(
+            _BANK_NAME.search(name) for name in frame.roles.get("buyer", [])):
+        return "loan", "type.bank-financing"  # "project funding from Ostrava Bank"
     deal_type = frames.get(kind, {}).get("deal_type", "other")
     part = (frame.target_phrase or "").lower().split()
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
@@ -1053,6 +1056,11 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "other", "type.payment-without-parties"
         return "acquisition", f"type.{kind}"
     return deal_type, f"type.{kind}"
+
+
+# A bank's name: the financing it provides is a loan, not equity.
+_BANK_NAME = re.compile(r"\b(?:Bank|Banque|Banca|Banco|Bancorp|Bankers|Sparkasse|Landesbank|"
+                        r"Credit Suisse|Credit Lyonnais|Credit Agricole)\b")
 
 
 def _under_a_contract(cue: Token) -> bool:
@@ -1405,6 +1413,10 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         return
     deal_buyers = deal.roles.get("buyer", []) or deals.buyers_named_before(deal)
     own = sides.buyers + sides.sellers + sides.targets
+    if sides.deal_type == "loan" and deal.deal_type == "investment":
+        _raiser_borrows(deal.roles.get("seller", []), sides, notes)
+        draft.confidence -= 0.1
+        return
     if sides.deal_type == "loan" and deal.deal_type != "loan":
         _borrower_is_buyer_before(deal_buyers, sides, notes)
         draft.confidence -= 0.1
@@ -1486,6 +1498,17 @@ def _borrower_is_buyer_before(deal_buyers: list[str], sides: Sides, notes: list[
     notes.append({"rule": "inherit.borrower-is-buyer-before",
                   "says": f"seller = {', '.join(deal_buyers)} (the buyer of the deal before "
                           "borrows)"})
+
+
+def _raiser_borrows(raisers: list[str], sides: Sides, notes: list[dict]) -> None:
+    """A loan after money raised: "Drexel can provide the company with 160 mln dlrs of
+    financing ... it received 133 mln dlrs of project funding from Credit Suisse". Who
+    raised before borrows; the lender is only who the sentence names."""
+    if sides.sellers or not raisers or _same_party(sides.buyers, raisers):
+        return
+    sides.sellers = raisers
+    notes.append({"rule": "inherit.borrower-raised-before",
+                  "says": f"seller = {', '.join(raisers)} (who raised money before borrows)"})
 
 
 def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict],

@@ -37,6 +37,20 @@ def test_a_loan_that_pays_for_a_purchase_is_borrowed_by_the_buyer(extractor):
     assert loan.names("seller")[0].startswith("Corvane")
 
 
+def test_bank_funding_after_money_raised_is_a_loan_to_who_raised_it(extractor):
+    """A bank's funding is debt, and after a financing the one who raised it borrows, not
+    the financier."""
+    text = ("Tarrow Geothermal Inc said Pellgate Securities Inc can provide the company "
+            "with 90 mln dlrs of private financing.\n\n"
+            "Tarrow said it also holds a commitment for 60 mln dlrs of project funding from "
+            "Ostrava Bank.")
+    loan = _claims(extractor, text)["60 mln dlrs"]
+    assert loan.deal_type == "loan"
+    assert loan.names("buyer") == ["Ostrava Bank"]
+    assert loan.names("seller")[0].startswith("Tarrow")
+    assert {"type.bank-financing", "inherit.borrower-raised-before"} <= set(loan.rules())
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
