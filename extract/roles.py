@@ -230,9 +230,10 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
     market price instead ("annual sales of 100 mln dlrs", "2.3 mln dlrs in damages",
     "Cyclops earned 21.3 mln dlrs").
     """
-    if _figure_nearby(money):
+    assumed = _assumed_debt(money)
+    if not assumed and _figure_nearby(money):
         return None, True
-    following = _deal_noun_after(money, cues) or _cue_below(money, cues)
+    following = None if assumed else _deal_noun_after(money, cues) or _cue_below(money, cues)
     if following is not None:
         return following, False
     tok = money.root
@@ -240,7 +241,8 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
         if tok.dep_ == "conj" and tok.i >= money.start and tok.head.i < money.start:
             tok = tok.head.head if tok.head.head != tok.head else tok.head  # skip the sibling
             continue
-        if not money.start <= tok.i < money.end:
+        if not money.start <= tok.i < money.end and not (assumed and (
+                tok.lower_ in _DEBT_WORDS or tok.lower_ == "assumption")):
             found = _governs(tok, cues)
             if found is not None:
                 return found
@@ -248,6 +250,37 @@ def governing_cue(money: Span, cues: dict[str, str]) -> tuple[Token | None, bool
             break
         tok = tok.head
     return None, False
+
+
+# Debt a buyer takes over, part of the price (GUIDELINES.md): "will assume about 12 mln
+# dlrs of the unit's debt", "and the assumption of 15 mln dlrs in debt".
+_ASSUMING = {"assume", "assumes", "assumed", "assuming", "assumption"}
+_DEBT_WORDS = {"debt", "debts", "liabilities", "liability", "loan", "loans", "obligations",
+               "borrowings", "mortgage", "mortgages", "including", "of", "in"}
+
+
+def _assumed_debt(money: Span) -> Token | None:
+    """The "assume" or "assumption" whose object holds the amount as debt taken over: the
+    words between are debt words (or none), and a debt word is among them or after the
+    amount. Its governing deal word is then read past the debt and the assuming."""
+    tok, debt = money.root, False
+    for child in money.root.children:
+        after = [t.lower_ for t in child.subtree if t.i >= money.end]
+        if "pension" in after:
+            return None  # "332 mln dlrs in unfunded pension liabilities": no part of a price
+        debt = debt or any(t in _DEBT_WORDS - {"including", "of", "in"} for t in after)
+    for _ in range(8):
+        if tok.head == tok:
+            return None
+        tok = tok.head
+        if tok.lower_ in _ASSUMING:
+            return tok if debt else None
+        if not money.start <= tok.i < money.end:
+            if tok.lower_ not in _DEBT_WORDS | QUANTIFIERS and tok.dep_ not in {
+                    "prep", "compound"}:
+                return None
+            debt = debt or tok.lower_ in _DEBT_WORDS - {"including", "of", "in"}
+    return None
 
 
 def _governs(tok: Token, cues: dict[str, str]) -> tuple[Token | None, bool] | None:

@@ -51,6 +51,21 @@ def test_bank_funding_after_money_raised_is_a_loan_to_who_raised_it(extractor):
     assert {"type.bank-financing", "inherit.borrower-raised-before"} <= set(loan.rules())
 
 
+def test_debt_the_buyer_assumes_is_part_of_the_price_not_a_loan(extractor):
+    """GUIDELINES.md: assumed debt is one of the deal's amounts; pension liabilities are
+    no part of a price."""
+    text = ("Calder Homes agreed to buy Westmoor Builders for 48 mln dlrs in cash and the "
+            "assumption of 20 mln dlrs in debt.\n\n"
+            "Calder also assumed the builder's liabilities, including a 7.5 mln dlrs "
+            "mortgage, and 3 mln dlrs in unfunded pension liabilities.")
+    claims = _claims(extractor, text)
+    for amount in ("20 mln dlrs", "7.5 mln dlrs"):
+        assert claims[amount].deal_type == "acquisition"
+        assert claims[amount].names("buyer")[0].startswith("Calder")
+        assert claims[amount].names("seller")[0].startswith("Westmoor")
+    assert "3 mln dlrs" not in claims
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
