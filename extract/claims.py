@@ -1438,6 +1438,15 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
             notes.append({"rule": "inherit.seller-of-deal-before", "says": (
                 f"seller/target = {', '.join(sides.sellers + sides.targets)} "
                 "(the deal named before)")})
+    elif not sides.sellers and not sides.targets and deal.deal_type == "contract" and (
+            draft.frame.kind in GENERIC) and (
+            deal_buyers and _same_party(sides.buyers, deal_sellers)) and not _same_party(
+            sides.buyers, deal_buyers):
+        # "signed a distribution agreement with Garrick ... the 400,000 dlrs received from
+        # Garrick": the money names who pays, and the contract's other party is paid
+        sides.sellers = deal_buyers
+        notes.append({"rule": "inherit.other-side-of-contract-before",
+                      "says": f"seller = {', '.join(deal_buyers)} (the contract's other party)"})
     if sides.deal_type == "other" or (draft.frame.kind in {"pay", "value", "receive"} and (
             sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))
             and not _spent_on_a_stake(draft)) or (

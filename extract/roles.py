@@ -737,6 +737,9 @@ _WON = {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
         "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}
 
 
+_PAID = {"paid_from": "buyer", "paid_to": "seller"}
+
+
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
           ) -> tuple[str | None, str]:
     """The role of an argument, given the frame and the verb a deal noun hangs from, and
@@ -752,6 +755,8 @@ def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
         return "seller", "role.received-bid"  # "Calny received a bid from PepsiCo"
     if arg == "holders_of":
         return "seller", "role.holders-approve"
+    if arg in _PAID:  # "the 400,000 dlrs received from Searle": whatever the deal word
+        return _PAID[arg], f"role.{arg.replace('_', '-')}"
     if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
         # "Sanwa extended a credit line" / "Telecast obtained a loan"
         lends = light_verb in LENDING_VERBS

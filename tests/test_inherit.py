@@ -66,6 +66,16 @@ def test_debt_the_buyer_assumes_is_part_of_the_price_not_a_loan(extractor):
     assert "3 mln dlrs" not in claims
 
 
+def test_money_received_from_a_party_of_the_contract_before_says_who_pays(extractor):
+    text = ("Orlen Diagnostics signed a marketing agreement with Pasco Biologics in May.\n\n"
+            "Orlen will get no further payments under the agreement beyond the 250,000 dlrs "
+            "received from Pasco in June.")
+    claim = _claims(extractor, text)["250,000 dlrs"]
+    assert claim.names("buyer")[0].startswith("Pasco")
+    assert claim.names("seller")[0].startswith("Orlen")
+    assert {"role.paid-from", "inherit.other-side-of-contract-before"} <= set(claim.rules())
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
