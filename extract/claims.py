@@ -1347,6 +1347,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
+    _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
         target = None  # "the shares" names nothing by itself
@@ -1378,6 +1379,40 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
         confidence=round(max(0.0, min(1.0, draft.confidence)), 3),
         trace=notes,
     )
+
+
+# Public bodies that award contracts: "for the Air Force Reserve", "the Navy said".
+_AWARDING_BODY = re.compile(
+    r"\b(?:Navy|Army|Air Force|Pentagon|Coast Guard|Marine Corps|Department|Ministry|Agency|"
+    r"Administration|Authority|Commission|Government)\b")
+
+
+def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
+    """A contract awarded with no buyer named as such: the public body the contract is
+    "for" ("a contract for eight aircraft for the Air Force Reserve"), else the body that
+    announces it ("..., the Navy said")."""
+    if sides.buyers or sides.deal_type != "contract" or draft.frame.kind not in {
+            "award", "win", "contract"}:
+        return
+    sent, cue = draft.sent, draft.frame.cue
+    bodies = [e for e in sent.ents if e.label_ == "ORG" and _AWARDING_BODY.search(e.text) and (
+        _for_it(e, cue) or _speaks(e))]
+    own = {name_key(n) for n in sides.sellers + sides.targets}
+    bodies = [e for e in bodies if name_key(_tidy(e.text)) not in own]
+    if bodies:
+        body = min(bodies, key=lambda e: not _for_it(e, cue))
+        sides.buyers = [_tidy(body.text)]
+        notes.append({"rule": "role.awarding-body", "says": f"buyer = {sides.buyers[0]} "
+                      "(the public body the contract is for, or that announces it)"})
+
+
+def _for_it(ent: Span, cue: Token) -> bool:
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "for" and cue in head.ancestors
+
+
+def _speaks(ent: Span) -> bool:
+    return ent.root.dep_ == "nsubj" and ent.root.head.lower_ in {"said", "says", "announced"}
 
 
 def _rival_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
