@@ -521,6 +521,20 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
         raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
+    if _money_settles(money):
+        # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
+        raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
+    if _OVER_PAST_YEARS.search(sent.text) and (_aggregate(cue, money) or any(
+            t.lower_ in _TRADE_TOTALS for t in sent)):
+        # "licensed sales of farm machinery to Cuba, amounting to about 40 mln dlrs over
+        # the last three years": trade over years, no one deal
+        raise Dropped("drop.aggregate", "a total of trade over years")
+    if frame.kind in {"acquire", "bid"} and _option_price(frame.cue):
+        # "options to buy 1,000,000 shares at 8.25 to nine dlrs each": an exercise price
+        raise Dropped("drop.option-price", "the price an option or a warrant may buy at")
+    if _counterfactual(frame.cue):
+        # "Corvel might have been able to buy the rest of Tamsin for about 30 dlrs"
+        raise Dropped("drop.hypothetical", "a deal that might have been, not one made")
     if frame.kind in {"lend", "borrow"} and _repaid(cue, money):
         # "replacing a $600 million facility", "repaid $180 million it borrowed": the old
         # loan going, no new deal
@@ -607,6 +621,41 @@ def _aggregate(cue: Token, money: Span) -> bool:
 
 
 _COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals"}
+_OVER_PAST_YEARS = re.compile(r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:years|"
+                              r"decade)\b", re.I)
+_TRADE_TOTALS = {"sales", "exports", "imports", "shipments", "purchases"}
+_OPTIONS = {"option", "options", "warrant", "warrants", "rights"}
+
+
+def _money_settles(money: Span) -> bool:
+    """The amount of a judgment, a verdict or damages: "a 2.1 billion dlr judgment bond"."""
+    after = money.doc[money.end:min(money.end + 2, money.sent.end)]
+    return any(t.lower_ in _SETTLING_NOUNS | {"damages"} for t in after)
+
+
+def _option_price(cue: Token) -> bool:
+    """A buying verb an option or warrant governs: "options to buy 2,400,000 shares at 6.25
+    dlrs", "warrants to purchase shares at 4.50 dlrs each"."""
+    if cue.pos_ != "VERB":
+        return False
+    before = cue.doc[cue.i - 2:cue.i] if cue.i >= 2 else None
+    return (cue.dep_ in {"acl", "relcl", "xcomp"} and cue.head.lower_ in _OPTIONS) or (
+        before is not None and before[0].lower_ in _OPTIONS and before[1].lower_ == "to")
+
+
+def _counterfactual(cue: Token) -> bool:
+    """A deal verb under "might have" or "could have" (itself or the verbs it
+    complements): a deal that did not happen ("would have bought" tells the terms of an
+    ended deal, which is one)."""
+    tok = cue
+    for _ in range(3):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & {"might", "could"} and "have" in auxes:
+            return True
+        if tok.dep_ not in {"xcomp", "acomp"} or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 _SINCE_YEAR = re.compile(r"\bsince (?:19|20)\d\d\b")
 # Verbs that end a loan, in all their forms: what they take is an old loan, not a new deal.
 _REPAYING = frozenset({"repaid", "prepaid"}.union(*(

@@ -61,6 +61,20 @@ DROPPED = [  # text, amount, rule
     # a place we know raising money is a total; a company the model tags as a place is not
     ("Norland Dairy agreed to buy Fenwick Farms. London raised $2 billion in fintech "
      "funding in the first half.", "$2 billion", "drop.place-total"),
+    # an option's or a warrant's exercise price is no price paid
+    ("Norland Dairy agreed to buy Fenwick Farms. Norland said it will also receive "
+     "warrants to purchase 500,000 Fenwick shares at 4.50 dlrs each.", "4.50 dlrs each",
+     "drop.option-price"),
+    # a deal that might have been
+    ("Analysts said Norland could have bought the rest of Fenwick Farms for about 14 dlrs "
+     "a share last spring.", "about 14 dlrs a share", "drop.hypothetical"),
+    # a judgment is damages, whatever verb wins it
+    ("Norland Dairy agreed to buy Fenwick Farms. Ashby Mills asked a court to stay a 90 mln "
+     "dlr judgment bond won by Norland.", "90 mln dlr", "drop.settlement"),
+    # trade totalled over years is no one deal
+    ("Norland Dairy agreed to buy Fenwick Farms. The ministry said it had licensed sales of "
+     "dairy equipment to Chile, amounting to about 30 mln dlrs over the past five years.",
+     "about 30 mln dlrs", "drop.aggregate"),
 ]
 
 CLAIMED = [  # text, amount: money that is a deal's and must stay a claim
@@ -68,6 +82,9 @@ CLAIMED = [  # text, amount: money that is a deal's and must stay a claim
     "Harlow Foods bought 10 mln dlrs of Brandt Dairies shares.",
     "Harlow Foods agreed to buy Brandt Dairies for 52 mln dlrs and assume 20 mln dlrs of "
     "its debt.",
+    # "would have bought" tells the terms of an ended deal, which GUIDELINES.md records
+    "Harlow Foods ended the agreement under which Ostrava Mills would have bought 60 pct "
+    "of Pell Corp for about 90 mln dlrs.",
 ]
 
 
