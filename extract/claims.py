@@ -31,7 +31,7 @@ from .cues import (
     TRADED_SECURITIES,
     inflections,
 )
-from .lexicon import CENTRAL_BANKS
+from .lexicon import CENTRAL_BANKS, CORPORATE_SUFFIXES
 from .names import ArticleNames, name_key, rates_only
 from .pairs import has_pair_items, pair_items
 from .records import Amount, Claim, Party, Term
@@ -1335,8 +1335,12 @@ def _speaking(sent: Span, names: ArticleNames) -> str | None:
 def _known_form(name: str, names: ArticleNames) -> str:
     """Prefer a known company name an entity starts with: "Swedish Match Co of Stockholm"
     -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc", nor "First
-    Union" -> "First", a word that starts other names too, nor "Borg-Warner" -> "Borg")."""
+    Union" -> "First", a word that starts other names too, nor "Borg-Warner" -> "Borg"),
+    and never a whole name of its own: "Enro Acquisition Corp" is not "Enro"."""
+    whole = name.split()[-1].rstrip(".") in _SUFFIX_WORDS and len(name.split()) > 2
     for full in sorted(names.names, key=len, reverse=True):
+        if whole and _another_company(full, name, names):
+            continue
         if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
                 full) > 3 and not (
                 _ambiguous_prefix(full, names) or _names_a_person(full, names)):
@@ -1348,6 +1352,17 @@ def _names_a_person(word: str, names: ArticleNames) -> bool:
     """"Hale" of "Mr Hale's company, Hale Robotics": a person's name is no shorter form
     of the company named after them."""
     return any(word == person or word in person.split() for person in names.people)
+
+
+_SUFFIX_WORDS = {s.rstrip(".") for s in CORPORATE_SUFFIXES}
+
+
+def _another_company(short: str, name: str, names: ArticleNames) -> bool:
+    """A short name whose long form is another company than a whole name it starts:
+    "Enro" (for "Enro Shirt Co Inc") in "Enro Acquisition Corp"."""
+    long = names.canonical(short)
+    return bool(long) and long != short and not name.startswith(long) and not (
+        long.startswith(name))
 
 
 def _ambiguous_prefix(word: str, names: ArticleNames) -> bool:

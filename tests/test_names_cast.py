@@ -246,3 +246,14 @@ def test_a_list_of_companies_names_each(extractor, text, amount, role, names):
     claims = {c.amount.text: c for c in extractor.extract(
         SimpleNamespace(text=text, title=None, published=None))}
     assert claims[amount].names(role) == names
+
+
+def test_a_whole_name_is_not_read_as_another_company_s_short_name():
+    # "Kelso" is the article's short name for Kelso Knitwear; "Kelso Ventures Corp", whose
+    # name a wire's line break cut where the article's names were read, is its buyer
+    from newsfacts.extract.claims import _known_form
+
+    names = ArticleNames(names=["Hadley Brothers", "Kelso Knitwear Inc", "Kelso",
+                                "Ventures Corp"])
+    assert names.canonical(_known_form("Kelso Ventures Corp", names)) != "Kelso Knitwear Inc"
+    assert names.canonical(_known_form("Kelso", names)) == "Kelso Knitwear Inc"
