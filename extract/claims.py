@@ -1825,7 +1825,7 @@ def attribution(text: str, sent: Span | None = None) -> str | None:
     for pattern in _ATTRIBUTION:
         found = pattern.search(text)
         if found:
-            return found.group("source")
+            return found.group("source").rstrip(".")  # "according to Bloomberg."
     who = speaker(sent) if sent is not None else None
     if who is not None:
         subject = sent.doc[who.left_edge.i:who.i + 1].text

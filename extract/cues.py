@@ -285,6 +285,15 @@ ATTRIBUTION_PATTERNS: tuple[str, ...] = (
     r"(?:Securities and Exchange Commission|SEC)|told the Securities and Exchange "
     r"Commission|said in a (?:\w+ ){0,2}filing|(?:confirmed|disclosed|revealed|shown) in "
     r"(?:an? |the )?(?:\w+ ){0,3}(?:filing|statement))",
+    # "per a regulatory filing", "as first reported by The Information", "wrote in a blog
+    # post", "citing people familiar with the matter" (the people pattern above)
+    r"(?P<source>\bper (?:an? |the |its |their )?(?:[\w.'-]+ ){0,3}?(?:filing|filings|"
+    r"statement|release|announcement|report|document|documents))",
+    r"(?P<source>as (?:first |earlier |previously )?reported (?:by|in) (?:the |The )?"
+    r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})",
+    r"(?P<source>[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3} (?:wrote|posted|said) (?:in|on) "
+    r"(?:an? |the |his |her |its )(?:[\w-]+ ){0,2}(?:post|blog|letter|memo|statement|"
+    r"interview|call|note|filing))",
 )
 # "X said", "the company said": the speaker of a deal sentence.
 SAY_VERBS = frozenset(

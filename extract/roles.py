@@ -435,13 +435,20 @@ def _figure_of(cue: Token) -> bool:
     for _ in range(3):
         if tok.head == tok:
             return False
-        tok = tok.head
+        clause, tok = tok, tok.head
+        if clause.dep_ == "ccomp" and _lemma(tok) in _REPORTING:
+            return False  # "X will buy Y for $2 billion, Bloomberg reported": reported speech
         if _not_deal_token(tok) or (tok.pos_ == "VERB" and _lemma(tok) in NOT_DEAL_VERBS):
             return True
         if tok.pos_ == "VERB":
             # "a settlement that provided for a 1.3 mln dlrs payment": the clause's noun
             return tok.dep_ in {"relcl", "acl"} and _not_deal_token(tok.head)
     return False
+
+
+# Verbs that report a figure, or report news: "reported a loss on the sale", "the Journal
+# reported that X will buy Y" (a clause: the news, not a figure).
+_REPORTING = {"report"}
 
 
 def _under_option(cue: Token) -> bool:

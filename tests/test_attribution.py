@@ -38,6 +38,20 @@ ARTICLES = [
     ("Kestrel Homes bought the builder Ambry Estates for 90 mln dlrs last year.\n\n"
      "Ambry builds about 400 houses a year in the Midlands.",
      {"90 mln dlrs": (None, None)}),
+    # a deal a news outlet reports is a claim, citing the outlet (not a figure "reported")
+    ("Halvard Analytics will buy Corvane Data for $2 billion, Bloomberg News reported on "
+     "Tuesday.", {"$2 billion": ("Bloomberg News reported", "attribution.sentence")}),
+    ("Tessaly Power is buying the grid operator Ormer for $650 million, the Wall Street "
+     "Journal reported, citing people familiar with the matter.",
+     {"$650 million": ("people familiar with the matter", "attribution.sentence")}),
+    # "per a filing", "as first reported by", "wrote in a blog post"
+    ("Quillon Capital agreed to buy Arvela Software for $2 billion, per a regulatory filing.",
+     {"$2 billion": ("per a regulatory filing", "attribution.sentence")}),
+    ("Quillon Capital is set to acquire Arvela Software for $2 billion, as first reported "
+     "by The Information.",
+     {"$2 billion": ("as first reported by The Information", "attribution.sentence")}),
+    ("Quillon Capital will pay $2 billion for Arvela Software, Olsen wrote in a blog post.",
+     {"$2 billion": ("Olsen wrote in a blog post", "attribution.sentence")}),
 ]
 
 
