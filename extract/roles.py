@@ -1096,11 +1096,13 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     """
     if _misread_name(tok):
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
-    if depth > 3 or tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
+    if tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
         return [], None, []
     ent = _entity(tok)
-    if ent is not None:
+    if ent is not None:  # a name needs no lookup: at any depth
         return [entity_text(ent), *_conjunct_names(tok)], None, []
+    if depth > 3:
+        return [], None, []
     lower = tok.lower_
     if lower in PRONOUNS:
         return [antecedent(tok, depth + 1)], None, []
@@ -1241,6 +1243,11 @@ def _company_noun_names(tok: Token, depth: int) -> list[str]:
             named = [n for pobj in child.children for n in names_of(pobj, depth + 1)[0]]
             if named and ANAPHOR not in named:
                 return named
+    after = tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else None
+    if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper() and (
+            after.head != tok and _entity(after) is not None):
+        # "in battery maker Ferrovolt" with the name parsed away from its title
+        return [entity_text(_entity(after))]
     return []
 
 

@@ -76,6 +76,17 @@ def test_money_received_from_a_party_of_the_contract_before_says_who_pays(extrac
     assert {"role.paid-from", "inherit.other-side-of-contract-before"} <= set(claim.rules())
 
 
+def test_its_in_a_deal_of_another_company_is_that_company_s(extractor):
+    """"its offshore wind portfolio" is the seller's, not the story's main company's."""
+    text = ("Halvard Analytics agreed to buy Corvane Data for $2.1 billion on Monday.\n\n"
+            "Separately, Brightwater Energy is selling a 49% stake in its offshore wind "
+            "portfolio to Nordvik Pension for 3.2 billion euros.")
+    stake = _claims(extractor, text)["3.2 billion euros"]
+    assert stake.names("seller") == ["Brightwater Energy"]
+    assert stake.names("buyer") == ["Nordvik Pension"]
+    assert "Halvard Analytics" not in stake.names("target")
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
