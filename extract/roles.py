@@ -1069,7 +1069,15 @@ def _holders_company(holders: Token, depth: int) -> list[str]:
         for g in p.children if g.dep_ == "pobj"]
     found = [names_of(owner, depth + 1) for owner in owners]
     # "holders of remaining Instinet shares": the shares' owner
-    return [name for names, _, owner in found for name in (names or owner)]
+    named = [name for names, _, owner in found for name in (names or owner)]
+    # "Corvane shareholders" with the name read as a common noun (first in its sentence)
+    return named or [_proper_phrase(c) for c in holders.children if c.dep_ == "compound" and (
+        c.pos_ == "NOUN" and c.text.istitle() and c.lower_ not in _HOLDER_KINDS)][:1]
+
+
+# Kinds of holders a capitalised word may say, which are no company's name.
+_HOLDER_KINDS = {"class", "common", "preferred", "minority", "majority", "institutional",
+                 "retail", "public", "bond", "unit", "share", "stock"}
 
 
 def _apposed_to_amount(noun: Token) -> bool:

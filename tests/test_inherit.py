@@ -87,6 +87,15 @@ def test_its_in_a_deal_of_another_company_is_that_company_s(extractor):
     assert "Halvard Analytics" not in stake.names("target")
 
 
+def test_holders_named_by_a_word_the_model_reads_as_common_are_paid_by_the_buyer(extractor):
+    text = ("Halvard Analytics agreed to buy Corvane Data for $2.1 billion.\n\n"
+            "Corvane shareholders will receive $48.50 per share, a 32% premium to Friday's "
+            "close.")
+    claim = _claims(extractor, text)["$48.50 per share"]
+    assert claim.names("buyer") == ["Halvard Analytics"]
+    assert claim.names("seller")[0].startswith("Corvane")
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
