@@ -117,6 +117,9 @@ def _kind_of_other_word(tok: Token) -> str | None:
     if _lemma(tok) in {"take", "gain", "acquire", "assume", "win"} and any(
             c.dep_ == "dobj" and c.lower_ == "control" for c in tok.children):
         return "acquire"  # "agreed to take full control of Delray"
+    if _lemma(tok) == "take" and any(c.lower_ == "private" and c.dep_ in {
+            "oprd", "acomp", "advmod", "xcomp", "ccomp", "amod", "dobj"} for c in tok.children):
+        return "acquire"  # "agreed to take Dunlow Media private in a deal worth $3.4 billion"
     if tok.lower_ == "series" and tok.i + 1 < len(tok.doc) and re.fullmatch(
             r"[A-K]\d?", tok.doc[tok.i + 1].text):
         return "raise"  # "its $85m Series B"

@@ -96,6 +96,15 @@ def test_holders_named_by_a_word_the_model_reads_as_common_are_paid_by_the_buyer
     assert claim.names("seller")[0].startswith("Corvane")
 
 
+def test_taking_a_company_private_buys_it(extractor):
+    text = ("Halvard Analytics agreed to buy Corvane Data for $2.1 billion.\n\n"
+            "Separately, private equity firm Saltire Partners agreed to take Dunlow Media "
+            "private in a deal worth $3.4 billion.")
+    claim = _claims(extractor, text)["$3.4 billion"]
+    assert claim.names("buyer") == ["Saltire Partners"]
+    assert claim.names("seller") == ["Dunlow Media"]
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
