@@ -526,6 +526,10 @@ _FIGURE_VALUES = {"market", "book", "net", "face", "par", "asset"}
 def _not_deal_token(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "ADJ"}:
         return False
+    if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                   for c in tok.children):
+        return False  # "Norvane Capital said": a company's name (read off the parse alone,
+        # as Claims.may_claim reads it before the entity recogniser)
     if tok.lower_ in {"debt", "borrowings"} and _borrowed(tok):
         return False  # "debt from five banks" is a loan
     if tok.lower_ in {"price", "prices", "close"} and tok.pos_ == "NOUN" and (
@@ -754,8 +758,9 @@ def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
           ) -> tuple[str | None, str]:
     """The role of an argument, given the frame and the verb a deal noun hangs from, and
     the id of the rule that says so (``<frame>.<argument>`` for the frame's own table)."""
-    if kind in {"contract", "pay"} and light_verb in WINNING_VERBS and arg in _WON:
-        # "Alstom secured a $1 billion contract from Amtrak": the provider wins it
+    if kind in {"contract", "pay", "invest"} and light_verb in WINNING_VERBS and arg in _WON:
+        # "Alstom secured a $1 billion contract from Amtrak": the provider wins it; "Quillon
+        # landed a $45 million investment from Arbor": the investee
         return _WON[arg], f"role.won-{kind}.{arg}"
     if arg == "subj_merged":
         return "seller", "role.merged-with-vehicle"
