@@ -955,10 +955,13 @@ def _noun_context(noun: Token, kind: str, put) -> str | None:
 
     Returns the verb's lemma, which decides some roles ("Telecast obtained a loan").
     """
-    head = noun.head
-    if noun.dep_ in OBJECTS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+    first = noun  # "through the acquisition of X and a 40 mln stg bid for Y": the list's
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:  # verb
+        first = first.head
+    head = first.head
+    if first.dep_ in OBJECTS | {"nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
         verb = head
-    elif noun.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
+    elif first.dep_ == "pobj" and head.dep_ in {"prep", "agent"} and head.head.pos_ in {
             "VERB", "AUX"} and head.lower_ in {"to", "into", "in", "under", "through", "with",
                                                "for"}:
         verb = head.head  # "agreed to a buyout", "entered into a credit agreement"
