@@ -1412,6 +1412,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
     _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
+    _co_investors(sides, draft.sent, notes)
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
         target = None  # "the shares" names nothing by itself
@@ -1468,6 +1469,18 @@ def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
         sides.buyers = [_tidy(body.text)]
         notes.append({"rule": "role.awarding-body", "says": f"buyer = {sides.buyers[0]} "
                       "(the public body the contract is for, or that announces it)"})
+
+
+def _co_investors(sides: Sides, sent: Span, notes: list[dict]) -> None:
+    """A round's lead and those "with participation from" it all invest (GUIDELINES.md
+    lists every investor)."""
+    if sides.deal_type != "investment" or not sides.buyers:
+        return
+    known = {name_key(n) for n in sides.buyers + sides.sellers + sides.targets}
+    more = [n for n in investors_named(sent.text) if name_key(n) not in known]
+    if more:
+        sides.buyers = sides.buyers + more
+        notes.append({"rule": "role.co-investors", "says": f"buyer += {', '.join(more)}"})
 
 
 def _for_it(ent: Span, cue: Token) -> bool:
@@ -1836,6 +1849,8 @@ def attribution(text: str, sent: Span | None = None) -> str | None:
 _NAME = r"[A-Z][\w&.'-]*(?: (?:[A-Z][\w&.'-]*|&|of))*"
 _NAMES = rf"(?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*"
 _LED_BY = re.compile(rf"\b(?:led|co-led|headed|backed) by ({_NAMES})"
+                     rf"|\bparticipation (?:from|by) (?:(?:existing |new )?(?:backers|"
+                     rf"investors|shareholders) )?({_NAMES})"
                      rf"|\b(?:investors|backers) (?:including|such as|like) ({_NAMES})")
 # The nouns a term names the length of: "a four-year agreement", "a five-year facility".
 _TERM_OF = {
@@ -1851,12 +1866,15 @@ def investors_named(sentence: str) -> list[str]:
 
     >>> investors_named("The round was led by Thrive Capital and Andreessen Horowitz.")
     ['Thrive Capital', 'Andreessen Horowitz']
+    >>> investors_named("It was led by Arbor, with participation from backers Pell and GIC.")
+    ['Arbor', 'Pell', 'GIC']
     """
-    found = _LED_BY.search(sentence)
-    if not found:
-        return []
-    names = re.split(r",? and |, ", found.group(1) or found.group(2))
-    return [n.strip().rstrip(".") for n in names if n.strip()[:1].isupper()]
+    names = []
+    for found in _LED_BY.finditer(sentence):  # and "with participation from X and Y"
+        listed = next(g for g in found.groups() if g)
+        names += [n.strip().rstrip(".") for n in re.split(r",? and |, ", listed)
+                  if n.strip()[:1].isupper() and n.strip().rstrip(".") not in names]
+    return names
 
 
 def article_term(text: str, published: date | None, deal_type: str) -> Term | None:
