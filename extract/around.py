@@ -84,7 +84,8 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
     if passages:
-        _source_of_article(claims, [text[p.start:p.end] for p in passages[:OPENING]])
+        _source_of_article([c for c in claims if not _in_a_bullet(text, c.start)],
+                           [text[p.start:p.end] for p in passages[:OPENING]])
 
 
 # The sentences of an article's opening: wire copy names its source in the lead, web
@@ -112,6 +113,16 @@ def _source_of_article(claims: list[Claim], opening: list[str]) -> None:
             rule = ("attribution.lead" if lead else "attribution.opening" if source
                     else "attribution.claim-before")
             claim.trace.append({"rule": rule, "says": f"source = {claim.attribution!r}"})
+
+
+def _in_a_bullet(text: str, at: int) -> bool:
+    """A claim in a bulleted item of a round-up ("* Kirawa will acquire ..."): the items
+    are separate stories, so none takes another's source or the opening's."""
+    line = text.rfind("\n", 0, at) + 1  # the item's sentence may start at its bullet
+    return text[line:at + 1].lstrip()[:1] in _BULLETS
+
+
+_BULLETS = {"*", "•", "·", "-", "–", "—", "▪"}
 
 
 def _sentence_source(sentence: str) -> str | None:

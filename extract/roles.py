@@ -1523,16 +1523,18 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
         if verb.pos_ in {"VERB", "AUX"} or verb.head == verb:
             break
         verb = verb.head
-    for _ in range(4):
+    for step in range(4):
         # "the court approved its offer": an overseer's "its" is the one it oversees
         subjects = [] if pronoun.dep_ == "poss" and _lemma(verb) in OVERSEEING_VERBS else [
             c for c in verb.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for subject in subjects:
             # "the group, led by Mutual Shares Corp, said it sold"; never the phrase the
-            # pronoun is in ("its buyout by AQ Corp ... has been completed")
+            # pronoun is in ("its buyout by AQ Corp ... has been completed"); "it" is no
+            # person, but "X will sell its unit" is X's, whatever the model tags X
+            own = step == 0 and pronoun.lower_ == "its" and subject.dep_ == "nsubj"
             if subject != pronoun and not (
                     subject.left_edge.i <= pronoun.i <= subject.right_edge.i) and not (
-                    not_a_person and subject.ent_type_ == "PERSON"):  # "it" is no person
+                    not_a_person and subject.ent_type_ == "PERSON" and not own):
                 names = names_of(subject, depth + 1)[0]
                 if names and names[0] not in {ANAPHOR, ""}:
                     return names[0]

@@ -52,6 +52,13 @@ ARTICLES = [
      {"$2 billion": ("as first reported by The Information", "attribution.sentence")}),
     ("Quillon Capital will pay $2 billion for Arvela Software, Olsen wrote in a blog post.",
      {"$2 billion": ("Olsen wrote in a blog post", "attribution.sentence")}),
+    # a round-up's bulleted items are separate stories: none takes another's source
+    ("Deals of the day\n\n"
+     "* Saltire Partners has made a 2.1 billion pound offer for Orland Retail, the target "
+     "said.\n\n"
+     "* Kirawa Holdings will acquire a 35% stake in Tembaga Jaya for $700 million.",
+     {"2.1 billion pound": ("the target said", "attribution.sentence"),
+      "$700 million": (None, None)}),
 ]
 
 

@@ -105,6 +105,16 @@ def test_taking_a_company_private_buys_it(extractor):
     assert claim.names("seller") == ["Dunlow Media"]
 
 
+def test_its_is_the_subject_s_even_where_the_model_tags_the_subject_a_person(extractor):
+    text = ("Deals of the day\n\n"
+            "* Saltire Partners has made a 2.1 billion pound offer for Orland Retail.\n\n"
+            "* Swiss insurer Alpenrück will sell its Italian life business to Generali Vita "
+            "for 900 million euros.")
+    sale = _claims(extractor, text)["900 million euros"]
+    assert sale.names("seller") == ["Alpenrück"]
+    assert sale.names("buyer") == ["Generali Vita"]
+
+
 def test_the_deal_of_a_later_sentence_is_the_deal_before_and_has_its_type(extractor):
     """"The deal comprises ..." after a sale is that sale, not a contract of its own."""
     text = ("Marwick Tools Plc has agreed to sell Marwick Nordic, its Swedish hand-tool "
