@@ -827,12 +827,26 @@ def _specific_frame(frame: Frame, cue: Token, money: Span, sent_cues: list[Token
                     frame.roles.get("target")):
                 # "pay $40 million for Ostlund under a merger agreement": what is paid for
                 better.roles["target"] = frame.roles["target"]
+            _keep_other_side(frame, better)
             better.trace[:0] = [*frame.trace, {
                 "rule": "link.specific-deal-word",
                 "says": f"{specific.text!r} names as many sides as {frame.cue.text!r}, "
                         "and says which deal it is"}]
             return better
     return frame
+
+
+def _keep_other_side(generic: Frame, better: Frame) -> None:
+    """The side only the generic deal word names stays: "Tessaly Rail was picked by Amtrak
+    for a contract to supply trains" (Amtrak buys; "supply" names only the supplier)."""
+    named = {name_key(n) for role in ("buyer", "seller", "target")
+             for n in better.roles.get(role, []) if n != ANAPHOR}
+    for role in ("buyer", "seller"):
+        kept = [n for n in generic.roles.get(role, []) if n != ANAPHOR]
+        if not better.roles.get(role) and kept and not named & {name_key(n) for n in kept}:
+            better.roles[role] = kept
+            better.note(f"link.kept-{role}", f"{role} = {', '.join(kept)} (named by "
+                                             f"{generic.cue.text!r})")
 
 
 def _offers_to(cue: Token, cues: dict) -> bool:

@@ -654,6 +654,11 @@ def _brand_owner(names: ArticleNames, name: str, role: str, others: list[str],
     return full, "name.brand-for-owner", f"a brand or product of {full}"
 
 
+# "Kenya's finance minister signed": one who signs for the country.
+_SIGNING_FOR_IT = (r"(?:[\w-]+\s+){0,2}(?:minister|ministry|government|treasury|president|"
+                   r"secretary|cabinet)\b")
+
+
 def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
               sentence: str) -> Decided:
     """"America's Brightwave", "two Texas plants", "campuses in Quebec": a place said of
@@ -668,7 +673,7 @@ def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
         return None, "name.drop-place", "a market's district names no party"
     acting = re.search(rf"\b{re.escape(bare)}{_ACTING}", sentence) or re.search(
         rf"\b(?:to|with|by|on behalf of(?: the)?)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)",
-        sentence)
+        sentence) or re.search(rf"\b{re.escape(bare)}['’]s\s+{_SIGNING_FOR_IT}", sentence)
     if acting and not re.search(rf"\b{_LOCATIVE}{re.escape(bare)}\b", sentence):
         return None
     return None, "name.drop-place", "a place said of a company or a deal"

@@ -1144,6 +1144,11 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     holders_of = _holders_company(tok, depth) if lower in _HOLDERS else None
     if holders_of:
         return holders_of, None, []
+    if tok.lower_ in _SIGNING_FOR_A_STATE:
+        # "Kenya's finance minister signed a $500 million loan agreement": the country's
+        countries = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
+        if countries:
+            return [entity_text(_entity(countries[0]))], None, []
     if tok.lower_ in PEOPLE_NOUNS:
         # "a proposal from chairman and chief executive Martin Olsen": the titles and the
         # name parsed as a list; else "a payment to a U.S. Lawyer" names no party
@@ -1159,6 +1164,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     return _common_noun_names(tok, depth), None, []
 
 
+# Who signs for a state: their country is the party ("Kenya's finance minister").
+_SIGNING_FOR_A_STATE = {"minister", "ministry", "government", "treasury", "president",
+                        "secretary", "cabinet"}
 # Words for a portion of a company's shares: a name in apposition to one is its owner's.
 _PORTION_WORDS = {"stake", "interest", "holding", "pct", "percent", "%", "majority", "minority"}
 
