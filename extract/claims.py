@@ -1240,7 +1240,8 @@ def _last_common_noun(phrase: str) -> str | None:
 def _measured_goods(cue: Token) -> str | None:
     """What a quantity bought is of: "purchase 500 megawatts of solar power" -> "power"."""
     for obj in cue.children:
-        if obj.dep_ == "dobj" and obj.lower_ in GOODS_MEASURES:
+        if obj.dep_ == "dobj" and (obj.lower_ in GOODS_MEASURES or obj.ent_type_ == "MONEY"):
+            # "purchase 500 megawatts of solar power", "buy $3 billion of batteries"
             return next((g.lower_ for p in obj.children if p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj"), None)
     return None

@@ -254,7 +254,9 @@ ASSET_WORDS = {"plant", "plants", "mill", "mills", "factory", "factories", "asse
 CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "power",
                   "chips", "cloud", "computing", "supplies", "equipment",
                   "aircraft", "planes", "software", "gpus", "maintenance", "work",
-                  "electricity", "energy"}
+                  "electricity", "energy", "batteries", "panels", "turbines", "engines",
+                  "components", "modules", "servers", "trains", "locomotives", "railcars",
+                  "satellites", "drones", "helicopters", "jets", "vessels"}
 
 # Words that make an agreement a contract for goods, services or rights: money paid
 # "under a licensing deal", "as part of a research collaboration".
