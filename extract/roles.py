@@ -751,7 +751,7 @@ _WON = {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
         "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}
 
 
-_PAID = {"paid_from": "buyer", "paid_to": "seller"}
+_PAID = {"paid_from": "buyer", "paid_to": "seller", "offer_for": "seller"}
 
 
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
