@@ -521,20 +521,7 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # "awarded 165.7 mln dlrs in military contracts", "two loans amounting to 75.7 mln
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
         raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
-    if _money_settles(money):
-        # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
-        raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
-    if _OVER_PAST_YEARS.search(sent.text) and (_aggregate(cue, money) or any(
-            t.lower_ in _TRADE_TOTALS for t in sent)):
-        # "licensed sales of farm machinery to Cuba, amounting to about 40 mln dlrs over
-        # the last three years": trade over years, no one deal
-        raise Dropped("drop.aggregate", "a total of trade over years")
-    if frame.kind in {"acquire", "bid"} and _option_price(frame.cue):
-        # "options to buy 1,000,000 shares at 8.25 to nine dlrs each": an exercise price
-        raise Dropped("drop.option-price", "the price an option or a warrant may buy at")
-    if _counterfactual(frame.cue):
-        # "Corvel might have been able to buy the rest of Tamsin for about 30 dlrs"
-        raise Dropped("drop.hypothetical", "a deal that might have been, not one made")
+    _no_deal_made(frame, cue, money, sent)  # damages, trade over years, options, might-be
     if frame.kind in {"lend", "borrow"} and _repaid(cue, money):
         # "replacing a $600 million facility", "repaid $180 million it borrowed": the old
         # loan going, no new deal
@@ -543,8 +530,7 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
             sent.text)):
         # "has lent more than $6 billion to Kenya since 2019": a total of many loans
         raise Dropped("drop.aggregate", f"{cue.text!r}: lent in total over years")
-    if frame.kind == "invest" and _invests_in_things(cue):
-        # "invest over 13 mln dlrs in improvements": spending, not a deal
+    if frame.kind == "invest" and _invests_in_things(cue):  # "invest in improvements"
         raise Dropped("drop.spending", "invested in things, not in a company")
     traded = _securities_traded(frame, cue, money) if frame.kind in {
         "acquire", "sell", "bid", "receive", "value"} else None
@@ -563,6 +549,25 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
             _pays_for_a_part(frame) or _stake_taken(frame)):
         raise Dropped("drop.weak-word", f"{cue.text!r} makes no claim in an article about "
                                         "no deal")
+
+
+def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
+    """Drop damages, trade totalled over years, exercise prices and deals that might have
+    been: money no deal between the parties was made for."""
+    if _money_settles(money):
+        # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
+        raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
+    if _OVER_PAST_YEARS.search(sent.text) and (_aggregate(cue, money) or any(
+            t.lower_ in _TRADE_TOTALS for t in sent)):
+        # "licensed sales of farm machinery to Cuba, amounting to about 40 mln dlrs over
+        # the last three years": trade over years, no one deal
+        raise Dropped("drop.aggregate", "a total of trade over years")
+    if frame.kind in {"acquire", "bid"} and _option_price(frame.cue):
+        # "options to buy 1,000,000 shares at 8.25 to nine dlrs each": an exercise price
+        raise Dropped("drop.option-price", "the price an option or a warrant may buy at")
+    if _counterfactual(frame.cue):
+        # "Corvel might have been able to buy the rest of Tamsin for about 30 dlrs"
+        raise Dropped("drop.hypothetical", "a deal that might have been, not one made")
 
 
 _SETTLING_NOUNS = {"settlement", "settlements", "judgment", "judgement", "lawsuit", "suit",
@@ -1566,14 +1571,8 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
                 f"seller/target = {', '.join(sides.sellers + sides.targets)} "
                 "(the deal named before)")})
     elif not sides.sellers and not sides.targets and deal.deal_type == "contract" and (
-            draft.frame.kind in GENERIC) and (
-            deal_buyers and _same_party(sides.buyers, deal_sellers)) and not _same_party(
-            sides.buyers, deal_buyers):
-        # "signed a distribution agreement with Garrick ... the 400,000 dlrs received from
-        # Garrick": the money names who pays, and the contract's other party is paid
-        sides.sellers = deal_buyers
-        notes.append({"rule": "inherit.other-side-of-contract-before",
-                      "says": f"seller = {', '.join(deal_buyers)} (the contract's other party)"})
+            draft.frame.kind in GENERIC):
+        _other_side_of_contract(deal_buyers, deal_sellers, sides, notes)
     if sides.deal_type == "other" or (draft.frame.kind in {"pay", "value", "receive"} and (
             sides.deal_type != deal.deal_type and _same_party(sides.buyers, deal_buyers))
             and not _spent_on_a_stake(draft)) or (
@@ -1582,6 +1581,17 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         sides.deal_type = deal.deal_type
         notes.append({"rule": "type.of-deal-before", "says": f"type = {deal.deal_type}"})
     draft.confidence -= 0.1
+
+
+def _other_side_of_contract(deal_buyers: list[str], deal_sellers: list[str], sides: Sides,
+                            notes: list[dict]) -> None:
+    """"signed a distribution agreement with Garrick ... the 400,000 dlrs received from
+    Garrick": the money names who pays, and the contract's other party is paid."""
+    if deal_buyers and _same_party(sides.buyers, deal_sellers) and not _same_party(
+            sides.buyers, deal_buyers):
+        sides.sellers = deal_buyers
+        notes.append({"rule": "inherit.other-side-of-contract-before",
+                      "says": f"seller = {', '.join(deal_buyers)} (the contract's other party)"})
 
 
 def _one_side_each(deal: Context, sides: Sides, notes: list[dict]) -> None:

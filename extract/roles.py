@@ -1115,12 +1115,10 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
     """
     if _misread_name(tok):
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
-    if tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
-        return [], None, []
     ent = _entity(tok)
     if ent is not None:  # a name needs no lookup: at any depth
         return [entity_text(ent), *_conjunct_names(tok)], None, []
-    if depth > 3:
+    if depth > 3 or tok.ent_type_ in {"MONEY", "DATE", "TIME", "QUANTITY"}:
         return [], None, []
     lower = tok.lower_
     if lower in PRONOUNS:
@@ -1141,14 +1139,9 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
         return members, None, []
     if lower in PART_NOUNS or _lemma(tok) in PART_NOUNS:
         return [], _part_phrase(tok), _owner_names(tok, depth + 1)
-    holders_of = _holders_company(tok, depth) if lower in _HOLDERS else None
-    if holders_of:
-        return holders_of, None, []
-    if tok.lower_ in _SIGNING_FOR_A_STATE:
-        # "Kenya's finance minister signed a $500 million loan agreement": the country's
-        countries = [c for c in tok.children if c.dep_ == "poss" and c.ent_type_ == "GPE"]
-        if countries:
-            return [entity_text(_entity(countries[0]))], None, []
+    proxied = _holders_company(tok, depth) if lower in _HOLDERS else _state_signing(tok)
+    if proxied:  # "Tamsin shareholders", "Kenya's finance minister"
+        return proxied, None, []
     if tok.lower_ in PEOPLE_NOUNS:
         # "a proposal from chairman and chief executive Martin Olsen": the titles and the
         # name parsed as a list; else "a payment to a U.S. Lawyer" names no party
@@ -1162,6 +1155,14 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
             return [joined], None, []
         return [_proper_phrase(tok), *_conjunct_names(tok)], None, []
     return _common_noun_names(tok, depth), None, []
+
+
+def _state_signing(tok: Token) -> list[str]:
+    """"Kenya's finance minister signed a $500 million loan agreement": the country signs."""
+    if tok.lower_ not in _SIGNING_FOR_A_STATE:
+        return []
+    return [entity_text(_entity(c)) for c in tok.children
+            if c.dep_ == "poss" and c.ent_type_ == "GPE"][:1]
 
 
 # Who signs for a state: their country is the party ("Kenya's finance minister").
