@@ -118,7 +118,9 @@ def _source_of_article(claims: list[Claim], opening: list[str]) -> None:
 def _in_a_bullet(text: str, at: int) -> bool:
     """A claim in a bulleted item of a round-up ("* Kirawa will acquire ..."): the items
     are separate stories, so none takes another's source or the opening's."""
-    line = text.rfind("\n", 0, at) + 1  # the item's sentence may start at its bullet
+    line = text.rfind("\n", max(0, at - 8), at) + 1  # a bullet sits just before its item
+    if line == 0 and at > 8:
+        return False  # (and the item's sentence may start at the bullet itself)
     return text[line:at + 1].lstrip()[:1] in _BULLETS
 
 

@@ -557,8 +557,8 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     if _money_settles(money):
         # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
         raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
-    if _OVER_PAST_YEARS.search(sent.text) and (_aggregate(cue, money) or any(
-            t.lower_ in _TRADE_TOTALS for t in sent)):
+    if (_aggregate(cue, money) or _trades(cue)) and _OVER_PAST_YEARS.match(
+            money.doc.text, money.end_char, min(money.end_char + 40, sent.end_char)):
         # "licensed sales of farm machinery to Cuba, amounting to about 40 mln dlrs over
         # the last three years": trade over years, no one deal
         raise Dropped("drop.aggregate", "a total of trade over years")
@@ -626,10 +626,16 @@ def _aggregate(cue: Token, money: Span) -> bool:
 
 
 _COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals"}
-_OVER_PAST_YEARS = re.compile(r"\b(?:over|in|during) the (?:last|past) (?:\w+ )?(?:years|"
+# Right after the amount: "amounting to about 40 mln dlrs over the last three years".
+_OVER_PAST_YEARS = re.compile(r"\s*(?:over|in|during) the (?:last|past) (?:\w+ )?(?:years|"
                               r"decade)\b", re.I)
 _TRADE_TOTALS = {"sales", "exports", "imports", "shipments", "purchases"}
 _OPTIONS = {"option", "options", "warrant", "warrants", "rights"}
+
+
+def _trades(cue: Token) -> bool:
+    """A deal word of trade: "licensed sales of farm machinery", "exports"."""
+    return cue.lower_ in _TRADE_TOTALS or any(c.lower_ in _TRADE_TOTALS for c in cue.children)
 
 
 def _money_settles(money: Span) -> bool:
@@ -1432,7 +1438,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
     _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
-    _co_investors(sides, draft.sent, notes)
+    _co_investors(sides, draft.sent, draft.frame.cue, notes)
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
         target = None  # "the shares" names nothing by itself
@@ -1480,8 +1486,9 @@ def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
             "award", "win", "contract"}:
         return
     sent, cue = draft.sent, draft.frame.cue
-    bodies = [e for e in sent.ents if e.label_ == "ORG" and _AWARDING_BODY.search(e.text) and (
-        _for_it(e, cue) or _speaks(e))]
+    near = sent.doc[max(sent.start, cue.i - 40):min(sent.end, cue.i + 40)]
+    bodies = [e for e in entities_in(near) if e.label_ == "ORG" and _AWARDING_BODY.search(
+        e.text) and (_for_it(e, cue) or _speaks(e))]
     own = {name_key(n) for n in sides.sellers + sides.targets}
     bodies = [e for e in bodies if name_key(_tidy(e.text)) not in own]
     if bodies:
@@ -1491,13 +1498,14 @@ def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
                       "(the public body the contract is for, or that announces it)"})
 
 
-def _co_investors(sides: Sides, sent: Span, notes: list[dict]) -> None:
+def _co_investors(sides: Sides, sent: Span, cue: Token, notes: list[dict]) -> None:
     """A round's lead and those "with participation from" it all invest (GUIDELINES.md
     lists every investor)."""
     if sides.deal_type != "investment" or not sides.buyers:
         return
     known = {name_key(n) for n in sides.buyers + sides.sellers + sides.targets}
-    more = [n for n in investors_named(sent.text) if name_key(n) not in known]
+    near = sent.doc[max(sent.start, cue.i - 60):min(sent.end, cue.i + 60)]  # not all of a
+    more = [n for n in investors_named(near.text) if name_key(n) not in known]  # run-on
     if more:
         sides.buyers = sides.buyers + more
         notes.append({"rule": "role.co-investors", "says": f"buyer += {', '.join(more)}"})

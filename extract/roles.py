@@ -1205,17 +1205,12 @@ def _company_read_as_people(tok: Token) -> bool:
     """A name of two or more capitalised words the model tagged NORP, the last no people
     nor faith: "awarded Halden Shipyards a contract" (not "South Koreans", "Social
     Democrats")."""
-    ent = _entity_of(tok, "NORP") if tok.ent_type_ == "NORP" else None
+    ent = entity_at(tok) if tok.ent_type_ == "NORP" else None
     if ent is None or len(ent) < 2 or not all(t.pos_ == "PROPN" and t.text.istitle()
                                                for t in ent):
         return False
     last = ent[-1].text
     return not _PEOPLE_ENDING.search(last) and last.rstrip("s") not in _NO_COMPANY_WORDS
-
-
-def _entity_of(tok: Token, label: str) -> Span | None:
-    return next((e for e in tok.doc.ents if e.label_ == label and e.start <= tok.i < e.end),
-                None)
 
 
 def _misread_name(tok: Token) -> bool:
