@@ -1365,11 +1365,10 @@ def _known_form(name: str, names: ArticleNames) -> str:
     and never a whole name of its own: "Enro Acquisition Corp" is not "Enro"."""
     whole = name.split()[-1].rstrip(".") in _SUFFIX_WORDS and len(name.split()) > 2
     for full in sorted(names.names, key=len, reverse=True):
-        if whole and _another_company(full, name, names):
-            continue
         if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
                 full) > 3 and not (
-                _ambiguous_prefix(full, names) or _names_a_person(full, names)):
+                _ambiguous_prefix(full, names) or _names_a_person(full, names)) and not (
+                whole and _another_company(full, name, names)):
             return full
     return name
 
