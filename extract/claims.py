@@ -442,7 +442,8 @@ def _linked_frame(money: Span, sent_cues: list[Token], cues: dict, frames: dict,
             frame.via_parse = via_parse
             frame.trace[:0] = earlier
             frame.note("link.worth-of-deal", f"{money.text!r} is what {valued.text!r} is worth")
-        elif not _SHARE_PRICE.search(money.doc.text, money.start_char, money.end_char + 12) \
+        elif not _SHARE_PRICE.search(money.sent.text, money.start_char - money.sent.start_char,
+                                     money.end_char - money.sent.start_char + 12) \
                 and _values_a_company(
                 cue, [t for t in sent_cues], cues):
             # ("the deal, which values Cobalt at $52 per share": an offer price)
@@ -558,7 +559,7 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
         # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
         raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
     if (_aggregate(cue, money) or _trades(cue)) and _OVER_PAST_YEARS.match(
-            money.doc.text, money.end_char, min(money.end_char + 40, sent.end_char)):
+            sent.text, money.end_char - sent.start_char):
         # "licensed sales of farm machinery to Cuba, amounting to about 40 mln dlrs over
         # the last three years": trade over years, no one deal
         raise Dropped("drop.aggregate", "a total of trade over years")
@@ -815,7 +816,9 @@ def _raised_from_the_public(money: Span, cue: Token) -> bool:
     return any(child.dep_ == "prep" and child.lower_ == "from"
                and any(p.lower_ in public for p in child.children)
                for child in [*money.root.children, *cue.children]) or bool(
-        _FROM_PUBLIC.match(money.doc.text, money.end_char))
+        _FROM_PUBLIC.match(money.sent.text, money.end_char - money.sent.start_char))
+    # (the sentence's text: ``doc.text`` is built at each read, once per amount it was
+    # quadratic in a long article)
 
 
 _FROM_PUBLIC = re.compile(r"\s+from\s+(?:an?|the|its|a\s+public)\s+(?:[\w-]+\s+){0,2}?"
