@@ -25,13 +25,15 @@ from .cues import (
     GENERIC_DEAL_NOUNS,
     GOODS_MEASURES,
     NOT_DEAL_NOUNS,
+    OPTION_WORDS,
     POWER_MEASURES,
     SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
     inflections,
 )
-from .lexicon import CENTRAL_BANKS, CORPORATE_SUFFIXES
+from .lexicon import CENTRAL_BANKS
+from .namekeys import strip_suffixes
 from .names import ArticleNames, name_key, rates_only
 from .pairs import has_pair_items, pair_items
 from .records import Amount, Claim, Party, Term
@@ -631,7 +633,9 @@ _COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals
 _OVER_PAST_YEARS = re.compile(r"\s*(?:over|in|during) the (?:last|past) (?:\w+ )?(?:years|"
                               r"decade)\b", re.I)
 _TRADE_TOTALS = {"sales", "exports", "imports", "shipments", "purchases"}
-_OPTIONS = {"option", "options", "warrant", "warrants", "rights"}
+# Options and warrants read off the words before a buying verb; not a bare "right to buy",
+# which reading it so cost a correct claim of the held-out parts.
+_EXERCISED = OPTION_WORDS - {"right"}
 
 
 def _trades(cue: Token) -> bool:
@@ -651,8 +655,8 @@ def _option_price(cue: Token) -> bool:
     if cue.pos_ != "VERB":
         return False
     before = cue.doc[cue.i - 2:cue.i] if cue.i >= 2 else None
-    return (cue.dep_ in {"acl", "relcl", "xcomp"} and cue.head.lower_ in _OPTIONS) or (
-        before is not None and before[0].lower_ in _OPTIONS and before[1].lower_ == "to")
+    return (cue.dep_ in {"acl", "relcl", "xcomp"} and cue.head.lower_ in _EXERCISED) or (
+        before is not None and before[0].lower_ in _EXERCISED and before[1].lower_ == "to")
 
 
 def _counterfactual(cue: Token) -> bool:
@@ -1366,7 +1370,7 @@ def _known_form(name: str, names: ArticleNames) -> str:
     -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc", nor "First
     Union" -> "First", a word that starts other names too, nor "Borg-Warner" -> "Borg"),
     and never a whole name of its own: "Enro Acquisition Corp" is not "Enro"."""
-    whole = name.split()[-1].rstrip(".") in _SUFFIX_WORDS and len(name.split()) > 2
+    whole = len(name.split()) > 2 and strip_suffixes(name) != name
     for full in sorted(names.names, key=len, reverse=True):
         if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
                 full) > 3 and not (
@@ -1380,9 +1384,6 @@ def _names_a_person(word: str, names: ArticleNames) -> bool:
     """"Hale" of "Mr Hale's company, Hale Robotics": a person's name is no shorter form
     of the company named after them."""
     return any(word == person or word in person.split() for person in names.people)
-
-
-_SUFFIX_WORDS = {s.rstrip(".") for s in CORPORATE_SUFFIXES}
 
 
 def _another_company(short: str, name: str, names: ArticleNames) -> bool:
@@ -1555,12 +1556,11 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
         return
     deal_buyers = deal.roles.get("buyer", []) or deals.buyers_named_before(deal)
     own = sides.buyers + sides.sellers + sides.targets
-    if sides.deal_type == "loan" and deal.deal_type == "investment":
-        _raiser_borrows(deal.roles.get("seller", []), sides, notes)
-        draft.confidence -= 0.1
-        return
     if sides.deal_type == "loan" and deal.deal_type != "loan":
-        _borrower_is_buyer_before(deal_buyers, sides, notes)
+        # after money raised, who raised it borrows; after a purchase, the buyer
+        raised = deal.deal_type == "investment"
+        _borrower_before(deal.roles.get("seller", []) if raised else deal_buyers, raised,
+                         sides, notes)
         draft.confidence -= 0.1
         return
     deal_sellers = deal.roles.get("seller", []) + deal.roles.get("target", [])
@@ -1644,27 +1644,18 @@ def _the_deal_before(draft: Draft, own: list[str], deal: Context) -> bool:
     return not own or _same_party(own, named)
 
 
-def _borrower_is_buyer_before(deal_buyers: list[str], sides: Sides, notes: list[dict]) -> None:
-    """A loan after a purchase pays for it: "Meridia will pay using a bridge loan from
-    Banco Mirador". The buyer before borrows (the seller's side); the lender is only who
-    the sentence names."""
-    if sides.sellers or not deal_buyers or _same_party(sides.buyers, deal_buyers):
+def _borrower_before(borrowers: list[str], raised: bool, sides: Sides,
+                     notes: list[dict]) -> None:
+    """A loan after a deal: "Meridia will pay using a bridge loan from Banco Mirador" (the
+    buyer before borrows: the seller's side); "Drexel can provide the company with 160 mln
+    dlrs of financing ... 133 mln dlrs of project funding from Credit Suisse" (who raised
+    money before borrows, not the financier). The lender is only who the sentence names."""
+    if sides.sellers or not borrowers or _same_party(sides.buyers, borrowers):
         return
-    sides.sellers = deal_buyers
-    notes.append({"rule": "inherit.borrower-is-buyer-before",
-                  "says": f"seller = {', '.join(deal_buyers)} (the buyer of the deal before "
-                          "borrows)"})
-
-
-def _raiser_borrows(raisers: list[str], sides: Sides, notes: list[dict]) -> None:
-    """A loan after money raised: "Drexel can provide the company with 160 mln dlrs of
-    financing ... it received 133 mln dlrs of project funding from Credit Suisse". Who
-    raised before borrows; the lender is only who the sentence names."""
-    if sides.sellers or not raisers or _same_party(sides.buyers, raisers):
-        return
-    sides.sellers = raisers
-    notes.append({"rule": "inherit.borrower-raised-before",
-                  "says": f"seller = {', '.join(raisers)} (who raised money before borrows)"})
+    sides.sellers = borrowers
+    rule, who = ("inherit.borrower-raised-before", "who raised money before borrows") if (
+        raised) else ("inherit.borrower-is-buyer-before", "the buyer of the deal before borrows")
+    notes.append({"rule": rule, "says": f"seller = {', '.join(borrowers)} ({who})"})
 
 
 def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[dict],

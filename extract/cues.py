@@ -151,6 +151,11 @@ PEOPLE_NOUNS = {"lawyer", "lawyers", "banker", "bankers", "analyst", "analysts",
                 "director", "directors", "adviser", "advisers", "advisor", "advisors",
                 "consultant", "consultants", "official", "officials", "employees",
                 "regulators", "trader", "traders"}
+# Who signs for a state: their country is the party ("Kenya's finance minister signed").
+STATE_SIGNERS = frozenset({"minister", "ministry", "government", "treasury", "president",
+                           "secretary", "cabinet"})
+# What holds the right to buy at a set price: its exercise price is no deal's.
+OPTION_WORDS = frozenset({"option", "options", "warrant", "warrants", "right", "rights"})
 # Verbs of banks that arrange a loan others provide (GUIDELINES.md: not the lender).
 ARRANGING_VERBS = {"arrange", "manage", "structure", "underwrite", "syndicate", "coordinate"}
 # Verbs whose subject gets a contract and provides what it buys: "won a contract from".

@@ -30,7 +30,7 @@ from .cast import (
     people_of,
     tickers_of,
 )
-from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES
+from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, STATE_SIGNERS
 from .lexicon import DEMONYMS, MARKET_PLACES, RATING_AGENCIES
 from .namekeys import name_key, strip_suffixes
 from .wholewords import at_boundary, count_whole_words, has_whole_word
@@ -655,8 +655,7 @@ def _brand_owner(names: ArticleNames, name: str, role: str, others: list[str],
 
 
 # "Kenya's finance minister signed": one who signs for the country.
-_SIGNING_FOR_IT = (r"(?:[\w-]+\s+){0,2}(?:minister|ministry|government|treasury|president|"
-                   r"secretary|cabinet)\b")
+_SIGNING_FOR_IT = rf"(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(STATE_SIGNERS))})\b"
 
 
 def _no_place(names: ArticleNames, name: str, role: str, others: list[str],

@@ -35,6 +35,7 @@ from .cues import (
     NOT_DEAL_NOUNS,
     NOT_DEAL_VERBS,
     NOT_PARTY_WORDS,
+    OPTION_WORDS,
     OVERSEEING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
@@ -47,6 +48,7 @@ from .cues import (
     SECURITY_NOUNS,
     SIGNING_VERBS,
     STAKE_NOUNS,
+    STATE_SIGNERS,
     SUPPLY_VERBS,
     SUPPLY_WORDS,
     VERB_FORMS,
@@ -460,19 +462,16 @@ def _under_option(cue: Token) -> bool:
     The exercise price is no price of a deal made."""
     if not any(t.lower_ in {"shares", "stock", "share"} for t in cue.subtree):
         return False  # an option to buy a company or a unit is a deal
-    if any(c.dep_ == "nsubj" and c.lower_ in _OPTION_WORDS for c in cue.children):
+    if any(c.dep_ == "nsubj" and c.lower_ in OPTION_WORDS for c in cue.children):
         return True  # "options to buy ... at 65 cts" parsed as the verb's subject
     tok = cue
     for _ in range(3):
         if tok.dep_ not in {"acl", "xcomp", "relcl"} or tok.head == tok:
             return False
         tok = tok.head
-        if tok.lower_ in _OPTION_WORDS:
+        if tok.lower_ in OPTION_WORDS:
             return True
     return False
-
-
-_OPTION_WORDS = {"option", "options", "warrant", "warrants", "right", "rights"}
 
 
 def _paid_in_shares(valued: Token) -> bool:
@@ -1159,15 +1158,12 @@ def names_of(tok: Token, depth: int = 0) -> tuple[list[str], str | None, list[st
 
 def _state_signing(tok: Token) -> list[str]:
     """"Kenya's finance minister signed a $500 million loan agreement": the country signs."""
-    if tok.lower_ not in _SIGNING_FOR_A_STATE:
+    if tok.lower_ not in STATE_SIGNERS:
         return []
     return [entity_text(_entity(c)) for c in tok.children
             if c.dep_ == "poss" and c.ent_type_ == "GPE"][:1]
 
 
-# Who signs for a state: their country is the party ("Kenya's finance minister").
-_SIGNING_FOR_A_STATE = {"minister", "ministry", "government", "treasury", "president",
-                        "secretary", "cabinet"}
 # Words for a portion of a company's shares: a name in apposition to one is its owner's.
 _PORTION_WORDS = {"stake", "interest", "holding", "pct", "percent", "%", "majority", "minority"}
 
