@@ -19,7 +19,13 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .claims import article_term, attribution, investors_named, points_back_to_a_deal
+from .claims import (
+    article_term,
+    attribution,
+    buyer_named_after,
+    investors_named,
+    points_back_to_a_deal,
+)
 from .components import ARTICLE_ATTR
 from .dates import parse_date
 from .passages import Passage, split_passages
@@ -66,6 +72,7 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
         _investors_after(claim, text, passages[bisect_left(starts, claim.start):][:3])
+        _buyer_after(claim, text, passages[bisect_left(starts, claim.end):][:2])
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             # "a 10-year contract" said once in the article is the contract's term
             if claim.deal_type not in terms:
@@ -149,12 +156,34 @@ def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:
     """"Databricks closed its $10 billion round. ... led by Thrive Capital"."""
     if claim.deal_type != "investment" or claim.names("buyer"):
         return
-    investors = next((found for p in later if (found := investors_named(text[p.start:p.end]))),
-                     [])
+    named = [investors_named(text[p.start:p.end]) for p in later]
+    first = next((i for i, found in enumerate(named) if found), None)
+    if first is None:
+        return
+    investors = named[first]
+    for found in named[first + 1:]:  # "Thrive led the round. Accel also took part."
+        if not found:
+            break
+        investors += [n for n in found if n not in investors]
     if investors:
         claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
         claim.trace.append({"rule": "role.investors-named-after",
                             "says": f"buyer = {', '.join(investors)} (a sentence after)"})
+
+
+def _buyer_after(claim: Claim, text: str, following: list[Passage]) -> None:
+    """"Siemens has agreed to sell Innomotics for 3.5 billion euros. The buyer is KKR.":
+    a sale whose sentence names no buyer, named in one of the next two sentences."""
+    if claim.deal_type not in {"acquisition", "asset_sale", "stake"} or claim.names(
+            "buyer") or not (claim.names("seller") or claim.names("target")):
+        return
+    for passage in following:
+        buyers = buyer_named_after(text[passage.start:passage.end])
+        if buyers:
+            claim.parties = [Party(n, "buyer") for n in buyers] + claim.parties
+            claim.trace.append({"rule": "role.buyer-named-after",
+                                "says": f"buyer = {', '.join(buyers)} (a sentence after)"})
+            return
 
 
 def _source_after(claim: Claim, cited: list[tuple[str, str]]) -> None:

@@ -36,6 +36,7 @@ from .lexicon import CENTRAL_BANKS
 from .namekeys import strip_suffixes
 from .names import ArticleNames, name_key, rates_only
 from .pairs import has_pair_items, pair_items
+from .passages import DEAL_ANAPHORA
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
@@ -63,10 +64,6 @@ from .terms import find_terms
 # sentence, or from the deal the article is about.
 GENERIC = {"contract", "value", "pay", "receive"}
 _ATTRIBUTION = [re.compile(p) for p in ATTRIBUTION_PATTERNS]
-# "the deal", "the agreement": a sentence that opens by pointing back at a deal.
-_DEAL_ANAPHORA = re.compile(
-    r"^\s*(?:The|This|That|Under the|Its|Their)\s+(?:\w+\s+){0,2}?(?:deal|agreement|contract|"
-    r"transaction|pact|accord|arrangement|loan|facility|lease|offer|acquisition|purchase)\b")
 
 
 @dataclass
@@ -1117,6 +1114,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "stake", "type.stake-of-shares"
         if kind in {"acquire", "sell"} and _goods_object(frame.cue):
             return "contract", "type.buys-goods"  # "buy electricity from X's plant"
+        if _last_common_noun(frame.target_phrase or frame.part or "") in _RIGHTS:
+            return "other", "type.rights"  # "$1.25 billion upfront for the rights to a drug"
         if _is_assets(frame.target_phrase or frame.part or ""):
             return "asset_sale", "type.assets"
         if kind in {"acquire", "sell"} and _asset_object(frame.cue):
@@ -1136,7 +1135,21 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
                 return "acquisition", "type.payment-between-parties"
             return "other", "type.payment-without-parties"
         return "acquisition", f"type.{kind}"
+    if kind == "contract" and _says_takeover(frame.cue):
+        return "acquisition", "type.takeover-deal"  # "the 265 mln dlr buyout deal"
     return deal_type, f"type.{kind}"
+
+
+def _says_takeover(cue: Token) -> bool:
+    """A deal, agreement or pact its modifier makes a purchase of a company."""
+    return any(c.dep_ in {"compound", "amod"} and c.lower_ in _TAKEOVER_WORDS
+               for c in cue.children)
+
+
+# What a licence buys: rights to a drug, a film, a patent (GUIDELINES.md: other).
+_RIGHTS = {"rights", "licence", "license", "licences", "licenses", "royalty", "royalties"}
+# Words that make a deal, agreement or pact a purchase of a company.
+_TAKEOVER_WORDS = {"buyout", "buy-out", "takeover", "take-over", "merger", "acquisition"}
 
 
 # A bank's name: the financing it provides is a loan, not equity.
@@ -1514,6 +1527,11 @@ def _co_investors(sides: Sides, sent: Span, cue: Token, notes: list[dict]) -> No
         notes.append({"rule": "role.co-investors", "says": f"buyer += {', '.join(more)}"})
 
 
+def _a_bidder(ent: Span) -> bool:
+    """"Norcastle's offer was topped by ...": whose offer it is bids, and is not bought."""
+    return ent.root.dep_ == "poss" and ent.root.head.lower_ in {"offer", "bid", "proposal"}
+
+
 def _for_it(ent: Span, cue: Token) -> bool:
     head = ent.root.head
     return ent.root.dep_ == "pobj" and head.lower_ == "for" and cue in head.ancestors
@@ -1638,7 +1656,7 @@ def _the_deal_before(draft: Draft, own: list[str], deal: Context) -> bool:
     cue = draft.frame.cue
     if cue.lower_ not in GENERIC_DEAL_NOUNS or not any(
             c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its", "their"}
-            for c in cue.children):
+            for c in cue.children) or _says_takeover(cue):
         return False
     named = [n for names in deal.roles.values() for n in names]
     return not own or _same_party(own, named)
@@ -1670,7 +1688,7 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]  # a loan story is about the company getting the money
         notes.append({"rule": "default.borrower-is-main-company", "says": f"seller = {main}"})
     elif kind in {"merge", "bid", "acquire"} and sides.buyers and not sides.sellers and not \
-            sides.targets and not _same_party(sides.buyers, [main]) and not (
+            sides.targets and not _same_company(sides.buyers, [main]) and not (
             deals.bidder_before(main, draft.frame.cue.i)):
         # "Ranco said shareholders approved a merger into Siebe": the story's company
         sides.sellers = [main]
@@ -1692,7 +1710,7 @@ def _main_bids_for_the_other(draft: Draft, names: ArticleNames, main: str | None
         return
     lead = next(iter(draft.sent.doc.sents))
     others = {names.canonical(_known_form(_tidy(ent.text), names))
-              for ent in lead.ents if ent.label_ == "ORG"}
+              for ent in lead.ents if ent.label_ == "ORG" and not _a_bidder(ent)}
     others = {o for o in others if not _same_party([o], [main])}
     if len(others) == 1:
         sides.sellers = list(others)
@@ -1877,7 +1895,10 @@ _NAMES = rf"(?:{_NAME})(?:(?:, |,? and )(?:{_NAME}))*"
 _LED_BY = re.compile(rf"\b(?:led|co-led|headed|backed) by ({_NAMES})"
                      rf"|\bparticipation (?:from|by) (?:(?:existing |new )?(?:backers|"
                      rf"investors|shareholders) )?({_NAMES})"
-                     rf"|\b(?:investors|backers) (?:including|such as|like) ({_NAMES})")
+                     rf"|\b(?:investors|backers) (?:including|such as|like) ({_NAMES})"
+                     # "Thrive Capital led the round. Accel and DST Global also took part."
+                     rf"|({_NAMES}) (?:co-)?led the (?:round|financing|funding|raise|investment)\b"
+                     rf"|({_NAMES}),? (?:also|too) (?:took part|joined|participated|invested)\b")
 # The nouns a term names the length of: "a four-year agreement", "a five-year facility".
 _TERM_OF = {
     "contract": re.compile(r"\b(?:contract|agreement|deal|lease|pact|partnership|"
@@ -1898,9 +1919,35 @@ def investors_named(sentence: str) -> list[str]:
     names = []
     for found in _LED_BY.finditer(sentence):  # and "with participation from X and Y"
         listed = next(g for g in found.groups() if g)
-        names += [n.strip().rstrip(".") for n in re.split(r",? and |, ", listed)
-                  if n.strip()[:1].isupper() and n.strip().rstrip(".") not in names]
+        for name in re.split(r",? and |, ", listed):
+            name = name.strip().rstrip(".").split("'s ")[-1]  # "Peter Thiel's Founders Fund"
+            if name[:1].isupper() and name not in names:
+                names.append(name)
     return names
+
+
+def buyer_named_after(sentence: str) -> list[str]:
+    """The buyer a sentence after a sale names, pointing back at it: "The buyer is KKR.",
+    "The buyer, private equity firm Thoma Bravo, will pay ...", "The business ... is
+    being bought by Protective Industrial Products."
+
+    >>> buyer_named_after("The buyer, American private equity firm Thoma Bravo, will pay.")
+    ['Thoma Bravo']
+    """
+    found = _BUYER_IS.match(sentence) or _BOUGHT_BY.match(sentence)
+    if not found:
+        return []
+    named = re.findall(_NAME, found.group(1))
+    return [named[-1].rstrip(".")] if named else []
+
+
+# "The buyer is ...", "The buyer, ..., will pay": the phrase up to the comma or stop.
+_BUYER_IS = re.compile(r"\s*(?:The|Its) (?:buyer|acquirer|purchaser|bidder)(?: is| will be|,) "
+                       r"([^,;]+?)(?:,|;|\.(?:\s|$))")
+_BOUGHT_BY = re.compile(
+    r"\s*(?:The|Its) (?:\w+ ){0,2}(?:business|unit|division|company|group|operations?|stake|"
+    r"assets?|subsidiary|arm|plant|deal|sale)\b[^.;]*? (?:is|was|will be|is being|has been|"
+    rf"is to be) (?:bought|acquired|taken over|purchased) by ((?:[a-z][\w-]* ){{0,4}}?{_NAME})")
 
 
 def article_term(text: str, published: date | None, deal_type: str) -> Term | None:
@@ -1916,7 +1963,7 @@ def article_term(text: str, published: date | None, deal_type: str) -> Term | No
 
 def points_back_to_a_deal(sentence: str) -> bool:
     """Whether a sentence opens by pointing back at a deal: "The contract runs ..."."""
-    return bool(_DEAL_ANAPHORA.match(sentence))
+    return bool(DEAL_ANAPHORA.match(sentence))
 
 
 def _merge_duplicates(claims: list[Claim]) -> list[Claim]:

@@ -238,6 +238,7 @@ ENTITY_LABELS = {"ORG", "PERSON", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT
 # Pronouns that stand for a party.
 PRONOUNS = {"it", "its", "they", "their", "them", "we", "our", "he", "his", "she", "her",
             "itself", "which", "who"}
+PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 
 # Descriptions that may mean another company than the article's own: "the group offered
 # 11.50 dlrs" is usually the bidder.

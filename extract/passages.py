@@ -19,6 +19,11 @@ from .pairs import has_pair_items
 from .recase import in_capitals, recase
 from .wordtrie import alternation
 
+# "the deal", "the agreement": a sentence that opens by pointing back at a deal.
+DEAL_ANAPHORA = re.compile(
+    r"^\s*(?:The|This|That|Under the|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|"
+    r"transaction|pact|accord|arrangement|loan|facility|lease|offer|acquisition|purchase)\b")
+
 
 class Passage(NamedTuple):
     """A sentence of an article: ``text[start:end]`` of the article text."""
@@ -283,9 +288,20 @@ def select_passages(text: str, cue_filter: bool = True,
     country = article_country(text)
     picked = [i for i, p in enumerate(passages)
               if cues.is_candidate(text[p.start:p.end], country)]
+    picked = sorted(set(picked) | _named_before(text, passages, picked, cues))
     if picked and picked[0] != 0:
         picked.insert(0, 0)
     return [passages[i] for i in picked]
+
+
+def _named_before(text: str, passages: list[Passage], picked: list[int],
+                  cues: CueFilter) -> set[int]:
+    """The sentences before candidates that point back at their deal: "Chevron has closed
+    its acquisition of Hess. The all-stock deal was valued at $53bn." The parties are in
+    the sentence before, which has a deal word but no money."""
+    return {i - 1 for i in picked if i > 0 and DEAL_ANAPHORA.match(
+        text[passages[i].start:passages[i].end]) and cues.cue.search(
+        text[passages[i - 1].start:passages[i - 1].end])}
 
 
 def clean_for_model(text: str) -> str:

@@ -39,6 +39,7 @@ from .cues import (
     OVERSEEING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
     PRONOUNS,
     QUANTIFIERS,
     RAISED_FIGURES,
@@ -181,7 +182,7 @@ def _what_is_raised(tok: Token, kind: str) -> str | None:
     objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
     if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
             c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
-            for c in tok.head.children)):
+            for c in tok.head.children)) or _offer_in_amount(tok):
         # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
         # raising it to 35 dlrs a share"
         return "bid"
@@ -193,6 +194,14 @@ def _what_is_raised(tok: Token, kind: str) -> str | None:
         # postings", "raises qtly dividend" as headlines parse them
         return None
     return "raise"
+
+
+def _offer_in_amount(verb: Token) -> bool:
+    """"raising its 35 dlr per share offer": the parser makes the amount the object and
+    hangs the offer inside it."""
+    return any(t.lower_ in {"offer", "bid", "proposal"} and t.head.ent_type_ == "MONEY"
+               for obj in verb.children if obj.dep_ in OBJECTS and obj.ent_type_ == "MONEY"
+               for t in obj.subtree)
 
 
 def _raises_debt(verb: Token) -> bool:
@@ -750,7 +759,8 @@ _WON = {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
         "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}
 
 
-_PAID = {"paid_from": "buyer", "paid_to": "seller", "offer_for": "seller"}
+_PAID = {"paid_from": "buyer", "paid_to": "seller", "offer_for": "seller",
+         "paid_in_stock": "buyer"}
 
 
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
@@ -1515,6 +1525,8 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     # "the railroad", "the Claude developer": who the article describes so (claims.py)
     fallback = ANAPHOR if pronoun.lower_ in PRONOUNS | MAIN_COMPANY_NOUNS else (
         DESCRIBED + pronoun.lower_)
+    if pronoun.lower_ in PERSON_PRONOUNS:
+        fallback = ""  # "he plans to make an offer": a person, never the story's company
     if pronoun.dep_ not in {"poss", "nsubj", "nsubjpass"} and pronoun.lower_ not in {
             "its", "their", "his", "her"}:
         return fallback

@@ -273,3 +273,29 @@ def test_a_bidder_raising_its_own_offer_is_no_rival(extractor):
     raised = _claims(extractor, text)["40 dlrs a share"]
     assert raised.names("seller") == ["Pellham Books"]
     assert "inherit.rival-bid-target" not in raised.rules()
+
+
+def test_raising_an_offer_stated_as_its_price_is_a_bid_not_money_raised(extractor):
+    """"raising its 35 dlr per share offer": the parser makes the price the object; the
+    bidder raises its bid and raises no money, so a rival's bid after it is no sale of the
+    bidder's."""
+    text = ("Calder Holdings Inc is still interested in buying Marwick Freight Corp, and may "
+            "consider raising its 30 dlr per share offer, a Calder spokesman said. Calder's "
+            "offer was topped by a 36 dlr per share offer from Ostrow Air Corp this week.")
+    claims = _claims(extractor, text)
+    assert claims["30 dlr per share"].names("buyer") == ["Calder Holdings Inc"]
+    rival = claims["36 dlr per share"]
+    assert rival.names("buyer") == ["Ostrow Air Corp"]
+    assert not any("Calder" in n for n in rival.names("seller"))
+
+
+def test_a_person_who_plans_an_offer_is_not_the_storys_company(extractor):
+    """"he plans to find an offer that tops the buyout deal": "he" is the director, so the
+    offer has no buyer; the buyout deal is a takeover, not a contract."""
+    text = ("A Marwick Freight Corp director resigned from the company's board, saying he "
+            "plans to find an offer that tops the 190 mln dlr buyout deal already accepted "
+            "by Marwick's board, the company said.")
+    claim = _claims(extractor, text)["190 mln dlr"]
+    assert claim.names("buyer") == []
+    assert claim.deal_type == "acquisition"
+    assert "type.takeover-deal" in claim.rules()
