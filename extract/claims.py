@@ -568,6 +568,19 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     if _counterfactual(frame.cue):
         # "Corvel might have been able to buy the rest of Tamsin for about 30 dlrs"
         raise Dropped("drop.hypothetical", "a deal that might have been, not one made")
+    if frame.kind == "acquire" and _buys_back_own(frame.cue):
+        # "bought back $500 million of its own stock": no other party
+        raise Dropped("drop.buyback", "a company buying back its own shares or bonds")
+
+
+def _buys_back_own(cue: Token) -> bool:
+    """"bought back $500 million of its own stock", "a $2bn share repurchase": an issuer
+    buying its own securities from the market, unless it buys them from someone named
+    ("bought back its shares from Halden Partners")."""
+    back = any(c.dep_ == "prt" and c.lower_ == "back" for c in cue.children) or (
+        cue.lower_ in {"buyback", "buybacks", "buy-back", "repurchase", "repurchases",
+                       "repurchased", "repurchasing"})
+    return back and not any(c.dep_ == "prep" and c.lower_ == "from" for c in cue.children)
 
 
 _SETTLING_NOUNS = {"settlement", "settlements", "judgment", "judgement", "lawsuit", "suit",
@@ -1048,9 +1061,10 @@ _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|co
                           r"|\bshares\b.{0,150}\bat\s+(?:about\s+|an?\s+(?:average\s+)?"
                           r"price\s+of\s+)?[$£€]?\d", re.I | re.S)
 # Money raised from the public, which GUIDELINES.md does not record as a deal.
-_PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|float|"
+_PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|"
+                           r"float(?:ed|s|ing)?|went public|go(?:es|ing)? public|"
                            r"rights issue|flotation|listing|(?:euro)?bonds?|notes|debentures|"
-                           r"share sale|sale of (?:new )?shares|offering of|"
+                           r"share sale|sale of (?:new )?shares|offering|"
                            r"public (?:share |stock )?offer|"
                            r"in the (?:[\w-]+ ){0,2}(?:capital|financial|bond|debt|equity|money) "
                            r"markets?)\b", re.I)
@@ -1737,6 +1751,9 @@ def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:
         notes.append({"rule": "role.issuer-of-stake", "says": f"seller = {', '.join(issuers)}"})
 
 
+_SPENDING = {"spend", "spends", "spent", "spending"}
+
+
 def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
     """Drop what was read where it is no deal GUIDELINES.md records."""
     kind = draft.frame.kind
@@ -1747,6 +1764,10 @@ def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
         # money put in by unnamed investors is not recorded; "will invest C$65 million
         # to expand its plant" names nothing invested in: spending
         raise Dropped("drop.investment-one-sided", "an investment needs investor and investee")
+    if kind == "pay" and draft.frame.cue.lower_ in _SPENDING and not (
+            sides.sellers or (sides.targets and not _is_assets(" ".join(sides.targets)))):
+        # "TSMC will spend an additional $100 billion on chip factories": its own plans
+        raise Dropped("drop.spending", "money a company spends on things, paid to no one")
     if kind == "receive" and not sides.buyers and "buyer" in draft.frame.unnamed:
         # "received £18m from the government's fund": a grant, not a sale
         raise Dropped("drop.grant", "received from someone unnamed: a grant")

@@ -31,7 +31,7 @@ from .cast import (
     tickers_of,
 )
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, STATE_SIGNERS
-from .lexicon import DEMONYMS, MARKET_PLACES, RATING_AGENCIES
+from .lexicon import CURRENCY_CODES, DEMONYMS, MARKET_PLACES, RATING_AGENCIES
 from .namekeys import name_key, strip_suffixes
 from .wholewords import at_boundary, count_whole_words, has_whole_word
 from .wordtrie import alternation
@@ -209,7 +209,7 @@ class ArticleNames:
         >>> names.as_party("Helene Marchetti", "buyer", ["Castelane"], "")[:2]
         ('Lumiere SA', 'name.person-for-company')
         """
-        for decide in (_no_credit, _no_rating_agency, _place_owner, _no_suffix,
+        for decide in (_no_credit, _no_rating_agency, _no_currency, _place_owner, _no_suffix,
                        _headline_caps, _ticker_company,
                        _no_round_stage, _person_company, _brand_owner, _no_place,
                        _no_generic, _cut_name):
@@ -301,14 +301,15 @@ class _Found:
 
     def drop_no_companies(self, people: dict[str, str], text: str) -> None:
         """Forget names that are no company: people, places, round stages, sector words,
-        news services ("Hale", "Quebec", "Seed", "Oncology", "Bloomberg")."""
+        news services, currency codes ("Hale", "Quebec", "Seed", "Oncology", "Bloomberg",
+        "NOK")."""
         company_words = {w for n in self.counts if len(n.split()) > 1 for w in n.split()}
         people_words = {w for p in people for w in (p, *p.split())} - company_words
         # "Tessaly" said alone again and again is the company, not co-founder Graham Tessaly
         people_words = {w for w in people_words if not _used_alone(w, people, text)}
         for name in list(self.counts):
             if name in people_words or is_place(name) or is_round_stage(name) or (
-                    is_generic(name) or is_wire_service(name)):
+                    is_generic(name) or is_wire_service(name)) or name in CURRENCY_CODES:
                 del self.counts[name]
 
     def in_order(self) -> list[str]:
@@ -672,10 +673,23 @@ def _no_place(names: ArticleNames, name: str, role: str, others: list[str],
         return None, "name.drop-place", "a market's district names no party"
     acting = re.search(rf"\b{re.escape(bare)}{_ACTING}", sentence) or re.search(
         rf"\b(?:to|with|by|on behalf of(?: the)?)\s+{re.escape(bare)}\s*(?:[.,;]|$|and\b|for\b)",
-        sentence) or re.search(rf"\b{re.escape(bare)}['’]s\s+{_SIGNING_FOR_IT}", sentence)
+        sentence) or re.search(rf"\b{re.escape(bare)}['’]s\s+{_SIGNING_FOR_IT}", sentence) or (
+        re.search(rf"\b{_LENT_FOR}\s+{re.escape(bare)}\b", sentence))
     if acting and not re.search(rf"\b{_LOCATIVE}{re.escape(bare)}\b", sentence):
         return None
     return None, "name.drop-place", "a place said of a company or a deal"
+
+
+def _no_currency(names: ArticleNames, name: str, role: str, others: list[str],
+                 sentence: str) -> Decided:
+    """"all at NOK 142 apiece": the model can tag a currency's code as a company."""
+    if name.strip() in CURRENCY_CODES:
+        return None, "name.drop-currency", "a currency's code names no party"
+    return None
+
+
+# "a $7 billion loan for Pakistan": the country borrows.
+_LENT_FOR = r"(?:loan|credit|facility|financing|bailout|arrangement)s?\s+for"
 
 
 def _no_generic(names: ArticleNames, name: str, role: str, others: list[str],

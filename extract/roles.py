@@ -759,6 +759,10 @@ _WON = {"subj_of_verb": "seller", "received": "seller", "subj": "seller",
         "from": "buyer", "by": "buyer", "agent": "buyer", "with": "buyer"}
 
 
+# Verbs that give a stake away: their subject sells it.
+_SELLING = {"sell", "sold", "sells", "selling", "divest", "divested", "offload", "offloaded",
+            "dispose", "disposed", "unload", "unloaded", "cut", "trim", "trimmed", "reduce",
+            "reduced"}
 _PAID = {"paid_from": "buyer", "paid_to": "seller", "offer_for": "seller",
          "paid_in_stock": "buyer"}
 
@@ -781,6 +785,8 @@ def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
         return "seller", "role.holders-approve"
     if arg in _PAID:  # "the 400,000 dlrs received from Searle": whatever the deal word
         return _PAID[arg], f"role.{arg.replace('_', '-')}"
+    if kind == "stake" and arg in {"subj", "subj_of_verb"} and light_verb in _SELLING:
+        return "seller", "role.sold-stake"  # "Intel sold a 49% stake in the venture"
     if kind in {"lend", "borrow"} and arg in {"subj", "subj_of_verb"} and light_verb:
         # "Sanwa extended a credit line" / "Telecast obtained a loan"
         lends = light_verb in LENDING_VERBS
@@ -1371,6 +1377,13 @@ def _conjunct_names(tok: Token) -> list[str]:
             names.append(entity_text(ent))
         elif conj.pos_ == "PROPN":
             names.append(_proper_phrase(conj))
+    # "[Arbor Capital] and [Pellgate Ventures]" parsed with "Capital" a modifier of
+    # "Ventures" and "Pellgate" its conjunct: the modifier heads the list's first item
+    for mod in tok.children:
+        if mod.dep_ in {"nmod", "compound"} and any(c.dep_ == "conj" for c in mod.children):
+            ent = _entity(mod)
+            if ent is not None and not ent.start <= tok.i < ent.end:
+                names.insert(0, entity_text(ent))
     return names
 
 

@@ -101,6 +101,17 @@ def test_cast_is_no_company():
     assert names.is_company("Grupo Serrano") and names.is_company("Tolland Cement")
 
 
+def test_a_currency_code_said_again_and_again_is_no_company():
+    """"NOK 142", "NOK 639 million": the code recurs more than any name, but it is no
+    company, and never the story's main one."""
+    text = ("A Gulf fund is taking 10% of Fjordlax, the Norwegian salmon farmer. It will "
+            "buy shares at NOK 142 apiece. The block is worth NOK 639 million. The new "
+            "shares raise NOK 568 million for Fjordlax. The plant will cost NOK 1.1 billion.")
+    names = ArticleNames.from_text(text)
+    assert "NOK" not in names.names
+    assert names.main == "Fjordlax"
+
+
 def test_cast_survives_to_dict():
     names = ArticleNames.from_text(ARTICLE)
     assert ArticleNames.from_dict(names.to_dict()) == names
