@@ -253,18 +253,26 @@ def _descriptions(text: str, names: list[str]) -> dict[str, str]:
     by_key = {name_key(n): n for n in names}
     found: dict[str, str] = {}
     clashes: set[str] = set()
-    hits = [(m.group(2), m.group(1)) for m in _DESCRIBED_AFTER.finditer(text)]
-    hits += [(m.group(1), m.group(2)) for m in _DESCRIBED_BEFORE.finditer(text)
+    hits = [(m.group(2), m.group(1), m.start()) for m in _DESCRIBED_AFTER.finditer(text)]
+    hits += [(m.group(1), m.group(2), m.start()) for m in _DESCRIBED_BEFORE.finditer(text)
              if m.group(2)[:1].isupper()]
-    for noun, phrase in hits:
+    for noun, phrase, at in hits:
         name = _known(phrase, by_key)
         if name is None:
             continue
         noun = noun.lower()
-        if found.get(noun, name) != name:
-            clashes.add(noun)
+        if found.get(noun, name) != name or (noun not in found and _referred_before(
+                text, noun, at)):
+            clashes.add(noun)  # two companies, or "the maker" meant another one first
         found.setdefault(noun, name)
     return {noun: name for noun, name in found.items() if noun not in clashes}
+
+
+def _referred_before(text: str, noun: str, at: int) -> bool:
+    """Whether "the ... <noun>" stands in the text before the description that names it:
+    "paying $40 a share for the Sunnyvale-based maker of routers" before "software maker
+    Ansys" means another maker."""
+    return bool(re.search(rf"\bthe (?:[\w,.'-]+ ){{0,4}}{re.escape(noun)}\b", text[:at], re.I))
 
 
 def _known(phrase: str, by_key: dict[str, str]) -> str | None:

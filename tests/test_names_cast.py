@@ -112,6 +112,19 @@ def test_a_currency_code_said_again_and_again_is_no_company():
     assert names.main == "Fjordlax"
 
 
+def test_a_description_used_before_it_names_anyone_is_not_the_later_company():
+    """"the Oslo-based maker of routers" is written before "software maker Corvane": the
+    article meant another maker, so "the maker" is not read as Corvane."""
+    text = ("Halvard Networks Inc has closed its purchase of Fjordnet AS. Halvard is paying "
+            "$40 a share for the Oslo-based maker of routers. Separately, Brandt Systems Inc "
+            "is buying software maker Corvane Corp for $3 billion. Corvane and Brandt "
+            "declined to comment.")
+    assert "maker" not in ArticleNames.from_text(text).described
+    later = ("Brandt Systems Inc is buying software maker Corvane Corp for $3 billion. "
+             "Corvane said the maker employs 900 people. Brandt declined to comment.")
+    assert ArticleNames.from_text(later).described.get("maker") == "Corvane Corp"
+
+
 def test_cast_survives_to_dict():
     names = ArticleNames.from_text(ARTICLE)
     assert ArticleNames.from_dict(names.to_dict()) == names
