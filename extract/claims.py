@@ -1125,6 +1125,9 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
     part = (frame.target_phrase or "").lower().split()
     if kind in {"acquire", "sell", "bid", "merge", "pay", "value", "receive"}:
         if _is_stake(part, frame) or _is_stake((frame.part or "").lower().split(), frame):
+            if kind == "acquire" and _NEW_SHARES.search(" ".join(part) + " " + (
+                    frame.part or "").lower()):
+                return "investment", "type.new-shares"  # GUIDELINES.md: new shares invest
             return "stake", "type.stake-of-shares"
         if kind in {"acquire", "sell"} and _goods_object(frame.cue):
             return "contract", "type.buys-goods"  # "buy electricity from X's plant"
@@ -1160,6 +1163,9 @@ def _says_takeover(cue: Token) -> bool:
                for c in cue.children)
 
 
+# Shares a company issues to the buyer: money put in, not a stake bought from a holder.
+_NEW_SHARES = re.compile(r"\b(?:newly[- ]issued|new(?: ordinary| common| preference)? "
+                         r"shares|new stock)\b")
 # What a licence buys: rights to a drug, a film, a patent (GUIDELINES.md: other).
 _RIGHTS = {"rights", "licence", "license", "licences", "licenses", "royalty", "royalties"}
 # Words that make a deal, agreement or pact a purchase of a company.

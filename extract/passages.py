@@ -207,7 +207,8 @@ class CueFilter:
         strong = frozenset(rules["strong"])
         # "agreed to take over VCA", "take full control of Delray": phrasal deal verbs the
         # claims read (roles.cue_kind)
-        taking_over = {f"{form} over" for form in inflections("take")} | {"control of"}
+        taking_over = {f"{form} over" for form in inflections("take")} | {"control of"} | {
+            f"{form} up" for verb in ("pick", "snap", "scoop") for form in inflections(verb)}
         self.cue = _words(set(cue_forms(cues=rules["cues"])) | taking_over)
         agreeing = {form for verb in AGREEING_VERBS for form in inflections(verb)}
         self.strong = _words(set(cue_forms(strong, rules["cues"])) | agreeing)

@@ -55,6 +55,7 @@ from .cues import (
     VERB_FORMS,
     VERB_ONLY_CUES,
     WINNING_VERBS,
+    inflections,
 )
 from .lexicon import MONTHS
 from .namekeys import strip_suffixes
@@ -112,6 +113,10 @@ def _lemma(tok: Token) -> str:
     return BASE_FORMS.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
 
 
+# "picked up", "snapped up": bought.
+_PICKING = frozenset(form for verb in ("pick", "snap", "scoop") for form in inflections(verb))
+
+
 def _kind_of_other_word(tok: Token) -> str | None:
     """Words no frame lists that are deal words in some places."""
     if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
@@ -120,6 +125,9 @@ def _kind_of_other_word(tok: Token) -> str | None:
     if _lemma(tok) in {"take", "gain", "acquire", "assume", "win"} and any(
             c.dep_ == "dobj" and c.lower_ == "control" for c in tok.children):
         return "acquire"  # "agreed to take full control of Delray"
+    if tok.lower_ in _PICKING and any(c.dep_ == "prt" and c.lower_ == "up"
+                                      for c in tok.children):
+        return "acquire"  # "Chevron picked up PDC Energy for $6.3bn"
     if _lemma(tok) == "take" and any(c.lower_ == "private" and c.dep_ in {
             "oprd", "acomp", "advmod", "xcomp", "ccomp", "amod", "dobj"} for c in tok.children):
         return "acquire"  # "agreed to take Dunlow Media private in a deal worth $3.4 billion"
@@ -764,7 +772,7 @@ _SELLING = {"sell", "sold", "sells", "selling", "divest", "divested", "offload",
             "dispose", "disposed", "unload", "unloaded", "cut", "trim", "trimmed", "reduce",
             "reduced"}
 _PAID = {"paid_from": "buyer", "paid_to": "seller", "offer_for": "seller",
-         "paid_in_stock": "buyer"}
+         "paid_in_stock": "buyer", "work_for": "buyer"}
 
 
 def _role(arg: str, kind: str, table: dict[str, str], light_verb: str | None
