@@ -1758,6 +1758,11 @@ def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:
 
 
 _SPENDING = {"spend", "spends", "spent", "spending"}
+# What an amount received is of, when it is a programme's money: "$2.2 billion of CHIPS
+# Act money", "$40 million in federal grants".
+_GRANT_MONEY = re.compile(r"\s+(?:of|in)\s+(?:[\w.'&-]+\s+){0,4}?(?:grants?|subsid(?:y|ies)|"
+                          r"aid|(?:grant |programme |program |public |government |federal |"
+                          r"state |Act )(?:money|funds|funding))\b")
 
 
 def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
@@ -1774,6 +1779,15 @@ def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
             sides.sellers or (sides.targets and not _is_assets(" ".join(sides.targets)))):
         # "TSMC will spend an additional $100 billion on chip factories": its own plans
         raise Dropped("drop.spending", "money a company spends on things, paid to no one")
+    if kind in {"raise", "invest"} and "buyer" in draft.frame.unnamed and not (
+            draft.frame.has_parties() or draft.frame.roles.get("target")):
+        # "Banks and private credit funds provided about $60bn of financing for data
+        # centres": no party named in the sentence, money from a kind of lender: a total
+        raise Dropped("drop.aggregate", "money from unnamed providers to no one named")
+    if kind == "receive" and not sides.buyers and _GRANT_MONEY.match(
+            draft.sent.text, draft.money.end_char - draft.sent.start_char):
+        # "had already received $2.2 billion of CHIPS Act money": public money, no sale
+        raise Dropped("drop.grant", "money of a public programme received: a grant")
     if kind == "receive" and not sides.buyers and "buyer" in draft.frame.unnamed:
         # "received £18m from the government's fund": a grant, not a sale
         raise Dropped("drop.grant", "received from someone unnamed: a grant")

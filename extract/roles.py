@@ -690,10 +690,17 @@ def _supplies(cue: Token) -> bool:
                for t in cue.head.subtree)
 
 
+def _common_word(tok: Token) -> bool:
+    """A word in lower case, or capitalised only as a sentence's first ("Banks and funds
+    provided $60bn"), no name."""
+    return tok.text.islower() or (tok.i == tok.sent.start and tok.text[1:].islower() and (
+        not tok.ent_type_))
+
+
 def _assign(frame: Frame, role: str, tok: Token, rule: str, via: str | None) -> None:
     """Give the names an argument stands for their role in the frame, and say why."""
     names, part, owner = names_of(tok)
-    if not names and not part and tok.pos_ == "NOUN" and tok.text.islower() and (
+    if not names and not part and tok.pos_ == "NOUN" and _common_word(tok) and (
             tok.lower_ not in PART_NOUNS and not is_deal_noun(tok)):
         frame.unnamed.add(role)
     how = f" via {via}" if via else ""

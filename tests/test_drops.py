@@ -8,6 +8,12 @@ from __future__ import annotations
 import pytest
 
 DROPPED = [  # text, amount, rule
+    ("Corvane Labs has agreed to pay Halden Data about $30m a month under a ten-year "
+     "lease. Banks and private credit funds provided about $45bn of financing for European "
+     "data centre projects in the first half, according to research firm Orbis Analytics.",
+     "about $45bn", "drop.aggregate"),
+    ("Brandt Semiconductor agreed to buy Ostrow Optics. Brandt had already received $1.9 "
+     "billion of federal grant money before the deal.", "$1.9 billion", "drop.grant"),
     ("Norland said it will offer a 900 mln dlr, three-part bond issue next week.",
      "900 mln dlr", "drop.securities"),
     ("Norland Dairy agreed to buy Fenwick Farms. The central bank will buy 150 mln dlrs of "
