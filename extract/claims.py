@@ -1464,6 +1464,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
                   draft.deal_type)
     _rival_bid_target(draft, deals, sides, notes)
+    _topped_bid_target(draft, deals, sides, notes, names)
     _inherit(draft, deals, sides, notes)
     if draft.paid_to_no_one and not (sides.sellers or sides.targets):
         raise Dropped("drop.payment-to-no-one", "paid to no one named, for nothing named")
@@ -1578,6 +1579,36 @@ def _rival_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
             notes.append({"rule": "inherit.rival-bid-target", "says": (
                 f"seller/target = {', '.join(sold)} (the rival's deal before, same sentence)")})
             return
+
+
+def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
+                       notes: list[dict], names: ArticleNames) -> None:
+    """"Hallam's offer was topped by a 40 dlr offer from Ostrow": a bid beside another
+    bidder's offer ("X's offer") is for what X bid for, named earlier in the article."""
+    rivals = [names.canonical(_known_form(_tidy(e.text), names)) for e in draft.sent.ents
+              if e.label_ in {"ORG", "PERSON"} and _a_bidder(e)]
+    rivals = [r for r in rivals if not _same_company([r], sides.buyers)]
+    if draft.frame.kind != "bid" or sides.sellers or sides.targets or not rivals:
+        return
+    before = deals.context[:bisect_left(deals.starts, draft.sent.start)]
+    for deal in reversed(before):
+        if deal.deal_type != "acquisition" or not any(
+                set(name_key(r).split()) <= set(name_key(b).split())
+                for r in rivals for b in deal.roles.get("buyer", [])):
+            continue  # "Hutton's offer": E.F. Hutton LBO Inc's
+        # what the rival bid for: its deal's, else one its sentence names with no other buyer
+        sent = draft.sent.doc[deal.start].sent
+        for named in [deal, *(d for d in before if sent.start <= d.start < sent.end)]:
+            sold = named.roles.get("seller", []) + named.roles.get("target", [])
+            if sold and not _same_company(sold, sides.buyers) and _same_company(
+                    named.roles.get("buyer", []) or rivals, deal.roles["buyer"] + rivals):
+                sides.sellers = list(named.roles.get("seller", []))
+                sides.targets = list(named.roles.get("target", []))
+                notes.append({"rule": "inherit.topped-bid-target", "says": (
+                    f"seller/target = {', '.join(sold)} (what {rivals[0]}, whose offer the "
+                    "sentence names, bid for)")})
+                return
+        return
 
 
 def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict]) -> None:

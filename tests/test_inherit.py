@@ -299,3 +299,14 @@ def test_a_person_who_plans_an_offer_is_not_the_storys_company(extractor):
     assert claim.names("buyer") == []
     assert claim.deal_type == "acquisition"
     assert "type.takeover-deal" in claim.rules()
+
+
+def test_a_bid_that_topped_another_bidders_offer_is_for_what_that_bidder_bid_for(extractor):
+    text = ("Calder Holdings Inc is still interested in buying Marwick Freight Corp, and may "
+            "consider raising its 30 dlr per share offer, a Calder spokesman said.\n\n"
+            "Calder's offer was topped by a 36 dlr per share offer from Ostrow Air Corp this "
+            "week.")
+    rival = _claims(extractor, text)["36 dlr per share"]
+    assert rival.names("buyer") == ["Ostrow Air Corp"]
+    assert rival.names("seller") == ["Marwick Freight Corp"]
+    assert "inherit.topped-bid-target" in rival.rules()
