@@ -522,6 +522,12 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
         raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
     _no_deal_made(frame, cue, money, sent)  # damages, trade over years, options, might-be
+    if frame.kind in {"raise", "invest", "pay"} and _LEVEL_CHANGED.match(
+            sent.text, money.end_char - sent.start_char) and _CHANGING.search(
+            sent.text, 0, money.start_char - sent.start_char):
+        # "would increase funding for the program to 2.5 billion dlrs from 1.5 billion":
+        # a budget's new level, no deal
+        raise Dropped("drop.change", "a level raised or cut to this amount from another")
     if frame.kind in {"lend", "borrow"} and _repaid(cue, money):
         # "replacing a $600 million facility", "repaid $180 million it borrowed": the old
         # loan going, no new deal
@@ -580,7 +586,8 @@ def _buys_back_own(cue: Token) -> bool:
     back = any(c.dep_ == "prt" and c.lower_ == "back" for c in cue.children) or (
         cue.lower_ in {"buyback", "buybacks", "buy-back", "repurchase", "repurchases",
                        "repurchased", "repurchasing"})
-    return back and not any(c.dep_ == "prep" and c.lower_ == "from" for c in cue.children)
+    return back and not any(t.lower_ == "from" and any(
+        c.ent_type_ in {"ORG", "PERSON"} for c in t.children) for t in cue.sent)
 
 
 _SETTLING_NOUNS = {"settlement", "settlements", "judgment", "judgement", "lawsuit", "suit",
@@ -1789,6 +1796,11 @@ def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:
 
 
 _SPENDING = {"spend", "spends", "spent", "spending"}
+# "... to 2.5 billion dlrs from 1.5 billion": an amount a level was changed to.
+_LEVEL_CHANGED = re.compile(r"\s+from\s+(?:about\s+|some\s+)?[$£€]?\d")
+_CHANGING = re.compile(r"\b(?:increase|increased|increases|increasing|raise|raised|raises|"
+                       r"raising|boost|boosted|lift|lifted|cut|cuts|reduce|reduced|lower|"
+                       r"lowered|trim|trimmed|expand|expanded)\b[^.;]*\bto\s*\Z")
 # What an amount received is of, when it is a programme's money: "$2.2 billion of CHIPS
 # Act money", "$40 million in federal grants".
 _GRANT_MONEY = re.compile(r"\s+(?:of|in)\s+(?:[\w.'&-]+\s+){0,4}?(?:grants?|subsid(?:y|ies)|"

@@ -8,6 +8,11 @@ from __future__ import annotations
 import pytest
 
 DROPPED = [  # text, amount, rule
+    ("Pennbrook Oil agreed to buy Halvard Chemicals. Tarrant Industries announced a 900 mln "
+     "dlr, or 60 dlr a share, buyback of 30 pct of its stock and the sale of its glass unit.",
+     "60 dlr a share", "drop.buyback"),
+    ("Pennbrook Oil agreed to buy Halvard Chemicals. Tarrant said it had bought back $500 "
+     "million of its own stock in the first half.", "$500 million", "drop.buyback"),
     ("Corvane Labs has agreed to pay Halden Data about $30m a month under a ten-year "
      "lease. Banks and private credit funds provided about $45bn of financing for European "
      "data centre projects in the first half, according to research firm Orbis Analytics.",
