@@ -703,6 +703,8 @@ def _repaid(cue: Token, money: Span) -> bool:
     it borrowed"), or a clause on the loan word says so ("a facility ... that Tessaly is
     repaying early")."""
     for tok in (cue, money.root):
+        while tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+            tok = tok.head  # "to repay bonds maturing in 2026 and a $150 million loan"
         verb = tok.head
         if tok.dep_ in OBJECTS | {"conj"} and verb.pos_ in {"VERB", "AUX"} and (
                 verb.lower_ in _REPAYING or (verb.lower_ in _PAYING and _particle(verb) in {
@@ -1796,6 +1798,19 @@ def _issuer_sells(frame: Frame, sides: Sides, notes: list[dict]) -> None:
 
 
 _SPENDING = {"spend", "spends", "spent", "spending"}
+
+
+def _spent_on_things(draft: Draft) -> bool:
+    """Whether the sentence itself names no one paid and nothing bought but assets: "plans
+    to spend $1.2 billion by 2027 on a second factory" (not "spent 3.5 mln dlrs on its
+    stake", nor "spend $2 billion on Corvane's plant")."""
+    own = draft.frame.roles  # the sentence's own, not a deal before's
+    if [n for n in own.get("seller", []) if not is_place(n)]:
+        return False
+    phrase = draft.frame.target_phrase or draft.frame.part or ""
+    if _last_common_noun(phrase) in STAKE_NOUNS:
+        return False
+    return not own.get("target") or _is_assets(" ".join(own["target"]))
 # "... to 2.5 billion dlrs from 1.5 billion": an amount a level was changed to.
 _LEVEL_CHANGED = re.compile(r"\s+from\s+(?:about\s+|some\s+)?[$£€]?\d")
 _CHANGING = re.compile(r"\b(?:increase|increased|increases|increasing|raise|raised|raises|"
@@ -1818,8 +1833,7 @@ def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
         # money put in by unnamed investors is not recorded; "will invest C$65 million
         # to expand its plant" names nothing invested in: spending
         raise Dropped("drop.investment-one-sided", "an investment needs investor and investee")
-    if kind == "pay" and draft.frame.cue.lower_ in _SPENDING and not (
-            sides.sellers or (sides.targets and not _is_assets(" ".join(sides.targets)))):
+    if kind == "pay" and draft.frame.cue.lower_ in _SPENDING and _spent_on_things(draft):
         # "TSMC will spend an additional $100 billion on chip factories": its own plans
         raise Dropped("drop.spending", "money a company spends on things, paid to no one")
     if kind in {"raise", "invest"} and "buyer" in draft.frame.unnamed and not (

@@ -8,6 +8,12 @@ from __future__ import annotations
 import pytest
 
 DROPPED = [  # text, amount, rule
+    ("Brightfield Solar agreed to buy panels from Tidewell Grid for $400 million. "
+     "Brightfield has said it plans to spend $1.2 billion by 2027 on a second factory.",
+     "$1.2 billion", "drop.spending"),
+    ("Nordby Shipping sold six bulk carriers to Halvard Lines for $480 million. It will use "
+     "the proceeds to repay bonds maturing in 2027 and a $150 million bank loan secured on "
+     "the ships.", "$150 million", "drop.repaid-loan"),
     ("Pennbrook Oil agreed to buy Halvard Chemicals. Tarrant Industries announced a 900 mln "
      "dlr, or 60 dlr a share, buyback of 30 pct of its stock and the sale of its glass unit.",
      "60 dlr a share", "drop.buyback"),
