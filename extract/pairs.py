@@ -17,6 +17,10 @@ _NAME = r"[A-Z][\w&.'’]*(?:\s(?:&\s|and\s|of\s)?[A-Z][\w&.'’]*){0,4}"
 # "Buyer–Seller (...)": an en or em dash between two names, then a bracket with money.
 _ITEM = re.compile(rf"(?<![\w–—-])(?P<buyer>{_NAME})\s?[–—]\s?(?P<seller>{_NAME})\s*"
                    r"\((?P<inside>[^()]{3,200})\)")
+# The same with a plain hyphen ("AbbVie-ImmunoGen ($10.1 billion)"), read only where two
+# or more such items make a list: one alone is as likely a hyphenated name.
+_HYPHEN_ITEM = re.compile(rf"(?<![\w–—-])(?P<buyer>{_NAME})-(?P<seller>{_NAME})\s*"
+                          r"\((?P<inside>[^()]{3,200})\)")
 _MONEY_MARK = re.compile(r"[$£€¥]|\b(?:dlrs?|euros?|pounds|yen|francs|crowns)\b")
 
 
@@ -41,13 +45,19 @@ def pair_items(text: str) -> list[PairItem]:
     >>> [(i.buyer, i.seller) for i in pair_items(
     ...     "Abrin–Gallet (March, $350 million upfront), Corvel–Minto (January, $4.4 billion)")]
     [('Abrin', 'Gallet'), ('Corvel', 'Minto')]
-    >>> pair_items("Borg-Warner (BOR) fell 2 dlrs.")
-    []
+    >>> pair_items("Borg-Warner (BOR) fell 2 dlrs."), pair_items("Borg-Warner ($43 a share)")
+    ([], [])
+    >>> [(i.buyer, i.seller) for i in pair_items(
+    ...     "when AbbVie-ImmunoGen ($10.1 billion) and Bristol Myers-Karuna ($14 billion) closed")]
+    [('AbbVie', 'ImmunoGen'), ('Bristol Myers', 'Karuna')]
     """
-    if "(" not in text or ("–" not in text and "—" not in text):
+    if "(" not in text or ("–" not in text and "—" not in text and "-" not in text):
         return []  # most sentences: no bracket or no dash, answered without the regex
-    return [PairItem(m["buyer"], m["seller"], m.start("inside"), m.end("inside"))
-            for m in _ITEM.finditer(text) if _MONEY_MARK.search(m["inside"])]
+    items = [PairItem(m["buyer"], m["seller"], m.start("inside"), m.end("inside"))
+             for m in _ITEM.finditer(text) if _MONEY_MARK.search(m["inside"])]
+    listed = [PairItem(m["buyer"], m["seller"], m.start("inside"), m.end("inside"))
+              for m in _HYPHEN_ITEM.finditer(text) if _MONEY_MARK.search(m["inside"])]
+    return items + (listed if len(listed) >= 2 else [])
 
 
 def has_pair_items(text: str) -> bool:
