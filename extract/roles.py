@@ -190,7 +190,7 @@ def _what_is_raised(tok: Token, kind: str) -> str | None:
     objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
     if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
             c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
-            for c in tok.head.children)) or _offer_in_amount(tok):
+            for c in tok.head.children)) or _offer_in_amount(tok) or _price_raised(tok):
         # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
         # raising it to 35 dlrs a share"
         return "bid"
@@ -210,6 +210,14 @@ def _offer_in_amount(verb: Token) -> bool:
     return any(t.lower_ in {"offer", "bid", "proposal"} and t.head.ent_type_ == "MONEY"
                for obj in verb.children if obj.dep_ in OBJECTS and obj.ent_type_ == "MONEY"
                for t in obj.subtree)
+
+
+def _price_raised(verb: Token) -> bool:
+    """"had raised that figure from an initial $14.86 a share": a price a share raised
+    from is a bid's earlier one."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "from" and any(
+        t.lower_ in {"share", "shares"} and t.ent_type_ == "MONEY" for t in prep.subtree)
+        for prep in verb.children)
 
 
 def _raises_debt(verb: Token) -> bool:

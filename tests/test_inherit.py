@@ -310,3 +310,13 @@ def test_a_bid_that_topped_another_bidders_offer_is_for_what_that_bidder_bid_for
     assert rival.names("buyer") == ["Ostrow Air Corp"]
     assert rival.names("seller") == ["Marwick Freight Corp"]
     assert "inherit.topped-bid-target" in rival.rules()
+
+
+def test_a_price_a_share_raised_from_is_the_bidders_earlier_offer_not_money_raised(extractor):
+    text = ("Ardent Holdings made an offer for Tamsin Inc in August. The company had raised "
+            "that figure in October from an initial $14.86 a share, or roughly $38.5 "
+            "billion, after its first approach was dismissed.")
+    first = _claims(extractor, text)["$14.86 a share"]
+    assert first.deal_type == "acquisition"
+    assert first.names("buyer") == ["Ardent Holdings"]
+    assert first.names("seller") == ["Tamsin Inc"]
