@@ -522,12 +522,6 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # dlrs": the total of several deals, no price of one (GUIDELINES.md)
         raise Dropped("drop.aggregate", f"{cue.text!r}: a total of several deals")
     _no_deal_made(frame, cue, money, sent)  # damages, trade over years, options, might-be
-    if frame.kind in {"raise", "invest", "pay"} and _LEVEL_CHANGED.match(
-            sent.text, money.end_char - sent.start_char) and _CHANGING.search(
-            sent.text, 0, money.start_char - sent.start_char):
-        # "would increase funding for the program to 2.5 billion dlrs from 1.5 billion":
-        # a budget's new level, no deal
-        raise Dropped("drop.change", "a level raised or cut to this amount from another")
     if frame.kind in {"lend", "borrow"} and _repaid(cue, money):
         # "replacing a $600 million facility", "repaid $180 million it borrowed": the old
         # loan going, no new deal
@@ -558,8 +552,8 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
 
 
 def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
-    """Drop damages, trade totalled over years, exercise prices and deals that might have
-    been: money no deal between the parties was made for."""
+    """Drop damages, trade totalled over years, exercise prices, deals that might have
+    been, buybacks and budgets: money no deal between the parties was made for."""
     if _money_settles(money):
         # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
         raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
@@ -577,6 +571,12 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     if frame.kind == "acquire" and _buys_back_own(frame.cue):
         # "bought back $500 million of its own stock": no other party
         raise Dropped("drop.buyback", "a company buying back its own shares or bonds")
+    if frame.kind in {"raise", "invest", "pay"} and _LEVEL_CHANGED.match(
+            sent.text, money.end_char - sent.start_char) and _CHANGING.search(
+            sent.text, 0, money.start_char - sent.start_char):
+        # "would increase funding for the program to 2.5 billion dlrs from 1.5 billion":
+        # a budget's new level, no deal
+        raise Dropped("drop.change", "a level raised or cut to this amount from another")
 
 
 def _buys_back_own(cue: Token) -> bool:
