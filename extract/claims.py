@@ -48,6 +48,7 @@ from .roles import (
     Frame,
     cue_kind,
     entities_in,
+    entity_at,
     governing_cue,
     names_of,
     outer_cue,
@@ -571,9 +572,10 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     if frame.kind == "acquire" and _buys_back_own(frame.cue):
         # "bought back $500 million of its own stock": no other party
         raise Dropped("drop.buyback", "a company buying back its own shares or bonds")
+    doc = sent.doc  # words near the amount, not the sentence's text (built at each read)
     if frame.kind in {"raise", "invest", "pay"} and _LEVEL_CHANGED.match(
-            sent.text, money.end_char - sent.start_char) and _CHANGING.search(
-            sent.text, 0, money.start_char - sent.start_char):
+            " " + doc[money.end:money.end + 4].text) and _CHANGING.search(
+            doc[max(sent.start, money.start - 15):money.start].text + " "):
         # "would increase funding for the program to 2.5 billion dlrs from 1.5 billion":
         # a budget's new level, no deal
         raise Dropped("drop.change", "a level raised or cut to this amount from another")
@@ -1594,10 +1596,14 @@ def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
                        notes: list[dict], names: ArticleNames) -> None:
     """"Hallam's offer was topped by a 40 dlr offer from Ostrow": a bid beside another
     bidder's offer ("X's offer") is for what X bid for, named earlier in the article."""
-    rivals = [names.canonical(_known_form(_tidy(e.text), names)) for e in draft.sent.ents
-              if e.label_ in {"ORG", "PERSON"} and _a_bidder(e)]
+    if draft.frame.kind != "bid" or sides.sellers or sides.targets:
+        return
+    # read off the sentence's tokens: Span.ents walks every entity of the Doc
+    owners = [entity_at(t) for t in draft.sent if t.dep_ == "poss" and t.ent_type_ in {
+        "ORG", "PERSON"} and t.head.lower_ in {"offer", "bid", "proposal"}]
+    rivals = [names.canonical(_known_form(_tidy(e.text), names)) for e in owners if e]
     rivals = [r for r in rivals if not _same_company([r], sides.buyers)]
-    if draft.frame.kind != "bid" or sides.sellers or sides.targets or not rivals:
+    if not rivals:
         return
     before = deals.context[:bisect_left(deals.starts, draft.sent.start)]
     for deal in reversed(before):
@@ -1842,7 +1848,7 @@ def _not_a_claim(draft: Draft, sides: Sides, names: ArticleNames) -> None:
         # centres": no party named in the sentence, money from a kind of lender: a total
         raise Dropped("drop.aggregate", "money from unnamed providers to no one named")
     if kind == "receive" and not sides.buyers and _GRANT_MONEY.match(
-            draft.sent.text, draft.money.end_char - draft.sent.start_char):
+            " " + draft.sent.doc[draft.money.end:draft.money.end + 10].text):
         # "had already received $2.2 billion of CHIPS Act money": public money, no sale
         raise Dropped("drop.grant", "money of a public programme received: a grant")
     if kind == "receive" and not sides.buyers and "buyer" in draft.frame.unnamed:
