@@ -25,6 +25,7 @@ from .cues import (
     GENERIC_DEAL_NOUNS,
     GOODS_MEASURES,
     NOT_DEAL_NOUNS,
+    OFFER_NOUNS,
     OPTION_WORDS,
     POWER_MEASURES,
     SIZED_COMPANY_NOUNS,
@@ -1561,7 +1562,7 @@ def _co_investors(sides: Sides, sent: Span, cue: Token, notes: list[dict]) -> No
 
 def _a_bidder(ent: Span) -> bool:
     """"Norcastle's offer was topped by ...": whose offer it is bids, and is not bought."""
-    return ent.root.dep_ == "poss" and ent.root.head.lower_ in {"offer", "bid", "proposal"}
+    return ent.root.dep_ == "poss" and ent.root.head.lower_ in OFFER_NOUNS
 
 
 def _for_it(ent: Span, cue: Token) -> bool:
@@ -1600,7 +1601,7 @@ def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
         return
     # read off the sentence's tokens: Span.ents walks every entity of the Doc
     owners = [entity_at(t) for t in draft.sent if t.dep_ == "poss" and t.ent_type_ in {
-        "ORG", "PERSON"} and t.head.lower_ in {"offer", "bid", "proposal"}]
+        "ORG", "PERSON"} and t.head.lower_ in OFFER_NOUNS]
     rivals = [names.canonical(_known_form(_tidy(e.text), names)) for e in owners if e]
     rivals = [r for r in rivals if not _same_company([r], sides.buyers)]
     if not rivals:

@@ -353,6 +353,10 @@ NOT_INFLECTIONS = frozenset(
     "offering offerings sales spending spendings savings earnings dealings holdings "
     "findings backing proceedings orders ordered ordering according accordingly".split()
 )
+# The nouns of an offer a bidder makes: "Hutton's offer", "raising its bid".
+OFFER_NOUNS = frozenset({"offer", "bid", "proposal"})
+# "picked up", "snapped up", "scooped up": bought.
+PICKING_UP = frozenset(form for verb in ("pick", "snap", "scoop") for form in inflections(verb))
 
 
 def _base_forms() -> dict[str, str]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .amounts import find_amounts
-from .cues import AGREEING_VERBS, cue_forms, frames_v1, inflections
+from .cues import AGREEING_VERBS, PICKING_UP, cue_forms, frames_v1, inflections
 from .lexicon import DATELINE_COUNTRIES
 from .pairs import has_pair_items
 from .recase import in_capitals, recase
@@ -208,7 +208,7 @@ class CueFilter:
         # "agreed to take over VCA", "take full control of Delray": phrasal deal verbs the
         # claims read (roles.cue_kind)
         taking_over = {f"{form} over" for form in inflections("take")} | {"control of"} | {
-            f"{form} up" for verb in ("pick", "snap", "scoop") for form in inflections(verb)}
+            f"{form} up" for form in PICKING_UP}
         self.cue = _words(set(cue_forms(cues=rules["cues"])) | taking_over)
         agreeing = {form for verb in AGREEING_VERBS for form in inflections(verb)}
         self.strong = _words(set(cue_forms(strong, rules["cues"])) | agreeing)

@@ -35,11 +35,13 @@ from .cues import (
     NOT_DEAL_NOUNS,
     NOT_DEAL_VERBS,
     NOT_PARTY_WORDS,
+    OFFER_NOUNS,
     OPTION_WORDS,
     OVERSEEING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
     PERSON_PRONOUNS,
+    PICKING_UP,
     PRONOUNS,
     QUANTIFIERS,
     RAISED_FIGURES,
@@ -55,7 +57,6 @@ from .cues import (
     VERB_FORMS,
     VERB_ONLY_CUES,
     WINNING_VERBS,
-    inflections,
 )
 from .lexicon import MONTHS
 from .namekeys import strip_suffixes
@@ -113,10 +114,6 @@ def _lemma(tok: Token) -> str:
     return BASE_FORMS.get(tok.lower_) or (tok.lemma_ or tok.text).lower()
 
 
-# "picked up", "snapped up": bought.
-_PICKING = frozenset(form for verb in ("pick", "snap", "scoop") for form in inflections(verb))
-
-
 def _kind_of_other_word(tok: Token) -> str | None:
     """Words no frame lists that are deal words in some places."""
     if _lemma(tok) == "take" and any(c.dep_ == "prt" and c.lower_ == "over"
@@ -125,7 +122,7 @@ def _kind_of_other_word(tok: Token) -> str | None:
     if _lemma(tok) in {"take", "gain", "acquire", "assume", "win"} and any(
             c.dep_ == "dobj" and c.lower_ == "control" for c in tok.children):
         return "acquire"  # "agreed to take full control of Delray"
-    if tok.lower_ in _PICKING and any(c.dep_ == "prt" and c.lower_ == "up"
+    if tok.lower_ in PICKING_UP and any(c.dep_ == "prt" and c.lower_ == "up"
                                       for c in tok.children):
         return "acquire"  # "Chevron picked up PDC Energy for $6.3bn"
     if _lemma(tok) == "take" and any(c.lower_ == "private" and c.dep_ in {
@@ -189,7 +186,7 @@ def _what_is_raised(tok: Token, kind: str) -> str | None:
     figure (None: no deal), else money ("raise")."""
     objects = {c.lower_ for c in tok.children if c.dep_ in OBJECTS}
     if objects & {"offer", "bid", "price", "proposal"} or ("it" in objects and any(
-            c.dep_ in OBJECTS and c.lower_ in {"offer", "bid", "proposal"}
+            c.dep_ in OBJECTS and c.lower_ in OFFER_NOUNS
             for c in tok.head.children)) or _offer_in_amount(tok) or _price_raised(tok):
         # "Cyacq raised its tender offer to 92.50 dlrs a share", "amends its offer,
         # raising it to 35 dlrs a share"
@@ -207,7 +204,7 @@ def _what_is_raised(tok: Token, kind: str) -> str | None:
 def _offer_in_amount(verb: Token) -> bool:
     """"raising its 35 dlr per share offer": the parser makes the amount the object and
     hangs the offer inside it."""
-    return any(t.lower_ in {"offer", "bid", "proposal"} and t.head.ent_type_ == "MONEY"
+    return any(t.lower_ in OFFER_NOUNS and t.head.ent_type_ == "MONEY"
                for obj in verb.children if obj.dep_ in OBJECTS and obj.ent_type_ == "MONEY"
                for t in obj.subtree)
 
