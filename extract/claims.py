@@ -27,6 +27,7 @@ from .cues import (
     NOT_DEAL_NOUNS,
     OFFER_NOUNS,
     OPTION_WORDS,
+    ORDERED_GOODS,
     POWER_MEASURES,
     SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
@@ -1151,6 +1152,8 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "asset_sale", "type.asset-object"
         if kind == "pay" and _pays_for_goods(frame.cue):
             return "contract", "type.pays-for-goods"
+        if _goods_ordered(frame.cue) is not None:
+            return "contract", "type.goods-order"  # "an order for 90 jets, a purchase ..."
         if kind == "pay" and _pays_in_loans(frame.cue):
             return "loan", "type.paid-as-loan"  # "committed $120 million in debt financing"
         if kind in {"acquire", "sell"} and (_last_common_noun(
@@ -1317,6 +1320,57 @@ def _goods_object(cue: Token) -> bool:
         obj.dep_ == "dobj" and obj.is_lower and (  # not "buy Vexon Software"
             obj.lower_ in CONTRACT_GOODS or obj.lemma_.lower() in CONTRACT_GOODS)
         for obj in cue.children)
+
+
+_ORDER_WORDS = {"order", "orders", "ordered", "ordering", "buy", "buys", "bought", "buying",
+                "purchase", "purchases", "purchased", "purchasing"}
+
+
+def _goods_ordered(cue: Token) -> Token | None:
+    """The goods of an order the deal word is, or stands beside: "placed an order for 90
+    Boeing 777X jets, a purchase valued at $52 billion" -> "jets"; "ordered 12 ships"."""
+    if cue.dep_ == "appos" and cue.head.lower_ in ORDERED_GOODS:
+        return cue.head  # "an order for 25 jets, a purchase valued at ..."
+    verb = cue.head if cue.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} else cue
+    for order in (cue, verb, *verb.children, *cue.children):
+        if order.lower_ in _ORDER_WORDS:
+            goods = _goods_after(order)
+            if goods is not None:
+                return goods
+    return None
+
+
+def _goods_after(order: Token) -> Token | None:
+    """The goods counted after an order word: "for 40 Airbus A321neo jets", "12 ships"
+    (a window of tokens, since the parse of model names varies)."""
+    sent = order.sent
+    seen_for = order.pos_ == "VERB"
+    for tok in order.doc[order.i + 1:min(sent.end, order.i + 10)]:
+        if tok.is_punct and tok.text != "-":  # "wide-body jets"
+            return None
+        seen_for = seen_for or tok.lower_ == "for"
+        if tok.lower_ in ORDERED_GOODS:
+            return tok if seen_for else None
+    return None
+
+
+_BEFORE_GOODS = {"for", "of", ",", ";", "(", ")"}
+
+
+def goods_maker(cue: Token) -> str | None:
+    """The maker named in the goods ordered: "Boeing" of "90 Boeing 777X jets"."""
+    goods = _goods_ordered(cue)
+    if goods is None:
+        return None
+    start = goods.i
+    while start > goods.sent.start and goods.doc[start - 1].text not in _BEFORE_GOODS and (
+            goods.doc[start - 1].lower_ not in _ORDER_WORDS):
+        start -= 1
+    for tok in goods.doc[start:goods.i]:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "PERSON"}:
+            ent = entity_at(tok)
+            return _tidy(ent.text) if ent is not None else tok.text
+    return None
 
 
 def _bought_by_power(cue: Token) -> bool:
@@ -1487,6 +1541,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
     _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
+    _goods_maker(draft, sides, notes)
     _co_investors(sides, draft.sent, draft.frame.cue, notes)
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
@@ -1545,6 +1600,18 @@ def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
         sides.buyers = [_tidy(body.text)]
         notes.append({"rule": "role.awarding-body", "says": f"buyer = {sides.buyers[0]} "
                       "(the public body the contract is for, or that announces it)"})
+
+
+def _goods_maker(draft: Draft, sides: Sides, notes: list[dict]) -> None:
+    """Goods ordered with no seller named as such: their maker, named in them ("an order
+    for 40 Airbus A350 jets")."""
+    if sides.sellers or sides.deal_type != "contract":
+        return
+    maker = goods_maker(draft.frame.cue)
+    if maker and name_key(maker) not in {name_key(b) for b in sides.buyers}:
+        sides.sellers = [maker]
+        notes.append({"rule": "role.goods-maker", "says": f"seller = {maker} (the maker "
+                      "of the goods ordered)"})
 
 
 def _co_investors(sides: Sides, sent: Span, cue: Token, notes: list[dict]) -> None:

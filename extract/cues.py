@@ -263,6 +263,11 @@ CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "po
                   "electricity", "energy", "batteries", "panels", "turbines", "engines",
                   "components", "modules", "servers", "trains", "locomotives", "railcars",
                   "satellites", "drones", "helicopters", "jets", "vessels"}
+# What is ordered by the piece from a maker: "an order for 90 Boeing 777X jets".
+ORDERED_GOODS = {"aircraft", "planes", "airplanes", "airliners", "jets", "jetliners",
+                 "turboprops", "helicopters", "ships", "vessels", "tankers", "frigates",
+                 "submarines", "carriers", "trains", "locomotives", "railcars", "buses",
+                 "trucks", "turbines", "engines", "satellites", "drones", "rockets"}
 
 # Words that make an agreement a contract for goods, services or rights: money paid
 # "under a licensing deal", "as part of a research collaboration".
