@@ -38,7 +38,7 @@ from .lexicon import CENTRAL_BANKS
 from .namekeys import strip_suffixes
 from .names import ArticleNames, name_key, rates_only
 from .pairs import has_pair_items, pair_items
-from .passages import DEAL_ANAPHORA
+from .passages import ARTICLE_ATTR, DEAL_ANAPHORA, follows_in_article
 from .records import Amount, Claim, Party, Term
 from .roles import (
     ANAPHOR,
@@ -325,12 +325,13 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     if frame.kind in {"lend", "borrow"} and frame.light_verb in {"have", "hold", "own"}:
         # "Cityquest also has loan facilities of 30 mln stg": no transaction
         raise Dropped("drop.facility-held", f"a facility {frame.light_verb!r}, not taken out")
-    if frame.kind in {"pay", "receive"} and not (frame.roles.get("seller") or (
+    if frame.kind in {"pay", "receive", "bid"} and not (frame.roles.get("seller") or (
             frame.roles.get("target"))):
         whose = _per_named_share(money)  # "paying 410 pence per Norland share"
-        if whose:
-            frame.add("target", [whose])
-            frame.note("role.per-named-share", f"target = {whose} (whose shares are priced)")
+        if whose:  # a bid for each of its shares is a bid for the company
+            role = "seller" if frame.kind == "bid" else "target"
+            frame.add(role, [whose])
+            frame.note("role.per-named-share", f"{role} = {whose} (whose shares are priced)")
     # "the group paid 31 cents a share for the year": a dividend, unless its payer is the
     # buyer of the deal before (decided in _claim)
     paid_to_no_one = frame.kind == "pay" and not (
@@ -376,10 +377,11 @@ def _lender_of_the_list(cue: Token) -> Token | None:
 
 
 def _per_named_share(money: Span) -> str | None:
-    """The company a price per share names: "410 pence per Norland share", "$31.50 for
-    each Tamsin share" -> the name."""
+    """The company a price per share names: "410 pence per Norland share", "$31.50 in
+    cash for each Tamsin share" -> the name."""
     doc, i = money.doc, money.end
-    while i < len(doc) and doc[i].lower_ in {"per", "for", "each", "every", "a", "an"}:
+    while i < len(doc) and doc[i].lower_ in {"per", "for", "each", "every", "a", "an", "in",
+                                             "cash"}:
         i += 1
     start = i
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
@@ -542,6 +544,10 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # at 63.25 dlrs a share": a market for securities, not a deal between parties
         raise Dropped("drop.securities", f"{traded!r} traded in a market or offered to the "
                                          "public")
+    if frame.kind in {"acquire", "sell"} and _NET_FLOWS.search(sent.text):
+        # "foreign investors were net buyers of 780 billion won of shares": a market's
+        # flows, not a deal between parties
+        raise Dropped("drop.market-flows", "shares bought or sold on balance in a market")
     if frame.kind in {"acquire", "sell"} and _buys_money(money, cue):
         # "the bank's purchases of more than one billion U.S. dlrs": currency bought
         raise Dropped("drop.money-bought", "what is bought is money itself")
@@ -1077,14 +1083,19 @@ _SHARE_PRICE = re.compile(r"\b(?:each|every|per|a)\s+(?:\w+\s+){0,3}?(?:share|co
 _PUBLIC_ISSUE = re.compile(r"\b(?:placing|placement|public offering|initial public|IPO|"
                            r"float(?:ed|s|ing)?|went public|go(?:es|ing)? public|"
                            r"rights issue|flotation|listing|(?:euro)?bonds?|notes|debentures|"
+                           r"listed (?:its |their )?(?:shares|stock)|"
                            r"share sale|sale of (?:new )?shares|offering|"
                            r"public (?:share |stock )?offer|"
                            r"in the (?:[\w-]+ ){0,2}(?:capital|financial|bond|debt|equity|money) "
                            r"markets?)\b", re.I)
 # A deal ending: what is paid then is a break fee.
 _TERMINATION = re.compile(r"\b(?:(?:merger|deal|agreement|transaction|takeover|offer)\b"
-                          r".{0,40}?\b(?:terminated|called off|collapses|falls through)|"
-                          r"(?:termination|break-?up|walk-?away) fee)\b", re.I)
+                          r".{0,40}?\b(?:terminated|called off|collapses|falls through|"
+                          r"fails|is blocked|is not completed)|in certain circumstances|"
+                          r"(?:termination|break-?up|break|walk-?away) fees?)\b", re.I)
+# Market flows: "foreign investors were net buyers of ..." (not "bought a net 498,800
+# shares", a holder's stake filing).
+_NET_FLOWS = re.compile(r"\bnet (?:buyers?|sellers?|inflows?|outflows?)\b", re.I)
 # Said of money raised from the public whoever the parse makes the buyer.
 _PLAINLY_PUBLIC = re.compile(r"\b(?:public (?:share |stock )?offer(?:ing)?|initial public|IPO|"
                              r"eurobonds?|rights issue|flotation)\b", re.I)
@@ -1144,7 +1155,7 @@ def typed(frame: Frame, frames: dict) -> tuple[str, str]:
             return "stake", "type.stake-of-shares"
         if kind in {"acquire", "sell"} and _goods_object(frame.cue):
             return "contract", "type.buys-goods"  # "buy electricity from X's plant"
-        if _last_common_noun(frame.target_phrase or frame.part or "") in _RIGHTS:
+        if _names_rights(frame.target_phrase or frame.part or ""):
             return "other", "type.rights"  # "$1.25 billion upfront for the rights to a drug"
         if _is_assets(frame.target_phrase or frame.part or ""):
             return "asset_sale", "type.assets"
@@ -1292,6 +1303,13 @@ def _asset_object(cue: Token) -> bool:
     return False
 
 
+def _names_rights(phrase: str) -> bool:
+    """"the rights to a drug", "rights to HRS-5346, an oral drug": a licence bought."""
+    words = [w for w in re.findall(r"[\w'-]+", phrase) if w not in {"the", "exclusive",
+                                                                      "global", "worldwide"}]
+    return (bool(words) and words[0] in _RIGHTS) or _last_common_noun(phrase) in _RIGHTS
+
+
 def _last_common_noun(phrase: str) -> str | None:
     """The last lower-case word before any "of": "the Great America theme park" ->
     "park", "radio stations WKLM" -> "stations"; after it for a measure: "500 megawatts
@@ -1317,9 +1335,22 @@ def _goods_object(cue: Token) -> bool:
     """"purchase cloud services worth $12 billion", "buy electricity from its plant": the
     deal verb's own object is goods or services, whoever's plant makes them."""
     return cue.pos_ in {"VERB", "AUX"} and any(
-        obj.dep_ == "dobj" and obj.is_lower and (  # not "buy Vexon Software"
-            obj.lower_ in CONTRACT_GOODS or obj.lemma_.lower() in CONTRACT_GOODS)
-        for obj in cue.children)
+        _is_goods(goods) for obj in cue.children if obj.dep_ == "dobj"
+        for goods in (obj, *_part_of(obj)))
+
+
+def _is_goods(tok: Token) -> bool:
+    """"capacity", "GPUs" (not "Vexon Software", a company bought)."""
+    return (tok.is_lower or tok.text.removesuffix("s").isupper()) and (
+        tok.lower_ in CONTRACT_GOODS or tok.lemma_.lower() in CONTRACT_GOODS)
+
+
+def _part_of(tok: Token) -> list[Token]:
+    """What "most of the output" is a part of: "output"."""
+    if tok.lower_ not in {"most", "all", "part", "some", "much", "half"}:
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 _ORDER_WORDS = {"order", "orders", "ordered", "ordering", "buy", "buys", "bought", "buying",
@@ -1437,8 +1468,10 @@ def _resolve_name(name: str, sent: Span, names: ArticleNames, main: str | None
     steps = []
     if name == ANAPHOR:
         speaking = _speaking(sent, names)
-        rule = "resolve.speaker" if speaking else "resolve.main-company"
-        name = speaking or main
+        before = None if speaking else _subject_before(sent)
+        rule = "resolve.speaker" if speaking else (
+            "resolve.subject-before" if before else "resolve.main-company")
+        name = speaking or before or main
         steps.append({"rule": rule, "says": f"it -> {name or '-'}"})
     if name and name.startswith(DESCRIBED):  # "the railroad" -> "Northfield Rail Corp"
         noun = name[len(DESCRIBED):]
@@ -1452,6 +1485,29 @@ def _resolve_name(name: str, sent: Span, names: ArticleNames, main: str | None
             steps.append({"rule": "resolve.long-form", "says": f"{name} -> {full}"})
         name = full
     return name, steps
+
+
+def _subject_before(sent: Span) -> str | None:
+    """"The bidder is Isar Bidco GmbH, a vehicle of ... It will offer €38.50 a share": a
+    sentence opening with "It" goes on from the sentence right before it in the article,
+    whose subject, or the company its "The bidder is" names, "it" is."""
+    first, doc = sent[0], sent.doc
+    if first.lower_ != "it" or first.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    end = before.start_char + len(before.text.rstrip())  # not the passages' separator
+    if not follows_in_article(doc._.get(ARTICLE_ATTR), end, sent.start_char):
+        return None
+    root = before.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if root.lower_ in {"is", "was"} and subjects and subjects[0].lower_ in BIDDER_NOUNS:
+        subjects = [c for c in root.children if c.dep_ == "attr"]  # "The buyer is KKR"
+    for subject in subjects:
+        if subject.ent_type_ in {"ORG", "GPE", "NORP"} or subject.lower_ in BIDDER_NOUNS:
+            named = names_of(subject)[0]
+            if named and not named[0].startswith(DESCRIBED) and named[0] != ANAPHOR:
+                return named[0]
+    return None
 
 
 def _speaking(sent: Span, names: ArticleNames) -> str | None:

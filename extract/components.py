@@ -21,7 +21,6 @@ Article-wide facts (title, date, names, where each passage came from) travel on
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,11 +37,17 @@ from .claims import article_claims, may_claim
 from .cues import MASS_NOUNS, read_rules, rule_set
 from .dates import parse_date
 from .names import NOT_NAMES, ArticleNames, strip_suffixes
-from .passages import article_country, mentions_deal, split_passages, without_datelines
+from .passages import (
+    ARTICLE_ATTR,
+    article_country,
+    article_offsets,
+    mentions_deal,
+    split_passages,
+    without_datelines,
+)
 from .records import Amount, Claim
 from .wholewords import has_whole_word, is_word_char
 
-ARTICLE_ATTR = "article"
 RULES_FILE = "rules.jsonl"
 ARGUMENTS_FILE = "arguments.jsonl"
 # The amounts the claims component read and set aside, each with the rule that did.
@@ -427,22 +432,10 @@ class Claims:
         offsets = context.get("passages")
         if offsets:
             for claim in claims:
-                claim.start, claim.end = _article_offsets(claim.start, claim.end, offsets)
+                claim.start, claim.end = article_offsets(claim.start, claim.end, offsets)
             for drop in dropped:
-                drop["start"], drop["end"] = _article_offsets(drop["start"], drop["end"],
+                drop["start"], drop["end"] = article_offsets(drop["start"], drop["end"],
                                                               offsets)
         doc._.set(self.claims_attr, claims)
         doc._.set(DROPPED_ATTR, dropped)
         return doc
-
-
-def _article_offsets(start: int, end: int, passages: list) -> tuple[int, int]:
-    """Map offsets in a Doc of selected passages back to the article text."""
-    # the passage an offset is in, by bisection: a long article has thousands
-    at = bisect_right(passages, start, key=lambda p: p[0]) - 1
-    if at >= 0:
-        doc_start, art_start, length = passages[at]
-        if doc_start <= start <= doc_start + length:
-            shift = art_start - doc_start
-            return start + shift, min(end, doc_start + length) + shift
-    return start, end

@@ -75,7 +75,7 @@ NOT_DEAL_NOUNS = frozenset(
     subsidies aid payroll shortfall gdp output exports imports trade valuation
     capitalisation capitalization damages expenses royalties industry sector economy intake
     backlog bookings synergies savings outflows inflows target targets estimate estimates
-    forecast forecasts guidance incentives grants grant buyback buybacks volume
+    forecast forecasts guidance incentives grants grant buyback buybacks volume activity
     lawsuit lawsuits suit suits judgment judgement settlement settlements discount discounts
     ceiling ceilings limit limits lending outflow inflow exposure disbursements
     applications""".split()
@@ -262,7 +262,8 @@ CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "po
                   "aircraft", "planes", "software", "gpus", "maintenance", "work",
                   "electricity", "energy", "batteries", "panels", "turbines", "engines",
                   "components", "modules", "servers", "trains", "locomotives", "railcars",
-                  "satellites", "drones", "helicopters", "jets", "vessels"}
+                  "satellites", "drones", "helicopters", "jets", "vessels", "access",
+                  "output"}
 # What is ordered by the piece from a maker: "an order for 90 Boeing 777X jets".
 ORDERED_GOODS = {"aircraft", "planes", "airplanes", "airliners", "jets", "jetliners",
                  "turboprops", "helicopters", "ships", "vessels", "tankers", "frigates",

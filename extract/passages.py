@@ -9,6 +9,7 @@ sentence of a corpus at regex speed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -19,10 +20,17 @@ from .pairs import has_pair_items
 from .recase import in_capitals, recase
 from .wordtrie import alternation
 
+# The Doc extension holding the article's facts, and where each passage of a Doc of
+# selected passages sits in the article ("passages": (doc start, article start, length)).
+ARTICLE_ATTR = "article"
+
 # "the deal", "the agreement": a sentence that opens by pointing back at a deal.
 DEAL_ANAPHORA = re.compile(
     r"^\s*(?:The|This|That|Under the|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|"
     r"transaction|pact|accord|arrangement|loan|facility|lease|offer|acquisition|purchase)\b")
+
+
+_OPENS_WITH_IT = re.compile(r"^\s*It\s")
 
 
 class Passage(NamedTuple):
@@ -297,12 +305,22 @@ def select_passages(text: str, cue_filter: bool = True,
 
 def _named_before(text: str, passages: list[Passage], picked: list[int],
                   cues: CueFilter) -> set[int]:
-    """The sentences before candidates that point back at their deal: "Chevron has closed
-    its acquisition of Hess. The all-stock deal was valued at $53bn." The parties are in
-    the sentence before, which has a deal word but no money."""
-    return {i - 1 for i in picked if i > 0 and DEAL_ANAPHORA.match(
-        text[passages[i].start:passages[i].end]) and cues.cue.search(
-        text[passages[i - 1].start:passages[i - 1].end])}
+    """The sentences before candidates that point back at their deal or its company:
+    "Chevron has closed its acquisition of Hess. The all-stock deal was valued at $53bn"
+    (the sentence before has a deal word but no money); "The buyer is Pennant Bidco. It
+    will pay 410 pence a share" (in the same paragraph)."""
+    found = set()
+    for i in picked:
+        if i == 0:
+            continue
+        before, passage = passages[i - 1], passages[i]
+        sentence = text[passage.start:passage.end]
+        deal_before = DEAL_ANAPHORA.match(sentence) and cues.cue.search(
+            text[before.start:before.end])
+        same_paragraph = "\n\n" not in text[before.end:passage.start]
+        if deal_before or (_OPENS_WITH_IT.match(sentence) and same_paragraph):
+            found.add(i - 1)
+    return found
 
 
 def clean_for_model(text: str) -> str:
@@ -319,3 +337,27 @@ def clean_for_model(text: str) -> str:
     text = _ANGLE.sub(" ", text)
     text = _BLANKS.sub(" ", text)
     return recase(text) if in_capitals(text) else text  # a headline in capitals
+
+
+def article_offsets(start: int, end: int, passages: list) -> tuple[int, int]:
+    """Map offsets in a Doc of selected passages back to the article text."""
+    # the passage an offset is in, by bisection: a long article has thousands
+    at = bisect_right(passages, start, key=lambda p: p[0]) - 1
+    if at >= 0:
+        doc_start, art_start, length = passages[at]
+        if doc_start <= start <= doc_start + length:
+            shift = art_start - doc_start
+            return start + shift, min(end, doc_start + length) + shift
+    return start, end
+
+
+def follows_in_article(context: dict | None, end: int, start: int) -> bool:
+    """Whether Doc offset ``start`` comes right after ``end`` in the article, with only
+    white space between: a Doc of selected passages skips the sentences between them."""
+    passages = (context or {}).get("passages")
+    if not passages:
+        return True  # the Doc is the whole text
+    text = context["text"]
+    before, after = article_offsets(end, end, passages)[0], article_offsets(
+        start, start, passages)[0]
+    return before <= after and not text[before:after].strip()

@@ -1377,11 +1377,18 @@ def entities_in(span: Span) -> list[Span]:
     return ents
 
 
+_MONTHS = frozenset("january february march april may june july august september october "
+                    "november december".split())
+
+
 def entity_text(ent: Span) -> str:
-    """An entity's words without a leading "the" or a trailing possessive."""
+    """An entity's words without a leading "the" or month ("In March, Merck & Co paid",
+    read as one name), or a trailing possessive."""
     words = [t for t in ent if t.dep_ != "case" and t.lower_ not in {"'s", "’s"}]
     while words and words[0].lower_ == "the":
         words.pop(0)
+    if len(words) > 2 and words[0].lower_ in _MONTHS and words[1].text == ",":
+        words = words[2:]
     return ent.doc[words[0].i:words[-1].i + 1].text if words else ent.text
 
 

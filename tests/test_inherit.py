@@ -320,3 +320,25 @@ def test_a_price_a_share_raised_from_is_the_bidders_earlier_offer_not_money_rais
     assert first.deal_type == "acquisition"
     assert first.names("buyer") == ["Ardent Holdings"]
     assert first.names("seller") == ["Tamsin Inc"]
+
+
+def test_it_opening_a_sentence_is_the_company_the_sentence_before_names(extractor):
+    """"It" goes on from the sentence before it in its paragraph, not from the story's
+    main company (here the target, named in the lead)."""
+    text = ("Marlowe Analytics, the Leeds maker of retail forecasting software, has agreed to "
+            "a takeover, the companies said on Friday.\n\n"
+            "The buyer is Pennant Bidco Ltd, a vehicle set up by the private equity firm "
+            "Ashgrove Partners. It will pay 410 pence in cash for each Marlowe share.")
+    bid = _claims(extractor, text)["410 pence"]
+    assert bid.names("buyer") == ["Pennant Bidco Ltd"]
+    assert bid.names("seller")[0].startswith("Marlowe")
+    assert "resolve.subject-before" in bid.rules()
+
+
+def test_it_after_a_paragraph_break_is_still_the_main_company(extractor):
+    """A new paragraph that opens with "It" goes back to the story's company."""
+    text = ("Marlowe Analytics said on Friday it had agreed to buy Tessel Retail Data.\n\n"
+            "Ashgrove Partners, a shareholder, backed the plan.\n\n"
+            "It will pay 410 pence in cash for each Tessel share.")
+    bid = _claims(extractor, text)["410 pence"]
+    assert bid.names("buyer")[0].startswith("Marlowe")
