@@ -1755,8 +1755,16 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
     transaction is valued at 16.2 mln dlrs" is the deal of the sentence before."""
     # "The deal" is the last deal of a main clause, not one in a relative clause after it,
     # nor the loan that pays for it
-    deal = deals.latest(draft.sent.start, skip_loans=draft.frame.kind in GENERIC and (
-        draft.frame.cue.lower_ not in {"loan", "facility"}))
+    # "... agreed to be acquired by X for C$14.50 a share, in a deal that values the
+    # producer at C$2.4 billion": a value's deal may be named earlier in its own sentence
+    skip_loans = draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {
+        "loan", "facility"}
+    deal = deals.latest(draft.sent.start, skip_loans)
+    if draft.frame.kind == "value":  # a deal of its own sentence, if it names both sides
+        own = deals.latest(draft.frame.cue.i, skip_loans)
+        if own is not None and own.start >= draft.sent.start and own.roles.get("buyer") and (
+                own.roles.get("seller") or own.roles.get("target")):
+            deal = own
     if deal is not None:
         _one_side_each(deal, sides, notes)
     if deal is None or (sides.buyers and (sides.sellers or sides.targets)) or not (

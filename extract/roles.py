@@ -682,6 +682,8 @@ def _assign_roles(frame: Frame, found: _Found, table: dict[str, str]) -> None:
         if role is None:
             continue
         for tok in tokens:
+            if rule == "value.obj" and tok.pos_ != "PROPN":
+                continue  # "values the producer at": whom, the deal before tells
             _assign(frame, role, tok, rule, found.via.get((arg, tok.i)))
 
 

@@ -342,3 +342,17 @@ def test_it_after_a_paragraph_break_is_still_the_main_company(extractor):
             "It will pay 410 pence in cash for each Tessel share.")
     bid = _claims(extractor, text)["410 pence"]
     assert bid.names("buyer")[0].startswith("Marlowe")
+
+
+def test_a_value_takes_the_deal_named_earlier_in_its_own_sentence(extractor):
+    """In a round-up, "in a deal that values the producer at" is the deal its own sentence
+    names, not the item before (nor whatever "the producer" might be elsewhere)."""
+    text = ("* Harrow Foods said its largest holder, Pellam Capital, backed the offer from "
+            "Lindqvist.\n\n"
+            "* Oslo-based Skarne Energy agreed to be acquired by larger rival Tolvik Power for "
+            "NOK 120 a share, in a deal that values the gas producer at about NOK 9 billion "
+            "including debt.")
+    value = _claims(extractor, text)["about NOK 9 billion"]
+    assert value.names("buyer") == ["Tolvik Power"]
+    assert value.names("seller") == ["Skarne Energy"]
+    assert value.deal_type == "acquisition"
