@@ -351,6 +351,10 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
     per_share = _per_share(amount, sent)
     if per_share is not amount:
         frame.note("amount.per-share", f"{money.text!r} prices each share")
+    elif _bid_too_small(frame, amount):
+        per_share = Amount(**{**amount.to_dict(), "per": "share"})
+        frame.note("amount.per-share-bid", f"{money.text!r}, too small for a company, "
+                                           "prices each share")
     deal_type, rule = typed(frame, frames)
     frame.note(rule, f"type = {deal_type}")
     return Draft(sent=sent, money=money, amount=per_share, frame=frame,
@@ -1128,6 +1132,14 @@ def _per_share(amount: Amount, sent: Span) -> Amount:
     if amount.per is None and amount.value < limit and _SHARE_PRICE.search(sent.text):
         return Amount(**{**amount.to_dict(), "per": "share"})
     return amount
+
+
+def _bid_too_small(frame: Frame, amount: Amount) -> bool:
+    """"Koppel's CHF 94 proposal": a bid for a company of a few hundred units of money,
+    written with no "million", is a price per share."""
+    limit = 100_000 if amount.currency == "JPY" else 1_000
+    return frame.kind in {"bid", "merge"} and amount.per is None and amount.value < limit and (
+        not re.search(r"\d\s*(?:k|m|bn|mln|million|billion|thousand)\b", amount.text, re.I))
 
 
 def _deal_type(frame: Frame, frames: dict) -> str:

@@ -356,3 +356,14 @@ def test_a_value_takes_the_deal_named_earlier_in_its_own_sentence(extractor):
     assert value.names("buyer") == ["Tolvik Power"]
     assert value.names("seller") == ["Skarne Energy"]
     assert value.deal_type == "acquisition"
+
+
+def test_a_bid_of_a_few_units_of_money_is_a_price_per_share(extractor):
+    """No company is bought for CHF 94: a bid written without "million" prices a share,
+    even where the sentence does not say "a share"; a sum in millions stays whole."""
+    text = ("Tolvik Power offered 11.50 dlrs a share for Skarne Energy in May.\n\n"
+            "Skarne's directors withdrew their support for Brevik's CHF 94 proposal on "
+            "Tuesday, and rejected Osterlund's 640 mln Swiss franc bid.")
+    claims = _claims(extractor, text)
+    assert claims["CHF 94"].amount.per == "share"
+    assert claims["640 mln Swiss franc"].amount.per is None
