@@ -1135,10 +1135,12 @@ def _per_share(amount: Amount, sent: Span) -> Amount:
 
 
 def _bid_too_small(frame: Frame, amount: Amount) -> bool:
-    """"Koppel's CHF 94 proposal": a bid for a company of a few hundred units of money,
-    written with no "million", is a price per share."""
+    """"Koppel's CHF 94 proposal", "agreed to buy Tamsin for 11.50 dlrs": a bid or a
+    purchase of a few hundred units of money, written with no "million", is a price per
+    share."""
     limit = 100_000 if amount.currency == "JPY" else 1_000
-    return frame.kind in {"bid", "merge"} and amount.per is None and amount.value < limit and (
+    return frame.kind in {"bid", "merge", "acquire"} and amount.per is None and (
+        amount.value < limit) and (
         not re.search(r"\d\s*(?:k|m|bn|mln|million|billion|thousand)\b", amount.text, re.I))
 
 
