@@ -652,6 +652,9 @@ def _aggregate(cue: Token, money: Span) -> bool:
     dlrs worth of Navy contracts"."""
     if cue.tag_ == "NNS" and cue.lower_ in _COUNTED_DEALS:
         return True
+    after = money.doc[money.end] if money.end < len(money.doc) else None
+    if after is not None and after.lower_ in {"combined", "altogether"}:
+        return True  # "two loans ... worth nearly $900 million combined"
     root = money.root
     heads = [root, *(t for t in [*root.children, root.head] if t.lower_ == "worth")]
     return any(prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and pobj.tag_ == "NNS"
