@@ -1613,6 +1613,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
+    _signer_for_borrower(draft.sent, sides, names, main, notes)
     _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
     _goods_maker(draft, sides, notes)
     _co_investors(sides, draft.sent, draft.frame.cue, notes)
@@ -1653,6 +1654,31 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
 _AWARDING_BODY = re.compile(
     r"\b(?:Navy|Army|Air Force|Pentagon|Coast Guard|Marine Corps|Department|Ministry|Agency|"
     r"Administration|Authority|Commission|Government)\b")
+
+
+def _signer_for_borrower(sent: Span, sides: Sides, names: ArticleNames, main: str | None,
+                         notes: list[dict]) -> None:
+    """"Its finance secretary, Ralph Recto, signed an $800 million loan from the World
+    Bank": a person signs a loan for the borrower, the story's country or company."""
+    if sides.deal_type != "loan" or not sides.sellers:
+        return
+    persons = {e.text for e in entities_in(sent) if e.label_ == "PERSON"} | set(names.people)
+    if not all(seller in persons for seller in sides.sellers):
+        return
+    signer = ", ".join(sides.sellers)
+    borrower = _lead_country(sent.doc) or main
+    sides.sellers = [borrower] if borrower and not _same_party([borrower], sides.buyers) else []
+    notes.append({"rule": "role.signer-for-borrower", "says": f"seller = "
+                  f"{', '.join(sides.sellers) or '-'} ({signer} signs for the borrower)"})
+
+
+def _lead_country(doc: Doc) -> str | None:
+    """The country the lead is about: "The Philippines has signed two loans ..."."""
+    lead = next(iter(doc.sents), None)
+    subject = None if lead is None else next(
+        (t for t in lead if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    ent = entity_at(subject) if subject is not None and subject.ent_type_ == "GPE" else None
+    return _tidy(ent.text) if ent is not None else None
 
 
 def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:

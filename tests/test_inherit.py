@@ -367,3 +367,14 @@ def test_a_bid_of_a_few_units_of_money_is_a_price_per_share(extractor):
     claims = _claims(extractor, text)
     assert claims["CHF 94"].amount.per == "share"
     assert claims["640 mln Swiss franc"].amount.per is None
+
+
+def test_a_person_signing_a_loan_signs_for_the_country_the_story_is_about(extractor):
+    """A minister who signs is not the borrower (GUIDELINES.md: the borrower is)."""
+    text = ("Kenya has turned to development lenders to refinance its debt this year.\n\n"
+            "Former treasury secretary Amos Ruto signed a $750 million development policy "
+            "loan from the World Bank in March.")
+    loan = _claims(extractor, text)["$750 million"]
+    assert loan.deal_type == "loan"
+    assert loan.names("buyer") == ["World Bank"]
+    assert loan.names("seller") == ["Kenya"]
