@@ -1662,14 +1662,26 @@ def _signer_for_borrower(sent: Span, sides: Sides, names: ArticleNames, main: st
     Bank": a person signs a loan for the borrower, the story's country or company."""
     if sides.deal_type != "loan" or not sides.sellers:
         return
-    persons = {e.text for e in entities_in(sent) if e.label_ == "PERSON"} | set(names.people)
-    if not all(seller in persons for seller in sides.sellers):
+    persons = {e.text for e in entities_in(sent) if e.label_ == "PERSON" and _titled(e)}
+    if not all(seller in persons or seller in names.people for seller in sides.sellers):
         return
     signer = ", ".join(sides.sellers)
     borrower = _lead_country(sent.doc) or main
     sides.sellers = [borrower] if borrower and not _same_party([borrower], sides.buyers) else []
     notes.append({"rule": "role.signer-for-borrower", "says": f"seller = "
                   f"{', '.join(sides.sellers) or '-'} ({signer} signs for the borrower)"})
+
+
+_OFFICE_WORDS = frozenset("""minister secretary governor president predecessor successor
+    treasurer chairman chairwoman official director executive""".split())
+
+
+def _titled(ent: Span) -> bool:
+    """A person named with an office ("Finance Secretary Ralph Recto", "Go's predecessor,
+    Ralph Recto"): not a company the model reads as a person ("lent Corvid Labs")."""
+    before = ent.doc[max(ent.sent.start, ent.start - 3):ent.start]
+    return any(t.lower_ in _OFFICE_WORDS for t in before) or (
+        ent.root.dep_ == "appos" and ent.root.head.lower_ in _OFFICE_WORDS)
 
 
 def _lead_country(doc: Doc) -> str | None:
