@@ -1537,12 +1537,22 @@ def _speaking(sent: Span, names: ArticleNames) -> str | None:
     return found[0] if found and found[0] != ANAPHOR else None
 
 
+# Last words that make a name a company's whole name: "Thorncastle Systems".
+_COMPANY_HEADS = frozenset("""Systems Group Holdings Technologies Industries Partners Capital
+    Energy Motors Airlines Pharmaceuticals Pharma Therapeutics Labs Bank Resources Foods
+    Networks Software Semiconductor Electronics Communications Media Logistics Brands
+    Shipping Mining Minerals Petroleum Insurance Financial Ventures Robotics""".split())
+
+
 def _known_form(name: str, names: ArticleNames) -> str:
     """Prefer a known company name an entity starts with: "Swedish Match Co of Stockholm"
     -> "Swedish Match Co" (but not "GLI Holdings Inc" -> "Holdings Inc", nor "First
     Union" -> "First", a word that starts other names too, nor "Borg-Warner" -> "Borg"),
-    and never a whole name of its own: "Enro Acquisition Corp" is not "Enro"."""
-    whole = len(name.split()) > 2 and strip_suffixes(name) != name
+    and never a whole name of its own: "Enro Acquisition Corp" is not "Enro", nor is
+    "Thorncastle Systems" "Thorncastle" when that is short for "Thorncastle Defense Inc"."""
+    words = name.split()
+    whole = len(words) > 1 and (
+        (len(words) > 2 and strip_suffixes(name) != name) or words[-1] in _COMPANY_HEADS)
     for full in sorted(names.names, key=len, reverse=True):
         if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
                 full) > 3 and not (

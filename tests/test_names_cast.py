@@ -176,6 +176,11 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
      "$1.5 billion", ["Crestwood Power"], ["Ridgefield Batteries"], None),
     ("LONDON (Reuters) - Harwell Foods agreed to buy bakery chain Crumbwell for 310 million "
      "pounds.", "310 million pounds", ["Harwell Foods"], ["Crumbwell"], None),
+    # a whole name ("Systems") is not cut to a first word the article uses for another
+    ("Harwick had said in June that Harwick Defense Inc, its American arm, would bid for "
+     "Navy work. Harwick Systems has been awarded a £900m contract by the Ministry of "
+     "Defence to supply radars.", "£900m", ["Ministry of Defence"], ["Harwick Systems"],
+     None),
 ]
 
 
