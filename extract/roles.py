@@ -1558,8 +1558,9 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     """
     if pronoun.lower_ in {"which", "who", "that"}:
         clause = pronoun.head
-        while clause.dep_ == "prep" and clause.head != clause:
-            clause = clause.head  # "PawsRx, for which it paid $520 million"
+        while clause.dep_ in {"prep", "xcomp"} and clause.head != clause:
+            # "PawsRx, for which it paid $520 million"; "Infinera, which Nokia agreed to buy"
+            clause = clause.head
         if clause.dep_ == "relcl":
             named = names_of(clause.head, depth + 1)[0]  # "Microsoft, which has invested"
             return named[0] if named else ""
