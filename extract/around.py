@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from spacy.language import Language
@@ -65,34 +66,64 @@ def complete_claims(claims: list[Claim], text: str, published: date | None) -> N
     only the sentences followed by a cited source are searched for a claim's amount
     (scanning every passage for every claim was quadratic in a long article).
     """
-    passages = split_passages(text)
-    starts = [p.start for p in passages]
-    cited: list[tuple[str, str]] | None = None
-    terms: dict[str, Term | None] = {}
+    article = _sentences_of(text)
     for claim in claims:
         claim.sentence = text[claim.start:claim.end]
-        _investors_after(claim, text, passages[bisect_left(starts, claim.start):][:3])
-        _buyer_after(claim, text, passages[bisect_left(starts, claim.end):][:2])
+        _investors_after(claim, text, article.after(claim.start, 3))
+        _buyer_after(claim, text, article.after(claim.end, 2))
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
             # "a 10-year contract" said once in the article is the contract's term
-            if claim.deal_type not in terms:
-                terms[claim.deal_type] = article_term(text, published, claim.deal_type)
-            if terms[claim.deal_type] is not None:
-                claim.term = terms[claim.deal_type]
+            term = article.term(published, claim.deal_type)
+            if term is not None:
+                claim.term = term
                 claim.trace.append({"rule": "term.article", "says": (
                     f"term = {claim.term.months} months, the one term the article gives "
                     f"its {claim.deal_type}s")})
         if claim.attribution is None:
-            if cited is None:
-                cited = [(text[passage.start:passage.end], source)
-                         for passage, after in pairwise(passages)
-                         if (source := attribution(text[after.start:after.end]))]
-            _source_after(claim, cited)
+            _source_after(claim, article.cited)
         if claim.term is None and claim.deal_type in {"contract", "loan"}:
-            _term_after(claim, text, passages[bisect_left(starts, claim.end):][:2], published)
-    if passages:
+            _term_after(claim, text, article.after(claim.end, 2), published)
+    if article.passages:
         _source_of_article([c for c in claims if not _in_a_bullet(text, c.start)],
-                           [text[p.start:p.end] for p in passages[:OPENING]])
+                           [text[p.start:p.end] for p in article.passages[:OPENING]])
+
+
+class _Sentences:
+    """An article's sentences, what they cite and the term it gives, read once per
+    article: a long article has one Doc per 50,000 characters, and splitting and reading
+    the whole text again for each Doc's claims was quadratic in its length."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.passages = split_passages(text)
+        self.starts = [p.start for p in self.passages]
+        self._terms: dict[tuple[date | None, str], Term | None] = {}
+
+    def after(self, at: int, count: int) -> list[Passage]:
+        """The ``count`` sentences from character ``at`` on (a slice of those only: the
+        tail of the list copied for each claim was quadratic too)."""
+        first = bisect_left(self.starts, at)
+        return self.passages[first:first + count]
+
+    @cached_property
+    def cited(self) -> list[tuple[str, str]]:
+        """Each sentence followed by a sentence that cites a source, with the source."""
+        text = self.text
+        return [(text[passage.start:passage.end], source)
+                for passage, after in pairwise(self.passages)
+                if (source := attribution(text[after.start:after.end]))]
+
+    def term(self, published: date | None, deal_type: str) -> Term | None:
+        """The one term the article gives its contracts or loans (article_term)."""
+        if (published, deal_type) not in self._terms:
+            self._terms[published, deal_type] = article_term(self.text, published, deal_type)
+        return self._terms[published, deal_type]
+
+
+@lru_cache(maxsize=1)
+def _sentences_of(text: str) -> _Sentences:
+    """The sentences of the article last read: its Docs come one after another."""
+    return _Sentences(text)
 
 
 # The sentences of an article's opening: wire copy names its source in the lead, web

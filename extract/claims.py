@@ -56,6 +56,7 @@ from .roles import (
     outer_cue,
     read_frame,
     sentence_cues,
+    span_ents,
     speaker,
     value_subject,
     values_a_deal,
@@ -1553,9 +1554,12 @@ def _known_form(name: str, names: ArticleNames) -> str:
     words = name.split()
     whole = len(words) > 1 and (
         (len(words) > 2 and strip_suffixes(name) != name) or words[-1] in _COMPANY_HEADS)
-    for full in sorted(names.names, key=len, reverse=True):
-        if name.startswith(full) and name[len(full):len(full) + 1] not in {"-", ""} and len(
-                full) > 3 and not (
+    # the known names the name starts with, longest first, looked up by each of its
+    # beginnings: sorting and scanning every name of the article for each name a claim
+    # resolves was quadratic in a long article
+    for end in range(len(name) - 1, 3, -1):
+        full = name[:end]
+        if full in names.name_set and name[end] != "-" and not (
                 _ambiguous_prefix(full, names) or _names_a_person(full, names)) and not (
                 whole and _another_company(full, name, names)):
             return full
@@ -1579,7 +1583,7 @@ def _another_company(short: str, name: str, names: ArticleNames) -> bool:
 def _ambiguous_prefix(word: str, names: ArticleNames) -> bool:
     """A one-word "name" that starts several of the article's names: "First" of "First
     Union Corp" and "First North Port Bancorp"."""
-    return " " not in word and sum(n.startswith(word + " ") for n in names.names) > 1
+    return " " not in word and names.opening_words[word] > 1
 
 
 def _tidy(name: str) -> str:
@@ -1973,7 +1977,7 @@ def _main_bids_for_the_other(draft: Draft, names: ArticleNames, main: str | None
         return
     lead = next(iter(draft.sent.doc.sents))
     others = {names.canonical(_known_form(_tidy(ent.text), names))
-              for ent in lead.ents if ent.label_ == "ORG" and not _a_bidder(ent)}
+              for ent in span_ents(lead) if ent.label_ == "ORG" and not _a_bidder(ent)}
     others = {o for o in others if not _same_party([o], [main])}
     if len(others) == 1:
         sides.sellers = list(others)

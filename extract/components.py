@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import srsly
@@ -46,6 +47,7 @@ from .passages import (
     without_datelines,
 )
 from .records import Amount, Claim
+from .roles import doc_text
 from .wholewords import has_whole_word, is_word_char
 
 RULES_FILE = "rules.jsonl"
@@ -105,9 +107,16 @@ def article_names(doc: Doc) -> ArticleNames:
     the Extractor spares after the parse (Claims.may_claim) never pays for them."""
     context = article_context(doc)
     if context.get("names") is None:
-        context["names"] = ArticleNames.from_text(without_datelines(context["text"]),
-                                                  context.get("title")).to_dict()
+        context["names"] = _names_of_article(context["text"], context.get("title"))
     return ArticleNames.from_dict(context["names"])
+
+
+@lru_cache(maxsize=1)
+def _names_of_article(text: str, title: str | None) -> dict:
+    """The names of an article's text, read once for all its Docs: a long article has one
+    Doc per 50,000 characters, and reading the whole text's names for each Doc was
+    quadratic in its length. Shared read-only: ArticleNames.from_dict copies it."""
+    return ArticleNames.from_text(without_datelines(text), title).to_dict()
 
 
 # --- newsfacts_passages ---------------------------------------------------------------
@@ -321,7 +330,7 @@ def _no_word(tok, doc: Doc) -> bool:
     if tok.tag_ == "NN":
         return True
     if tok.tag_ == "JJ":
-        return not has_whole_word(doc.text, tok.lower_)
+        return not has_whole_word(doc_text(doc), tok.lower_)
     return bool(doc.vocab.vectors.size) and not doc.vocab[tok.lower_].has_vector
 
 

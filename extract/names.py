@@ -12,9 +12,11 @@ spaCy here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .cast import (
     bare_person,
@@ -33,7 +35,12 @@ from .cast import (
 from .cues import COMPANY_NOUNS, CORPORATE_SUFFIXES, STATE_SIGNERS
 from .lexicon import CURRENCY_CODES, DEMONYMS, MARKET_PLACES, RATING_AGENCIES
 from .namekeys import name_key, strip_suffixes
-from .wholewords import at_boundary, count_whole_words, has_whole_word
+from .wholewords import (
+    at_boundary,
+    count_whole_words,
+    has_whole_word,
+    has_whole_word_indexed,
+)
 from .wordtrie import alternation
 
 _SUFFIX = alternation(CORPORATE_SUFFIXES)
@@ -148,25 +155,60 @@ class ArticleNames:
         if not key:
             return name
         best = None
-        for full in self.names:
-            full_key = name_key(full)
+        for full in self.longer_forms(key):
             if _lists_more(full.lower(), stripped.lower()):
                 continue  # "Nvidia" is not "Nvidia, Microsoft and Amazon"
-            if (full_key == key or _starts_with_words(full_key, key)) and (
-                    best is None or len(full) > len(best)):
+            if best is None or len(full) > len(best):
                 best = full
         if best is None or len(best) < len(stripped):
             return name  # "Borg-Warner Corp" is longer than the cast's "Borg Warner": as written
-        short = next((s for s, f in self.aliases.items() if f == best and len(s) >= 3
+        short = next((s for s in self.shorts_of.get(best, ()) if len(s) >= 3
                       and not _starts_with_words(name_key(best), s.lower())), None)
         return f"{best} ({short})" if short and short != best else best
 
     def is_company(self, name: str) -> bool:
         """Whether the article uses ``name`` (or a longer form of it) as a company name."""
         key = name_key(name)
-        return bool(key) and (name in self.aliases or any(
-            name_key(full) == key or _starts_with_words(name_key(full), key)
-            for full in self.names))
+        return bool(key) and (name in self.aliases or bool(self.longer_forms(key)))
+
+    def longer_forms(self, key: str) -> list[str]:
+        """The names whose key is ``key`` or goes on from its words ("dixons" -> "Dixons
+        Group PLC"), in the article's order. Found by bisection in the sorted keys:
+        scanning every name of the article for each name a claim resolves was quadratic
+        in a long article (a digest names thousands)."""
+        keys, found = self.sorted_keys, []
+        at = bisect_left(keys, (key,))
+        while at < len(keys) and keys[at][0].startswith(key):
+            full_key, i = keys[at]
+            if len(full_key) == len(key) or full_key[len(key)] == " ":  # keys have no commas
+                found.append(i)
+            at += 1
+        return [self.names[i] for i in sorted(found)]
+
+    @cached_property
+    def sorted_keys(self) -> list[tuple[str, int]]:
+        """Each name's key (name_key) with its place in ``names``, in key order."""
+        return sorted((name_key(full), i) for i, full in enumerate(self.names))
+
+    @cached_property
+    def shorts_of(self) -> dict[str, list[str]]:
+        """Each name's acronyms and short forms (``aliases`` the other way), in order."""
+        found: dict[str, list[str]] = {}
+        for short, full in self.aliases.items():
+            found.setdefault(full, []).append(short)
+        return found
+
+    @cached_property
+    def opening_words(self) -> Counter[str]:
+        """How many names of more than one word each word opens ("First" of "First Union
+        Corp"), counted once for claims._ambiguous_prefix."""
+        return Counter(head for head, blank, _ in (n.partition(" ") for n in self.names)
+                       if blank)
+
+    @cached_property
+    def name_set(self) -> frozenset[str]:
+        """The names, to look one up (claims._known_form)."""
+        return frozenset(self.names)
 
     def cast_roles(self, roles: dict[str, list[str]], sentence: str
                    ) -> tuple[dict[str, list[str]], list[dict]]:
@@ -295,6 +337,9 @@ class _Found:
     def __init__(self) -> None:
         self.counts: Counter[str] = Counter()
         self.order: dict[str, int] = {}
+        # the words of the names read: whether a word is part of one, without splitting
+        # every name for each word (quadratic in the names of a long article)
+        self.words: set[str] = set()
 
     def add(self, name: str, at: int) -> None:
         # "Lanvale Mills. Harwick Paper SA": two sentences run together ("U.S. Steel" is one)
@@ -306,6 +351,7 @@ class _Found:
             return  # "Holdings Inc" alone names nothing
         self.counts[name] += 1
         self.order.setdefault(name, at)
+        self.words.update(name.split())
 
     def drop_no_companies(self, people: dict[str, str], text: str) -> None:
         """Forget names that are no company: people, places, round stages, sector words,
@@ -319,6 +365,7 @@ class _Found:
             if name in people_words or is_place(name) or is_round_stage(name) or (
                     is_generic(name) or is_wire_service(name)) or name in CURRENCY_CODES:
                 del self.counts[name]
+        self.words = {w for name in self.counts for w in name.split()}
 
     def in_order(self) -> list[str]:
         return sorted(self.counts, key=lambda n: self.order[n])
@@ -420,9 +467,9 @@ def _recurring_words(text: str, found: _Found) -> None:
             mid[word] += 1
     for word, count in total.items():
         if (count >= 3 or (count >= 2 and mid[word]
-                and word not in NOT_NAMES and not _covered(word, found.counts)
+                and word not in NOT_NAMES and word not in found.words
                 and not word.isupper()
-                and not has_whole_word(text, word.lower()))):
+                and not has_whole_word_indexed(text, word.lower()))):
             found.add(word, text.find(word))
 
 
@@ -431,7 +478,7 @@ def _implied_aliases(text: str, found: _Found, aliases: dict[str, str]) -> None:
     Airlines, "U.S. Steel" for United States Steel Corp."""
     for name in list(found.counts):
         for key in {initials(name), initials(name, keep_suffixes=True)}:
-            if len(key) >= 2 and key not in aliases and has_whole_word(text, key):
+            if len(key) >= 2 and key not in aliases and has_whole_word_indexed(text, key):
                 aliases[key] = name
         for long, short in NAME_ABBREVIATIONS.items():
             if long in name:
@@ -470,10 +517,6 @@ def _drop_leading_words(name: str) -> str:
     return " ".join(words)
 
 
-def _covered(word: str, found: Counter) -> bool:
-    return any(word in name.split() for name in found)
-
-
 def _lists_more(full: str, short: str) -> bool:
     """Whether a longer form goes on past ``short`` with a list of other names ("nvidia,
     microsoft and amazon" after "nvidia"), not with the rest of one name ("sturm, ruger and
@@ -491,13 +534,12 @@ def _starts_with_words(full: str, short: str) -> bool:
 
 def _drop_contained(names: list[str]) -> list[str]:
     """Keep one entry per company: "Dixons Group" goes when "Dixons Group PLC" is there."""
-    kept: list[str] = []
+    # the longest length of each key, read once: comparing each name with every other
+    # was quadratic in the names of a long article
+    longest: dict[str, int] = {}
     for name in names:
-        key = name_key(name)
-        if any(name_key(other) == key and len(other) > len(name) for other in names):
-            continue
-        kept.append(name)
-    return kept
+        longest[name_key(name)] = max(longest.get(name_key(name), 0), len(name))
+    return [name for name in names if len(name) >= longest[name_key(name)]]
 
 
 def _main_company(text: str, names: list[str], found: Counter) -> str | None:

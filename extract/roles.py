@@ -10,10 +10,11 @@ names are tidied and resolved against the article later (claims.py).
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentPatterns
 from .cast import is_generic, is_place
@@ -1264,7 +1265,7 @@ def _misread_name(tok: Token) -> bool:
     named = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and (
         c.text.istitle() and c.pos_ == "PROPN" and not is_generic(c.text))]
     if (tok.ent_type_ and not named) or tok.i == tok.sent.start or is_generic(word) or (
-            has_whole_word(tok.doc.text, word.lower())):
+            has_whole_word(doc_text(tok.doc), word.lower())):
         return False
     if tok.pos_ == "VERB" and tok.dep_ in {"advcl", "xcomp"}:
         # "sell its cloud unit to Anthropic for $40 million" parsed as an infinitive
@@ -1312,6 +1313,23 @@ def _entity(tok: Token) -> Span | None:
     if tok.ent_type_ in ENTITY_LABELS:
         return entity_at(tok)
     return None
+
+
+# The Doc last read and its text (see doc_text).
+_TEXT_READ: tuple[weakref.ref, str] | None = None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text at each read, and
+    reading it once per candidate name was quadratic in a long Doc. A Doc's text never
+    changes (merging or splitting tokens keeps it); the Docs are read one at a time."""
+    global _TEXT_READ
+    read = _TEXT_READ  # read once: another thread may read another Doc
+    if read is not None and read[0]() is doc:
+        return read[1]
+    text = doc.text
+    _TEXT_READ = (weakref.ref(doc), text)
+    return text
 
 
 def entity_at(tok: Token) -> Span | None:
@@ -1377,6 +1395,28 @@ def entities_in(span: Span) -> list[Span]:
             if ent is not None and ent.end <= span.end:
                 ents.append(ent)
     return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents`` exactly (the entities of ``doc.ents`` inside the span), read off the
+    tags of its tokens and of the few after it an entity runs on into: ``Span.ents``
+    builds every entity of the Doc first, which once per claim was quadratic."""
+    doc, found, start = span.doc, [], -1
+    begin = span.start
+    while begin < len(doc) and doc[begin].ent_iob == 1:
+        begin += 1  # the rest of an entity that began before the span: not in it
+    for i in range(begin, len(doc) + 1):
+        iob = doc[i].ent_iob if i < len(doc) else 2
+        if iob == 1:  # "I": the entity goes on
+            continue
+        if start != -1:
+            head = doc[start]
+            found.append(Span(doc, start, i, label=head.ent_type, kb_id=head.ent_kb_id,
+                              span_id=head.ent_id))
+        start = i if iob == 3 and doc[i].ent_type else -1
+        if i >= span.end:
+            break
+    return [ent for ent in found if ent.end <= span.end]
 
 
 _MONTHS = frozenset("january february march april may june july august september october "

@@ -128,3 +128,43 @@ def test_an_article_longer_than_the_models_limit_is_extracted_in_parts(extractor
     assert len(whole) == 60
     assert [(c.start, c.amount.value, c.names("buyer"), c.names("seller")) for c in parts] == [
         (c.start, c.amount.value, c.names("buyer"), c.names("seller")) for c in whole]
+
+
+def test_extraction_work_grows_linearly_with_the_docs_of_a_long_article(extractor,
+                                                                         monkeypatch):
+    # each Doc of a long article (one per 50,000 characters) read the whole article's
+    # names and split its whole text again: 1 MB of deals cost 2.2x per KB what 10 KB did
+    monkeypatch.setattr(extractor.nlp, "max_length", len(deals(4)))
+    lines_run(extractor, deals(5))
+    small, small_claims = lines_run(extractor, deals(30))
+    large, large_claims = lines_run(extractor, deals(120))
+    assert small_claims >= 25 and large_claims >= 4 * small_claims - 10
+    assert large / small < 5.5  # each of 4x the Docs reading 4x the text would be 16x
+
+
+def named_deals(count: int) -> str:
+    """``count`` one-line deals, each between two companies no other line names."""
+    return ".\n".join(f"Vantor{i} Holdings Inc agreed to buy Kestrel{i} Mining Corp for "
+                      f"{100 + 10 * i} mln dlrs" for i in range(count)) + "."
+
+
+def test_extraction_work_grows_linearly_with_the_names_in_an_article(extractor):
+    # each name a claim resolves was compared with every name of the article: a digest
+    # of 400 KB names over a thousand companies
+    lines_run(extractor, named_deals(5))
+    small, small_claims = lines_run(extractor, named_deals(30))
+    large, large_claims = lines_run(extractor, named_deals(120))
+    assert small_claims >= 25 and large_claims >= 4 * small_claims - 10
+    assert large / small < 5.5
+
+
+def test_span_ents_reads_what_span_ents_gives(nlp):
+    # claims read the lead's entities off its tokens (Span.ents builds the Doc's first)
+    from newsfacts.extract.roles import span_ents
+
+    doc = nlp("Dixons Group PLC said it agreed to buy Cyclops Corp of Pittsburgh for 384 "
+              "mln dlrs. Bank of New York Co and Irving Bank Corp talked on Monday in New "
+              "York.")
+    assert len(doc.ents) > 4
+    spans = [doc[a:b] for a in range(len(doc)) for b in range(a, len(doc) + 1)]
+    assert all(span_ents(span) == list(span.ents) for span in spans)
