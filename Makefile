@@ -40,7 +40,7 @@ run: install
 eval: install
 	$(BIN)/newsfacts eval $(SHARED)/gold/reuters-dev.jsonl fixtures/gold-reuters-train.jsonl \
 		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
-		fixtures/gold-fresh.jsonl \
+		fixtures/gold-fresh.jsonl fixtures/gold-fresh2.jsonl \
 		--stream fixtures/gold-reuters-stream.jsonl --stream fixtures/gold-reuters-stream-claims.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
 	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
