@@ -349,13 +349,7 @@ def _draft(sent: Span, money: Span, sent_cues: list[Token], cues: dict, frames: 
             frame.note("role.stake-owner", f"target = {owner} (whose shares)")
     confidence = 0.55 + (0.25 if frame.via_parse else 0.0) + (
         0.1 if frame.kind in STRONG_FRAMES else 0)
-    per_share = _per_share(amount, sent)
-    if per_share is not amount:
-        frame.note("amount.per-share", f"{money.text!r} prices each share")
-    elif _bid_too_small(frame, amount):
-        per_share = Amount(**{**amount.to_dict(), "per": "share"})
-        frame.note("amount.per-share-bid", f"{money.text!r}, too small for a company, "
-                                           "prices each share")
+    per_share = _priced_per_share(frame, amount, money, sent)
     deal_type, rule = typed(frame, frames)
     frame.note(rule, f"type = {deal_type}")
     return Draft(sent=sent, money=money, amount=per_share, frame=frame,
@@ -549,10 +543,6 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
         # at 63.25 dlrs a share": a market for securities, not a deal between parties
         raise Dropped("drop.securities", f"{traded!r} traded in a market or offered to the "
                                          "public")
-    if frame.kind in {"acquire", "sell"} and _NET_FLOWS.search(sent.text):
-        # "foreign investors were net buyers of 780 billion won of shares": a market's
-        # flows, not a deal between parties
-        raise Dropped("drop.market-flows", "shares bought or sold on balance in a market")
     if frame.kind in {"acquire", "sell"} and _buys_money(money, cue):
         # "the bank's purchases of more than one billion U.S. dlrs": currency bought
         raise Dropped("drop.money-bought", "what is bought is money itself")
@@ -567,7 +557,8 @@ def _not_a_deal(frame: Frame, cue: Token, money: Span, sent: Span, about_deals: 
 
 def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     """Drop damages, trade totalled over years, exercise prices, deals that might have
-    been, buybacks and budgets: money no deal between the parties was made for."""
+    been, buybacks, market flows and budgets: money no deal between the parties was made
+    for."""
     if _money_settles(money):
         # "a 2.1 billion dlr judgment bond won by Kellam": damages, whatever the deal word
         raise Dropped("drop.settlement", "the amount of a judgment or a settlement")
@@ -585,6 +576,10 @@ def _no_deal_made(frame: Frame, cue: Token, money: Span, sent: Span) -> None:
     if frame.kind == "acquire" and _buys_back_own(frame.cue):
         # "bought back $500 million of its own stock": no other party
         raise Dropped("drop.buyback", "a company buying back its own shares or bonds")
+    if frame.kind in {"acquire", "sell"} and _NET_FLOWS.search(sent.text):
+        # "foreign investors were net buyers of 780 billion won of shares": a market's
+        # flows, not a deal between parties
+        raise Dropped("drop.market-flows", "shares bought or sold on balance in a market")
     doc = sent.doc  # words near the amount, not the sentence's text (built at each read)
     if frame.kind in {"raise", "invest", "pay"} and _LEVEL_CHANGED.match(
             " " + doc[money.end:money.end + 4].text) and _CHANGING.search(
@@ -1138,6 +1133,19 @@ def _per_share(amount: Amount, sent: Span) -> Amount:
     return amount
 
 
+def _priced_per_share(frame: Frame, amount: Amount, money: Span, sent: Span) -> Amount:
+    """The amount, per share where the sentence prices each share or where it is too small
+    to buy a company with."""
+    per_share = _per_share(amount, sent)
+    if per_share is not amount:
+        frame.note("amount.per-share", f"{money.text!r} prices each share")
+    elif _bid_too_small(frame, amount):
+        per_share = Amount(**{**amount.to_dict(), "per": "share"})
+        frame.note("amount.per-share-bid", f"{money.text!r}, too small for a company, "
+                                           "prices each share")
+    return per_share
+
+
 def _bid_too_small(frame: Frame, amount: Amount) -> bool:
     """"Koppel's CHF 94 proposal", "agreed to buy Tamsin for 11.50 dlrs": a bid or a
     purchase of a few hundred units of money, written with no "million", is a price per
@@ -1627,10 +1635,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     buyer_keys = {name_key(b) for b in sides.buyers}
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
-    _signer_for_borrower(draft.sent, sides, names, main, notes)
-    _awarding_body(draft, sides, notes)  # names a side of a claim, makes none
-    _goods_maker(draft, sides, notes)
-    _co_investors(sides, draft.sent, draft.frame.cue, notes)
+    _named_sides(draft, sides, names, main, notes)
     target = draft.frame.target_phrase
     if target and target.lower() in PART_NOUNS:
         target = None  # "the shares" names nothing by itself
@@ -1668,6 +1673,16 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
 _AWARDING_BODY = re.compile(
     r"\b(?:Navy|Army|Air Force|Pentagon|Coast Guard|Marine Corps|Department|Ministry|Agency|"
     r"Administration|Authority|Commission|Government)\b")
+
+
+def _named_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | None,
+                 notes: list[dict]) -> None:
+    """Name a side left open, or put right a signer, from what the sentence says: each
+    names a side of a claim and makes none."""
+    _signer_for_borrower(draft.sent, sides, names, main, notes)
+    _awarding_body(draft, sides, notes)
+    _goods_maker(draft, sides, notes)
+    _co_investors(sides, draft.sent, draft.frame.cue, notes)
 
 
 def _signer_for_borrower(sent: Span, sides: Sides, names: ArticleNames, main: str | None,
@@ -1819,6 +1834,22 @@ def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
         return
 
 
+def _deal_before(draft: Draft, deals: _DealsBefore) -> Context | None:
+    """The deal a claim's sentence goes on from: the last one named before it (of a main
+    clause, and no loan unless the claim is one); for a value, a deal named earlier in its
+    own sentence if that deal names both sides ("agreed to be acquired by X for C$14.50 a
+    share, in a deal that values the producer at C$2.4 billion")."""
+    skip_loans = draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {
+        "loan", "facility"}
+    deal = deals.latest(draft.sent.start, skip_loans)
+    if draft.frame.kind == "value":
+        own = deals.latest(draft.frame.cue.i, skip_loans)
+        if own is not None and own.start >= draft.sent.start and own.roles.get("buyer") and (
+                own.roles.get("seller") or own.roles.get("target")):
+            return own
+    return deal
+
+
 def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict]) -> None:
     """Fill the sides a sentence leaves open from the deal named before it: "The
     transaction is valued at 16.2 mln dlrs" is the deal of the sentence before."""
@@ -1826,14 +1857,7 @@ def _inherit(draft: Draft, deals: _DealsBefore, sides: Sides, notes: list[dict])
     # nor the loan that pays for it
     # "... agreed to be acquired by X for C$14.50 a share, in a deal that values the
     # producer at C$2.4 billion": a value's deal may be named earlier in its own sentence
-    skip_loans = draft.frame.kind in GENERIC and draft.frame.cue.lower_ not in {
-        "loan", "facility"}
-    deal = deals.latest(draft.sent.start, skip_loans)
-    if draft.frame.kind == "value":  # a deal of its own sentence, if it names both sides
-        own = deals.latest(draft.frame.cue.i, skip_loans)
-        if own is not None and own.start >= draft.sent.start and own.roles.get("buyer") and (
-                own.roles.get("seller") or own.roles.get("target")):
-            deal = own
+    deal = _deal_before(draft, deals)
     if deal is not None:
         _one_side_each(deal, sides, notes)
     if deal is None or (sides.buyers and (sides.sellers or sides.targets)) or not (

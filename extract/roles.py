@@ -1599,8 +1599,7 @@ def antecedent(pronoun: Token, depth: int = 0) -> str:
     if pronoun.lower_ in {"which", "who", "that"}:
         clause = pronoun.head
         while clause.dep_ in {"prep", "xcomp"} and clause.head != clause:
-            # "PawsRx, for which it paid $520 million"; "Infinera, which Nokia agreed to buy"
-            clause = clause.head
+            clause = clause.head  # "PawsRx, for which it paid", "X, which Y agreed to buy"
         if clause.dep_ == "relcl":
             named = names_of(clause.head, depth + 1)[0]  # "Microsoft, which has invested"
             return named[0] if named else ""
