@@ -1256,6 +1256,8 @@ def _is_stake(part: list[str], frame: Frame) -> bool:
         return False  # "the 45 pct of Standard it does not already own": the whole company
     if frame.cue.lower_ in {"stake", "interest", "holding"}:
         return True
+    if not part and _bought_participle(frame.cue):
+        part = [frame.cue.head.lower_]  # "1.1 million shares bought from Koyo Life"
     if not part or part[-1] not in STAKE_NOUNS:
         return False
     whole = {"the", "all", "outstanding", "ordinary", "remaining", "entire", "its", "issued",
@@ -1277,10 +1279,18 @@ def _counted_shares(cue: Token) -> bool:
     stake, whatever words name the shares."""
     objects = [c for c in cue.children if c.dep_ in OBJECTS] + [
         g for p in cue.children if p.dep_ == "prep" and p.lower_ == "for"
-        for g in p.children if g.dep_ == "pobj"]  # "an offer ... for 33 mln shares"
+        for g in p.children if g.dep_ == "pobj"] + (  # "an offer ... for 33 mln shares"
+        [cue.head] if _bought_participle(cue) else [])  # "1.1 million shares bought from"
     return any(obj.lower_ in _SHARE_NOUNS and any(
         n.dep_ == "nummod" and n.like_num and n.ent_type_ not in {"MONEY", "PERCENT"}
         for n in obj.children) for obj in objects)
+
+
+def _bought_participle(cue: Token) -> bool:
+    """"a block of 1.1 million shares bought from Koyo Life": a deal verb's participle
+    after what changes hands, with no one said to buy it."""
+    return cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(
+        c.dep_ == "agent" for c in cue.children)
 
 
 # Nouns for a company's shares themselves (not a stake in them).
@@ -1985,6 +1995,11 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]
         draft.confidence -= 0.05
         notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
+    elif kind == "acquire" and sides.sellers and not sides.buyers and _bought_participle(
+            draft.frame.cue) and not _same_company(sides.sellers, [main]):
+        # a filing's "1.1 million shares bought from Koyo Life at 2,650 yen": the filer's
+        sides.buyers = [main]
+        notes.append({"rule": "default.buyer-is-main-company", "says": f"buyer = {main}"})
 
 
 def _main_bids_for_the_other(draft: Draft, names: ArticleNames, main: str | None,

@@ -378,3 +378,16 @@ def test_a_person_signing_a_loan_signs_for_the_country_the_story_is_about(extrac
     assert loan.deal_type == "loan"
     assert loan.names("buyer") == ["World Bank"]
     assert loan.names("seller") == ["Kenya"]
+
+
+def test_shares_bought_from_a_holder_in_a_filing_are_the_filers_stake(extractor):
+    """"a block of shares bought from X", no buyer said: the filer the story is about
+    bought them, and a counted block of shares is a stake."""
+    text = ("Tarrow Capital has built a 5.2 pct stake in Lindqvist Tools, it said in a "
+            "filing.\n\n"
+            "The largest purchase was a block of 400,000 shares bought from Pellam Life at "
+            "12.40 dlrs each.")
+    block = _claims(extractor, text)["12.40 dlrs each"]
+    assert block.names("buyer") == ["Tarrow Capital"]
+    assert block.names("seller") == ["Pellam Life"]
+    assert block.deal_type == "stake"
