@@ -1470,7 +1470,7 @@ def _pays_for_goods(cue: Token) -> bool:
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ == "for":
             for pobj in child.children:
-                if pobj.lower_ in CONTRACT_GOODS or pobj.lemma_.lower() in CONTRACT_GOODS:
+                if _is_goods(pobj):  # not "for Concho Resources", a company
                     return True
     return False
 

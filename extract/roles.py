@@ -953,11 +953,18 @@ def _counterparty(verb: Token, put) -> None:
                     put("with_partner", pobj)
 
 
+def _then_verb(tok: Token) -> bool:
+    """"X paid $13 billion for Y in 2020, then bought Z's assets": a verb the parser hangs
+    loosely off the one before, sharing its subject."""
+    return tok.dep_ == "dep" and tok.pos_ == "VERB" and tok.head.pos_ == "VERB" and any(
+        c.lower_ in {"then", "later", "subsequently"} for c in tok.children)
+
+
 def inherited_subject(verb: Token) -> Token | None:
     """The subject a verb takes from the verb above it: "X agreed to acquire Y" -> X."""
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in INHERIT_SUBJECT or tok.head == tok:
+        if tok.head == tok or (tok.dep_ not in INHERIT_SUBJECT and not _then_verb(tok)):
             return None
         tok = tok.head
         if tok.pos_ in {"NOUN", "PROPN"}:
