@@ -1139,21 +1139,25 @@ def _priced_per_share(frame: Frame, amount: Amount, money: Span, sent: Span) -> 
     per_share = _per_share(amount, sent)
     if per_share is not amount:
         frame.note("amount.per-share", f"{money.text!r} prices each share")
-    elif _bid_too_small(frame, amount):
+    elif _bid_too_small(frame, amount, money):
         per_share = Amount(**{**amount.to_dict(), "per": "share"})
         frame.note("amount.per-share-bid", f"{money.text!r}, too small for a company, "
                                            "prices each share")
     return per_share
 
 
-def _bid_too_small(frame: Frame, amount: Amount) -> bool:
+def _bid_too_small(frame: Frame, amount: Amount, money: Span) -> bool:
     """"Koppel's CHF 94 proposal", "agreed to buy Tamsin for 11.50 dlrs": a bid or a
     purchase of a few hundred units of money, written with no "million", is a price per
-    share."""
+    share; not a rate ("around €30 per megawatt-hour")."""
     limit = 100_000 if amount.currency == "JPY" else 1_000
+    after = money.doc[money.end:money.end + 2].text
     return frame.kind in {"bid", "merge", "acquire"} and amount.per is None and (
-        amount.value < limit) and (
+        amount.value < limit) and not _RATE_AFTER.match(after) and (
         not re.search(r"\d\s*(?:k|m|bn|mln|million|billion|thousand)\b", amount.text, re.I))
+
+
+_RATE_AFTER = re.compile(r"(?:per|a|an|each|every)\b|/", re.I)
 
 
 def _deal_type(frame: Frame, frames: dict) -> str:
