@@ -1072,9 +1072,11 @@ def _linked(specific: Token, cue: Token) -> bool:
             tok = tok.head
             if tok == end:
                 return True
-            if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in DEAL_NOUNS | {
+            if tok.pos_ in {"NOUN", "PROPN"} and tok.lower_ not in DEAL_NOUNS | ORDERED_GOODS | {
                     "exchange", "return", "part", "connection"}:
-                break  # "sold a stake to Sumitomo in exchange for a capital infusion" links
+                # "sold a stake to Sumitomo in exchange for a capital infusion" links, and
+                # "buy 103 Boeing jets valued at $36.2 billion": goods are no party
+                break
     return False
 
 

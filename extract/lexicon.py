@@ -658,6 +658,7 @@ TERM_BLOCKERS_AFTER: tuple[str, ...] = (
     "earnings", "results", "profit", "profits", "net", "loss", "losses",  # "nine months
     # earnings of 195.8 mln dlrs": a reporting period
     "grace", "in prison", "in jail",  # "repayable over 40 years, including a 10-year grace"
+    "history", "career", "tenure", "anniversary",  # "the largest order in its 56-year history"
 )
 
 # Words after a year that show "to 1990" is a level, not an end date: "cut output

@@ -38,6 +38,7 @@ from .cues import (
     NOT_PARTY_WORDS,
     OFFER_NOUNS,
     OPTION_WORDS,
+    ORDERED_GOODS,
     OVERSEEING_VERBS,
     PART_NOUNS,
     PEOPLE_NOUNS,
@@ -1227,6 +1228,9 @@ def _common_noun_names(tok: Token, depth: int) -> list[str]:
         return [antecedent(tok, depth + 1)]
     if is_deal_noun(tok):
         return []  # "The offer for Norcros shares offers ...": the deal, no party
+    if tok.lower_ in ORDERED_GOODS:  # "buy 103 Boeing jets ...": their maker, or no one
+        return [entity_text(e) for e in (_entity(t) for t in tok.lefts) if e is not None
+                and e.label_ == "ORG"][:1]
     return _inner_entity(tok) or []
 
 
@@ -1693,8 +1697,9 @@ def values_a_deal(cue: Token) -> bool:
     subject = value_subject(cue)
     if subject is None:
         return False
-    # "The assets to be acquired by the partnership are valued at 190 mln dlrs"
-    return is_deal_noun(subject) or any(
+    # "The assets to be acquired by the partnership are valued at 190 mln dlrs"; "103
+    # Boeing jets valued at $36.2 billion at list prices" (goods ordered by the piece)
+    return is_deal_noun(subject) or subject.lower_ in ORDERED_GOODS or any(
         c.dep_ in {"acl", "relcl"} and _lemma(c) in DEAL_VERBS for c in subject.children)
 
 

@@ -135,6 +135,7 @@ def test_end_date_needs_the_published_date(text):
 
 NOT_TERMS = [
     "a five-year high",  # records
+    "the largest order in its 56-year history",  # a company's age, no term
     "a 52-week high",
     "five-year-old",  # ages
     "a three-year-old unit",
