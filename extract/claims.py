@@ -1653,8 +1653,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     _not_a_claim(draft, sides, names)
     _named_sides(draft, sides, names, main, notes)
     target = draft.frame.target_phrase
-    if target and target.lower() in PART_NOUNS:
-        target = None  # "the shares" names nothing by itself
+    if target and _names_nothing(target):
+        target = None  # "the shares", "each share" name nothing by themselves
     if not target and sides.targets:
         target = sides.targets[0]
     parties = [Party(n, "buyer") for n in sides.buyers] + [
@@ -1689,6 +1689,13 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
 _AWARDING_BODY = re.compile(
     r"\b(?:Navy|Army|Air Force|Pentagon|Coast Guard|Marine Corps|Department|Ministry|Agency|"
     r"Administration|Authority|Commission|Government)\b")
+
+
+def _names_nothing(phrase: str) -> bool:
+    """"shares", "each share", "the stake": a part with no owner named."""
+    words = phrase.lower().split()
+    return phrase.lower() in PART_NOUNS or (len(words) == 2 and words[0] in {
+        "each", "every", "per", "a", "the", "its", "their"} and words[1] in PART_NOUNS)
 
 
 def _named_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | None,

@@ -1132,6 +1132,8 @@ def _holders_company(holders: Token, depth: int) -> list[str]:
         c.pos_ == "NOUN" and c.text.istitle() and c.lower_ not in _HOLDER_KINDS)][:1]
 
 
+# Holders of a company's shares: a name before them is the company ("Tamsin shareholders").
+_HOLDER_NOUNS = {"shareholders", "stockholders", "holders", "investors", "owners"}
 # Kinds of holders a capitalised word may say, which are no company's name.
 _HOLDER_KINDS = {"class", "common", "preferred", "minority", "majority", "institutional",
                  "retail", "public", "bond", "unit", "share", "stock"}
@@ -1228,6 +1230,10 @@ def _common_noun_names(tok: Token, depth: int) -> list[str]:
         return [antecedent(tok, depth + 1)]
     if is_deal_noun(tok):
         return []  # "The offer for Norcros shares offers ...": the deal, no party
+    if tok.lower_ in _HOLDER_NOUNS:  # "offers Mediobanca investors €0.90 a share"
+        holders = _holders_company(tok, depth)
+        if holders:
+            return holders
     if tok.lower_ in ORDERED_GOODS:  # "buy 103 Boeing jets ...": their maker, or no one
         return [entity_text(e) for e in (_entity(t) for t in tok.lefts) if e is not None
                 and e.label_ == "ORG"][:1]
