@@ -403,7 +403,8 @@ def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
     if _sizes_a_company(money):
         # "South Bay, a 62.5 mln dlr state-chartered stock association"
         raise Dropped("drop.company-size", "describes a company's size, not a price")
-    unit = _PER_UNIT_AFTER.match(text, money.end_char)
+    unit = _PER_UNIT_AFTER.match(text, money.end_char) or _UNIT_PRICE.match(
+        text, money.end_char)  # "around €30 per megawatt-hour", "$1,900 an ounce"
     if amount.per in COMMODITY_UNITS or (unit and unit.group(1).lower() in COMMODITY_UNITS):
         per = amount.per or unit.group(1)
         raise Dropped("drop.commodity-price", f"a price per {per}: a commodity price")
@@ -419,6 +420,7 @@ def _sizes_a_company(money: Span) -> bool:
 
 
 # "129.40 European currency units (Ecus) per tonne": the unit after a parenthesis.
+_UNIT_PRICE = re.compile(r"\s+(?:per|a|an)\s+([\w-]+?)s?(?![\w-])", re.I)
 _PER_UNIT_AFTER = re.compile(r"\s*\([^)]{1,30}\)\s+(?:per|a|an)\s+(\w+?)s?\b", re.I)
 
 

@@ -227,7 +227,8 @@ TRADED_SECURITIES = frozenset(
 )
 # Units a commodity is priced in: "85 dlrs per tonne", "18 dlrs a barrel" (GUIDELINES.md:
 # commodity prices are no deal claims).
-COMMODITY_UNITS = frozenset("tonne ton barrel ounce kilo pound bushel bag bale head".split())
+COMMODITY_UNITS = frozenset("""tonne ton barrel ounce kilo pound bushel bag bale head
+    megawatt-hour mwh kilowatt-hour kwh gallon litre liter kilogram""".split())
 # Words that stand for part of what follows "of": "all of Clarostat's stock".
 QUANTIFIERS = {"all", "some", "part", "most", "remainder", "rest", "any", "much", "half",
                "majority", "balance"}

@@ -35,6 +35,9 @@ DROPPED = [  # text, amount, rule
      "at 92 dlrs per tonne.", "92 dlrs per tonne", "drop.commodity-price"),
     ("Halvorsen Oil agreed to buy Brent Field Ltd. It sold crude at 18.20 dlrs a barrel.",
      "18.20 dlrs a barrel", "drop.commodity-price"),
+    ("Ostra Smelting agreed to buy power from Kvarn Wind. Wholesale power in the SE3 "
+     "bidding area averaged around €42 per megawatt-hour last year.", "around €42",
+     "drop.commodity-price"),
     ("Halvorsen Oil agreed to buy Brent Field Ltd. The monetary authority's purchases of "
      "about two billion dlrs in the week lifted its reserves.", "about two billion dlrs",
      "drop.money-bought"),
