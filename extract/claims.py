@@ -29,6 +29,7 @@ from .cues import (
     OPTION_WORDS,
     ORDERED_GOODS,
     POWER_MEASURES,
+    SIZE_UNITS,
     SIZED_COMPANY_NOUNS,
     STRONG_FRAMES,
     TRADED_SECURITIES,
@@ -1442,7 +1443,8 @@ def goods_maker(cue: Token) -> str | None:
             goods.doc[start - 1].lower_ not in _ORDER_WORDS):
         start -= 1
     for tok in goods.doc[start:goods.i]:
-        if tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "PERSON"}:
+        if tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "PERSON"} and (
+                tok.text not in SIZE_UNITS):  # "8,500 TEU ships": a size, no maker
             ent = entity_at(tok)
             return _tidy(ent.text) if ent is not None else tok.text
     return None

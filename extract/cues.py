@@ -265,6 +265,8 @@ CONTRACT_GOODS = {"compute", "capacity", "services", "service", "resources", "po
                   "components", "modules", "servers", "trains", "locomotives", "railcars",
                   "satellites", "drones", "helicopters", "jets", "vessels", "access",
                   "output"}
+# Units of a ship's or a plant's size the model may read as a maker: "8,500 TEU ships".
+SIZE_UNITS = frozenset({"TEU", "DWT", "CBM", "MW", "GW"})
 # What is ordered by the piece from a maker: "an order for 90 Boeing 777X jets".
 ORDERED_GOODS = {"aircraft", "planes", "airplanes", "airliners", "jets", "jetliners",
                  "turboprops", "helicopters", "ships", "vessels", "tankers", "frigates",

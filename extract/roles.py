@@ -52,6 +52,7 @@ from .cues import (
     SAY_VERBS,
     SECURITY_NOUNS,
     SIGNING_VERBS,
+    SIZE_UNITS,
     STAKE_NOUNS,
     STATE_SIGNERS,
     SUPPLY_VERBS,
@@ -1236,7 +1237,7 @@ def _common_noun_names(tok: Token, depth: int) -> list[str]:
             return holders
     if tok.lower_ in ORDERED_GOODS:  # "buy 103 Boeing jets ...": their maker, or no one
         return [entity_text(e) for e in (_entity(t) for t in tok.lefts) if e is not None
-                and e.label_ == "ORG"][:1]
+                and e.label_ == "ORG" and e.text not in SIZE_UNITS][:1]
     return _inner_entity(tok) or []
 
 
