@@ -1302,6 +1302,16 @@ def _bought_participle(cue: Token) -> bool:
         c.dep_ == "agent" for c in cue.children)
 
 
+def _shares_bought_unsaid(cue: Token, sides: Sides) -> bool:
+    """Shares bought with no buyer said: "shares bought from Koyo Life" (a seller named),
+    "the rest were picked up on the exchange" (passive, shares its subject)."""
+    if _bought_participle(cue):
+        return bool(sides.sellers)
+    return cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children) and any(
+        c.dep_ == "nsubjpass" and c.lower_ in _SHARE_NOUNS | {"rest", "remainder", "balance"}
+        for c in cue.children)
+
+
 # Nouns for a company's shares themselves (not a stake in them).
 _SHARE_NOUNS = {"shares", "share", "stock", "common", "preferred", "equity"}
 # A tender offer for a capped number of shares: "a tender offer for up to 2,500,000 shares".
@@ -2012,9 +2022,10 @@ def _default_to_main(draft: Draft, main: str | None, sides: Sides, notes: list[d
         sides.sellers = [main]
         draft.confidence -= 0.05
         notes.append({"rule": "default.bought-is-main-company", "says": f"seller = {main}"})
-    elif kind == "acquire" and sides.sellers and not sides.buyers and _bought_participle(
-            draft.frame.cue) and not _same_company(sides.sellers, [main]):
-        # a filing's "1.1 million shares bought from Koyo Life at 2,650 yen": the filer's
+    elif kind == "acquire" and not sides.buyers and _shares_bought_unsaid(
+            draft.frame.cue, sides) and not _same_company(sides.sellers, [main]):
+        # a filing's "1.1 million shares bought from Koyo Life at 2,650 yen", "the rest
+        # were picked up on the exchange at ...": the filer's
         sides.buyers = [main]
         notes.append({"rule": "default.buyer-is-main-company", "says": f"buyer = {main}"})
 

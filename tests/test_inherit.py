@@ -391,3 +391,13 @@ def test_shares_bought_from_a_holder_in_a_filing_are_the_filers_stake(extractor)
     assert block.names("buyer") == ["Tarrow Capital"]
     assert block.names("seller") == ["Pellam Life"]
     assert block.deal_type == "stake"
+
+
+def test_shares_picked_up_on_the_exchange_are_the_filers(extractor):
+    """A passive purchase of shares with no buyer said, in a filing story: the filer's."""
+    text = ("Tarrow Capital has built a 5.2 pct stake in Lindqvist Tools, it said in a "
+            "filing.\n\n"
+            "The rest were picked up on the Stockholm exchange at prices ranging from $41 "
+            "to $44, according to the filing.")
+    bought = [c for c in _claims(extractor, text).values() if c.amount.value == 41]
+    assert bought and bought[0].names("buyer") == ["Tarrow Capital"]
