@@ -1717,6 +1717,7 @@ def _named_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | No
     """Name a side left open, or put right a signer, from what the sentence says: each
     names a side of a claim and makes none."""
     _signer_for_borrower(draft.sent, sides, names, main, notes)
+    _public_body_pays(sides, notes)
     _awarding_body(draft, sides, notes)
     _goods_maker(draft, sides, notes)
     _co_investors(sides, draft.sent, draft.frame.cue, notes)
@@ -1757,6 +1758,18 @@ def _lead_country(doc: Doc) -> str | None:
         (t for t in lead if t.dep_ in {"nsubj", "nsubjpass"}), None)
     ent = entity_at(subject) if subject is not None and subject.ent_type_ == "GPE" else None
     return _tidy(ent.text) if ent is not None else None
+
+
+def _public_body_pays(sides: Sides, notes: list[dict]) -> None:
+    """"Thorncastle signed a £400m contract with the Ministry of Defence": under a
+    contract a public body buys; the company that signs with it supplies."""
+    if sides.deal_type != "contract" or not sides.sellers or not all(
+            _AWARDING_BODY.search(s) for s in sides.sellers) or any(
+            _AWARDING_BODY.search(b) for b in sides.buyers):
+        return
+    sides.buyers, sides.sellers = sides.sellers, sides.buyers
+    notes.append({"rule": "role.public-body-pays", "says": f"buyer = {', '.join(sides.buyers)}"
+                  f", seller = {', '.join(sides.sellers) or '-'} (a public body buys)"})
 
 
 def _awarding_body(draft: Draft, sides: Sides, notes: list[dict]) -> None:
