@@ -744,10 +744,16 @@ _LENT_FOR = r"(?:loan|credit|facility|financing|bailout|arrangement)s?\s+for"
 
 def _no_generic(names: ArticleNames, name: str, role: str, others: list[str],
                 sentence: str) -> Decided:
-    """"Cloud Firm", "Hyperscaler", "Oncology": common words capitalised."""
+    """"Cloud Firm", "Hyperscaler", "Oncology": common words capitalised; "the Marine
+    Ecosystem Development Program": a programme or a project a deal pays for, no party."""
     if is_generic(name) and not names.is_company(name):
         return None, "name.drop-generic", "common words capitalised name no company"
+    if _PROGRAMME.search(name):
+        return None, "name.drop-programme", "a programme or a project, no party"
     return None
+
+
+_PROGRAMME = re.compile(r"\b(?:Program|Programme|Project|Initiative|Scheme)\Z")
 
 
 def _cut_name(names: ArticleNames, name: str, role: str, others: list[str],

@@ -176,6 +176,10 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
      "$1.5 billion", ["Crestwood Power"], ["Ridgefield Batteries"], None),
     ("LONDON (Reuters) - Harwell Foods agreed to buy bakery chain Crumbwell for 310 million "
      "pounds.", "310 million pounds", ["Harwell Foods"], ["Crumbwell"], None),
+    # a programme a loan pays for is no borrower
+    ("Kenya has signed two loans from the World Bank. The larger of the two, a $300 million "
+     "loan for the first phase of the Coastal Roads Improvement Program, runs for 25 years.",
+     "$300 million", ["World Bank"], ["Kenya"], "name.drop-programme"),
     # a whole name ("Systems") is not cut to a first word the article uses for another
     ("Harwick had said in June that Harwick Defense Inc, its American arm, would bid for "
      "Navy work. Harwick Systems has been awarded a £900m contract by the Ministry of "
