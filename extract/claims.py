@@ -397,6 +397,8 @@ def _not_a_price(text: str, money: Span, amount: Amount | None) -> None:
     if _CHANGE_BEFORE.search(text, max(0, money.start_char - 12), money.start_char):
         # "raised its offer by 50p to 600p", "up from $92 million"
         raise Dropped("drop.change", "a change or an earlier figure, not a price")
+    if text.startswith("-denominated", money.end_char):
+        raise Dropped("drop.denomination", "names the currency of something: 'yen-denominated'")
     if amount is None or _SECURITY_NAME.match(text, money.end_char):
         raise Dropped("drop.security-name", "names a security: '2.19 dlr preference shares'")
     if _FIGURE_AFTER.match(text, money.end_char):
@@ -649,7 +651,7 @@ def _aggregate(cue: Token, money: Span) -> bool:
     """A deal noun in the plural governs the amount, or the amount is "in" or "worth of"
     one: "two loans amounting to", "165.7 mln dlrs in military contracts", "won 7.6 mln
     dlrs worth of Navy contracts"."""
-    if cue.tag_ == "NNS" and cue.lower_ in _COUNTED_DEALS:
+    if cue.tag_ == "NNS" and cue.lower_ in _COUNTED_DEALS and not _from_lenders(cue):
         return True
     after = money.doc[money.end] if money.end < len(money.doc) else None
     if after is not None and after.lower_ in {"combined", "altogether"}:
@@ -657,11 +659,21 @@ def _aggregate(cue: Token, money: Span) -> bool:
     root = money.root
     heads = [root, *(t for t in [*root.children, root.head] if t.lower_ == "worth")]
     return any(prep.dep_ == "prep" and prep.lower_ in {"of", "in"} and pobj.tag_ == "NNS"
-               and pobj.lower_ in _COUNTED_DEALS
+               and pobj.lower_ in _COUNTED_DEALS and not _from_lenders(pobj)
                for head in heads for prep in head.children for pobj in prep.children)
 
 
 _COUNTED_DEALS = {"loans", "contracts", "credits", "lines", "facilities", "deals"}
+
+
+def _from_lenders(loans: Token) -> bool:
+    """"€1.1bn of acquisition loans from a group of banks led by X": one borrower's
+    package from its lenders, not a total of several deals; "two loans from" are two."""
+    return loans.lower_ in {"loans", "facilities", "credits", "lines"} and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in loans.children) and not any(
+        c.dep_ == "nummod" or c.like_num for c in loans.children)
+
+
 # Right after the amount: "amounting to about 40 mln dlrs over the last three years".
 _OVER_PAST_YEARS = re.compile(r"\s*(?:over|in|during) the (?:last|past) (?:\w+ )?(?:years|"
                               r"decade)\b", re.I)

@@ -35,6 +35,8 @@ DROPPED = [  # text, amount, rule
      "at 92 dlrs per tonne.", "92 dlrs per tonne", "drop.commodity-price"),
     ("Halvorsen Oil agreed to buy Brent Field Ltd. It sold crude at 18.20 dlrs a barrel.",
      "18.20 dlrs a barrel", "drop.commodity-price"),
+    ("Kenya has signed two yen-denominated loans from the Japan International Cooperation "
+     "Agency worth nearly $400 million combined.", "two yen", "drop.denomination"),
     ("Ostra Smelting agreed to buy power from Kvarn Wind. Wholesale power in the SE3 "
      "bidding area averaged around €42 per megawatt-hour last year.", "around €42",
      "drop.commodity-price"),
