@@ -1171,9 +1171,10 @@ def _bid_too_small(frame: Frame, amount: Amount, money: Span) -> bool:
     after = money.doc[money.end:money.end + 2].text
     return frame.kind in {"bid", "merge", "acquire"} and amount.per is None and (
         amount.value < limit) and not _RATE_AFTER.match(after) and (
-        not re.search(r"\d\s*(?:k|m|bn|mln|million|billion|thousand)\b", amount.text, re.I))
+        not _SCALED.search(amount.text))
 
 
+_SCALED = re.compile(r"\d\s*(?:k|m|bn|mln|million|billion|thousand)\b", re.I)
 _RATE_AFTER = re.compile(r"(?:per|a|an|each|every)\b|/", re.I)
 
 

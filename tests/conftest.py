@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from sitedata import CHROMIUM, build_hostile_db, build_site_db, running_server
@@ -75,6 +76,12 @@ def hostile_site(tmp_path_factory):
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "newsfacts.db"
+
+
+def claims_by_amount(extractor, text: str) -> dict:
+    """The claims of one article text, by the money text each was read from."""
+    return {c.amount.text: c for c in extractor.extract(
+        SimpleNamespace(text=text, title=None, published=None))}
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,7 @@ written by the team."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-
-def _claims(extractor, text):
-    return {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+from conftest import claims_by_amount as _claims
 
 
 def test_a_later_figure_of_a_paid_deal_takes_its_seller_and_type(extractor):

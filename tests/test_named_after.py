@@ -5,12 +5,7 @@ team."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
-
-def _claims(extractor, text):
-    return {c.amount.text: c for c in extractor.extract(
-        SimpleNamespace(text=text, title=None, published=None))}
+from conftest import claims_by_amount as _claims
 
 
 def test_the_buyer_named_in_the_sentence_after_a_sale(extractor):
