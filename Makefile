@@ -14,7 +14,7 @@ SHARED ?= ../shared
 # Installed once per change of pyproject.toml.
 STAMP  := $(VENV)/.installed
 
-.PHONY: install test lint run eval gold-draw gold-draw-claims bench screenshots clean
+.PHONY: install test lint run eval train gold-draw gold-draw-claims bench screenshots clean
 
 install: $(STAMP)
 
@@ -42,7 +42,7 @@ eval: install
 		fixtures/gold-reuters-train2.jsonl fixtures/gold.jsonl fixtures/gold-hard.jsonl \
 		fixtures/gold-fresh.jsonl fixtures/gold-fresh2.jsonl \
 		--stream fixtures/gold-reuters-stream.jsonl --stream fixtures/gold-reuters-stream-claims.jsonl \
-		--corpus $(SHARED)/corpora/reuters21578 --json eval-scorecard.json
+		--corpus $(SHARED)/corpora/reuters21578 --rules-alone --json eval-scorecard.json
 	$(BIN)/newsfacts eval-deals fixtures/gold-deals-reuters-train.jsonl \
 		--corpus $(SHARED)/corpora/reuters21578 --json eval-deals-scorecard.json
 	$(BIN)/python bench/name_probe.py --json eval-name-probe.json
@@ -55,6 +55,11 @@ gold-draw: install
 # with the extractor version recorded in fixtures/gold-draw-claims.json the file must not change.
 gold-draw-claims: install
 	$(BIN)/python bench/draw_gold.py --claims-stream --corpus $(SHARED)/corpora/reuters21578
+
+# Fit the learned side ranker (extract/sides.py) on the tune part of the gold sets; writes
+# extract/rules/sides.json. Deterministic: with the same rules and gold the file must not change.
+train: install
+	$(BIN)/python -m newsfacts.train --shared $(SHARED)
 
 bench: install
 	$(BIN)/python bench/throughput.py --corpus $(SHARED)/corpora/reuters21578

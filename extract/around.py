@@ -183,9 +183,20 @@ _SAID = re.compile(r"((?:[A-Z][\w&.'-]*\s+(?:of\s+|and\s+)?){1,6}|"
                    r"(said|says|announced|reported|told|confirmed|disclosed)\b")
 
 
+def _named_buyer(claim: Claim) -> bool:
+    """Whether a rule named the claim's buyer: one the side ranker guessed (claims.py,
+    ``rank.buyer``) gives way to one a sentence after names."""
+    return bool(claim.names("buyer")) and "rank.buyer" not in claim.rules()
+
+
+def _put_buyers(claim: Claim, buyers: list[str]) -> None:
+    claim.parties = [Party(n, "buyer") for n in buyers] + [
+        p for p in claim.parties if p.role != "buyer"]
+
+
 def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:
     """"Databricks closed its $10 billion round. ... led by Thrive Capital"."""
-    if claim.deal_type != "investment" or claim.names("buyer"):
+    if claim.deal_type != "investment" or _named_buyer(claim):
         return
     named = [investors_named(text[p.start:p.end]) for p in later]
     first = next((i for i, found in enumerate(named) if found), None)
@@ -197,7 +208,7 @@ def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:
             break
         investors += [n for n in found if n not in investors]
     if investors:
-        claim.parties = [Party(n, "buyer") for n in investors] + claim.parties
+        _put_buyers(claim, investors)
         claim.trace.append({"rule": "role.investors-named-after",
                             "says": f"buyer = {', '.join(investors)} (a sentence after)"})
 
@@ -205,13 +216,13 @@ def _investors_after(claim: Claim, text: str, later: list[Passage]) -> None:
 def _buyer_after(claim: Claim, text: str, following: list[Passage]) -> None:
     """"Siemens has agreed to sell Innomotics for 3.5 billion euros. The buyer is KKR.":
     a sale whose sentence names no buyer, named in one of the next two sentences."""
-    if claim.deal_type not in {"acquisition", "asset_sale", "stake"} or claim.names(
-            "buyer") or not (claim.names("seller") or claim.names("target")):
+    if claim.deal_type not in {"acquisition", "asset_sale", "stake"} or _named_buyer(
+            claim) or not (claim.names("seller") or claim.names("target")):
         return
     for passage in following:
         buyers = buyer_named_after(text[passage.start:passage.end])
         if buyers:
-            claim.parties = [Party(n, "buyer") for n in buyers] + claim.parties
+            _put_buyers(claim, buyers)
             claim.trace.append({"rule": "role.buyer-named-after",
                                 "says": f"buyer = {', '.join(buyers)} (a sentence after)"})
             return

@@ -52,6 +52,7 @@ from .roles import (
     cue_kind,
     entities_in,
     entity_at,
+    entity_text,
     governing_cue,
     names_of,
     outer_cue,
@@ -62,6 +63,7 @@ from .roles import (
     value_subject,
     values_a_deal,
 )
+from .sides import SENTENCES_BEFORE, Mention, SideRanker, candidates
 from .terms import find_terms
 
 # Frames that name a deal but not always who is in it ("the deal", "the transaction was
@@ -142,7 +144,7 @@ def article_claims(doc: Doc, spans_key: str, settings: dict, names: ArticleNames
     deals = _DealsBefore(context)
     for draft in drafts:
         try:
-            claim = _claim(draft, names, main, deals, published)
+            claim = _claim(draft, names, main, deals, published, settings.get("sides"))
         except Dropped as drop:
             dropped.append(_drop_record(draft.money, drop.rule, drop.says))
             continue
@@ -1662,7 +1664,7 @@ class Sides:
 
 
 def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBefore,
-           published: date | None) -> Claim:
+           published: date | None, ranker: SideRanker | None = None) -> Claim:
     notes = list(draft.frame.trace)
     roles = _resolved(draft.frame, draft.sent, names, main, notes)
     sides = Sides(roles.get("buyer", []), roles.get("seller", []), roles.get("target", []),
@@ -1679,6 +1681,8 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
     _named_sides(draft, sides, names, main, notes)
+    if ranker is not None:
+        _ranked_sides(draft, sides, names, main, deals, notes, ranker)
     target = draft.frame.target_phrase
     if target and _names_nothing(target):
         target = None  # "the shares", "each share" name nothing by themselves
@@ -1734,6 +1738,69 @@ def _named_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | No
     _awarding_body(draft, sides, notes)
     _goods_maker(draft, sides, notes)
     _co_investors(sides, draft.sent, draft.frame.cue, notes)
+
+
+def _ranked_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | None,
+                  deals: _DealsBefore, notes: list[dict], ranker: SideRanker) -> None:
+    """Put in a side the rules leave open the cast member the learned ranker (sides.py)
+    finds likeliest, if likely enough."""
+    open_sides = [side for side, named in (("buyer", sides.buyers),
+                                           ("seller", sides.sellers + sides.targets))
+                  if not named and side not in draft.frame.unnamed]
+    if not open_sides and ranker.collected is None:
+        return
+    deal = _deal_before(draft, deals)
+    before = deal.roles if deal is not None else {}
+    for side in ("buyer", "seller"):
+        named = sides.buyers if side == "buyer" else sides.sellers + sides.targets
+        if side not in open_sides and ranker.collected is None:
+            continue
+        others = sides.sellers + sides.targets if side == "buyer" else sides.buyers
+        # a rival bidder ("Hallam's offer was topped by ...") is not what is bid for
+        barred = others + (_offer_owners(draft.sent, names) if side == "seller" else [])
+        found = [c for c in candidates(
+            _cast_near(draft.sent, names, main, side, others), draft.money,
+            draft.frame.cue.i, draft.frame.kind, sides.deal_type, side, main, before,
+            _same_company) if not _same_company([c.name], barred)]
+        if ranker.collected is not None:
+            ranker.collected.append({"amount": draft.amount, "side": side, "named": named,
+                                     "deal_type": sides.deal_type, "candidates": found})
+        best = ranker.best(found, side, sides.deal_type) if side in open_sides else None
+        if best is None:
+            continue
+        (sides.buyers if side == "buyer" else sides.sellers).append(best[0].name)
+        notes.append({"rule": f"rank.{side}", "says": (
+            f"{side} = {best[0].name} (learned ranker, p = {best[1]:.2f} of "
+            f"{len(found)} named near)")})
+
+
+def _cast_near(sent: Span, names: ArticleNames, main: str | None, side: str,
+               others: list[str]) -> list[Mention]:
+    """The parties named in a claim's sentence, the few before it and the lead."""
+    doc, near, at = sent.doc, [sent], sent
+    while len(near) <= SENTENCES_BEFORE and at.start > 0:
+        at = doc[at.start - 1].sent
+        near.append(at)
+    lead = doc[0].sent
+    read = [(back, s) for back, s in enumerate(near)]
+    if lead.start < near[-1].start:
+        read.append((-1, lead))
+    mentions = []
+    for back, s in read:
+        for ent in span_ents(s):
+            if ent.label_ not in {"ORG", "PERSON", "GPE", "NORP"}:
+                continue
+            name = _resolve_name(entity_text(ent), s, names, main)[0]
+            party = names.as_party(name, side, others, s.text)[0] if name else None
+            if party and not _is_generic(party):
+                mentions.append(Mention(party, ent, back, _kinds(party, names)))
+    return mentions
+
+
+def _kinds(name: str, names: ArticleNames) -> tuple[str, ...]:
+    """What the article's cast says a name is, for the ranker's signs."""
+    return tuple(kind for kind, test in (("company", names.is_company), ("place", is_place),
+                                         ("person", names.people.__contains__)) if test(name))
 
 
 def _signer_for_borrower(sent: Span, sides: Sides, names: ArticleNames, main: str | None,
@@ -1869,11 +1936,7 @@ def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
     bidder's offer ("X's offer") is for what X bid for, named earlier in the article."""
     if draft.frame.kind != "bid" or sides.sellers or sides.targets:
         return
-    # read off the sentence's tokens: Span.ents walks every entity of the Doc
-    owners = [entity_at(t) for t in draft.sent if t.dep_ == "poss" and t.ent_type_ in {
-        "ORG", "PERSON"} and t.head.lower_ in OFFER_NOUNS]
-    rivals = [names.canonical(_known_form(_tidy(e.text), names)) for e in owners if e]
-    rivals = [r for r in rivals if not _same_company([r], sides.buyers)]
+    rivals = [r for r in _offer_owners(draft.sent, names) if not _same_company([r], sides.buyers)]
     if not rivals:
         return
     before = deals.context[:bisect_left(deals.starts, draft.sent.start)]
@@ -1895,6 +1958,14 @@ def _topped_bid_target(draft: Draft, deals: _DealsBefore, sides: Sides,
                     "sentence names, bid for)")})
                 return
         return
+
+
+def _offer_owners(sent: Span, names: ArticleNames) -> list[str]:
+    """The bidders whose offers a sentence names: "Hallam's offer was topped by ..."."""
+    # read off the sentence's tokens: Span.ents walks every entity of the Doc
+    owners = [entity_at(t) for t in sent if t.dep_ == "poss" and t.ent_type_ in {
+        "ORG", "PERSON"} and t.head.lower_ in OFFER_NOUNS]
+    return [names.canonical(_known_form(_tidy(e.text), names)) for e in owners if e]
 
 
 def _deal_before(draft: Draft, deals: _DealsBefore) -> Context | None:

@@ -48,10 +48,12 @@ from .passages import (
 )
 from .records import Amount, Claim
 from .roles import doc_text
+from .sides import SideRanker
 from .wholewords import has_whole_word, is_word_char
 
 RULES_FILE = "rules.jsonl"
 ARGUMENTS_FILE = "arguments.jsonl"
+SIDES_FILE = "sides.json"
 # The amounts the claims component read and set aside, each with the rule that did.
 DROPPED_ATTR = "dropped"
 _RECORD_KEY = "__newsfacts__"
@@ -358,6 +360,7 @@ def _short_forms(name: str) -> set[str]:
     default_config={
         "frames": {"@misc": "newsfacts.frames.v1"},
         "arguments": {"@misc": "newsfacts.arguments.v1"},
+        "sides": {"@misc": "newsfacts.sides.v1"},
         "spans_key": "money",
         "amount_attr": "amount",
         "claims_attr": "claims",
@@ -367,9 +370,9 @@ def _short_forms(name: str) -> set[str]:
     requires=["doc.spans", "token.dep", "doc.ents"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, frames: dict, arguments: list[dict], spans_key: str,
-                amount_attr: str, claims_attr: str, min_confidence: float,
-                max_cue_distance: int) -> Claims:
+def make_claims(nlp: Language, name: str, frames: dict, arguments: list[dict],
+                sides: SideRanker, spans_key: str, amount_attr: str, claims_attr: str,
+                min_confidence: float, max_cue_distance: int) -> Claims:
     """Build the claim reader from its config."""
     missing = {"frames", "cues", "strong", "records"} - set(frames)
     if missing:
@@ -381,7 +384,8 @@ def make_claims(nlp: Language, name: str, frames: dict, arguments: list[dict], s
     if unnamed:
         raise BadConfig(f"{name}: each argument pattern needs id, argument and pattern; "
                         f"these do not: {unnamed[:3]}")
-    return Claims(nlp.vocab, frames=frames, arguments=arguments, spans_key=spans_key,
+    return Claims(nlp.vocab, frames=frames, arguments=arguments, sides=sides,
+                  spans_key=spans_key,
                   amount_attr=amount_attr,
                   claims_attr=claims_attr, min_confidence=min_confidence,
                   max_cue_distance=max_cue_distance)
@@ -390,8 +394,8 @@ def make_claims(nlp: Language, name: str, frames: dict, arguments: list[dict], s
 class Claims:
     """Write the article's deal claims to ``doc._.claims`` (a list of records.Claim)."""
 
-    def __init__(self, vocab: Vocab, frames: dict, arguments: list[dict], spans_key: str,
-                 amount_attr: str, claims_attr: str, min_confidence: float,
+    def __init__(self, vocab: Vocab, frames: dict, arguments: list[dict], sides: SideRanker,
+                 spans_key: str, amount_attr: str, claims_attr: str, min_confidence: float,
                  max_cue_distance: int):
         self.vocab = vocab
         self.settings = {
@@ -401,6 +405,7 @@ class Claims:
             "amount_attr": amount_attr,
             "min_confidence": min_confidence,
             "max_cue_distance": max_cue_distance,
+            "sides": sides,
         }
         self.records = frames["records"]
         self.spans_key = spans_key
@@ -410,12 +415,13 @@ class Claims:
         _extension(Span, amount_attr)
 
     def to_disk(self, path, exclude=()) -> None:
-        """Save the rule set as rules.jsonl and the argument patterns as arguments.jsonl:
-        a saved pipeline carries the rules it ran."""
+        """Save the rule set as rules.jsonl, the argument patterns as arguments.jsonl and
+        the side ranker's weights as sides.json: a saved pipeline carries the rules it ran."""
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / RULES_FILE, self.records)
         srsly.write_jsonl(path / ARGUMENTS_FILE, self.settings["patterns"].records)
+        srsly.write_json(path / SIDES_FILE, self.settings["sides"].to_dict())
 
     def from_disk(self, path, exclude=()) -> Claims:
         """Load the rules a saved pipeline carries (edit them there to try a change)."""
@@ -425,6 +431,8 @@ class Claims:
         if (Path(path) / ARGUMENTS_FILE).exists():  # pipelines saved before it had none
             self.settings["patterns"] = ArgumentPatterns(
                 self.vocab, read_arguments(Path(path) / ARGUMENTS_FILE))
+        if (Path(path) / SIDES_FILE).exists():
+            self.settings["sides"] = SideRanker.load(Path(path) / SIDES_FILE)
         return self
 
     def may_claim(self, doc: Doc) -> bool:

@@ -55,6 +55,13 @@ def default_config() -> dict:
     return load_config(Path(str(path)), interpolate=False)
 
 
+def rules_alone_config() -> dict:
+    """config.cfg with the learned side ranker off: the rules alone name the sides."""
+    config = default_config()
+    config["components"]["newsfacts_claims"]["sides"]["enabled"] = False
+    return config
+
+
 def resolve_model(model: str | None = None, config: dict | None = None) -> str:
     """Return the model to load: ``model``, else $NEWSFACTS_MODEL, else the first installed
     of config.cfg's ``models`` (the medium model before the small one, each official

@@ -507,9 +507,12 @@ def _print_claims(article, claims) -> None:
               help="Parse every sentence (no cue filter), to compare with the fast path.")
 @click.option("--by-rule", is_flag=True,
               help="Also print precision per rule id (from the claims' traces), worst first.")
+@click.option("--rules-alone", is_flag=True,
+              help="Also run the rules without the learned side ranker (extract/sides.py), "
+                   "to measure what it adds.")
 @model_option
 def evaluate(gold_files, corpus, misses, held_out_misses, json_path, no_peer, stream_files,
-             full_path, by_rule, model):
+             full_path, by_rule, rules_alone, model):
     """Score extraction against gold files, with the naive spaCy peer beside it.
 
     Each set is scored whole and in its tune and held-out parts (newsfacts.split).
@@ -520,12 +523,17 @@ def evaluate(gold_files, corpus, misses, held_out_misses, json_path, no_peer, st
     from .evaluate import ALL, load_gold_set, part_key, scorecard_json
     from .evaluate import evaluate as run_evaluate
     from .extract import Extractor
+    from .extract.pipeline import rules_alone_config
     from .split import TUNE
 
     try:
         gold_sets = [load_gold_set(path, corpus) for path in gold_files]
         stream_sets = [load_gold_set(path, corpus) for path in stream_files]
-        systems = {"newsfacts": Extractor(model=model, cue_filter=False if full_path else None)}
+        cue_filter = False if full_path else None
+        systems = {"newsfacts": Extractor(model=model, cue_filter=cue_filter)}
+        if rules_alone:
+            systems["rules alone"] = Extractor(model=model, cue_filter=cue_filter,
+                                               config=rules_alone_config())
         if not no_peer:
             systems["naive peer"] = NaivePeer(model=model)
     except NewsfactsError as err:

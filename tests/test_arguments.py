@@ -99,7 +99,9 @@ def test_a_saved_pipeline_runs_the_patterns_saved_with_it(extractor, tmp_path):
     saved.write_text("".join(json.dumps(r) + "\n" for r in records
                              if r["id"] != "arg.dative-prep"))
     claims = spacy.load(tmp_path / "pipeline")(text)._.claims
-    assert not any(c.names("buyer") == ["Hesketh Dairies"] for c in claims)
+    # no pattern names the buyer now (the learned ranker may still guess it: rank.buyer)
+    assert not any(c.names("buyer") == ["Hesketh Dairies"] and "rank.buyer" not in c.rules()
+                   for c in claims)
 
 
 def test_the_shipped_patterns_are_what_the_pipeline_reads(extractor):

@@ -140,8 +140,9 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
      "C$12 a share", ["Ostrich Systems"], ["Pelham Tools"], "name.ticker-for-company"),
     ("Brisa Labs agreed to sell a stake to Seed for $22 million. Fenwick Ventures led the "
      "Seed round.", "$22 million", [], ["Brisa Labs"], "name.drop-round-stage"),
+    # "Hyperscaler" is no name; the buyer left open is who says it (the side ranker)
     ("Hyperscaler agreed to buy Ridgeline Data for $4 billion, said Veltro Cloud.",
-     "$4 billion", [], ["Ridgeline Data"], "name.drop-generic"),
+     "$4 billion", ["Veltro Cloud"], ["Ridgeline Data"], "name.drop-generic"),
     ("Verant Motors agreed to buy Calder Batteries. Calder chief executive Nadia Okoro said "
      "Verant would pay $640 million. Ms Okoro agreed to sell Calder to Verant for $640 "
      "million in cash.", "$640 million", ["Verant"], ["Calder"], "name.person-for-company"),
@@ -162,7 +163,7 @@ SENTENCES = [  # text, amount, buyer, seller (or target), rule id in the claim's
      "Freight.", "$85 million", ["Norland Rail"], ["Castile Freight"], "name.drop-place"),
     ("GAF Corp said it offered to buy Borg-Warner Corp. Borg rejected the offer. GAF said "
      "Borg would receive $46 a share.",
-     "$46 a share", [], ["Borg-Warner Corp"], "name.cut-to-full"),
+     "$46 a share", ["GAF Corp"], ["Borg-Warner Corp"], "name.cut-to-full"),
     # kept as they are; a hyphenated name is not cut at its hyphen ("Halverd" of
     # "Halverd-Mayne") nor replaced by the article's unhyphenated spelling
     ("Halverd-Mayne Corp will resist Tolland Corp's 46 dlrs a share takeover offer, analysts "
