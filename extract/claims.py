@@ -1681,8 +1681,7 @@ def _claim(draft: Draft, names: ArticleNames, main: str | None, deals: _DealsBef
     sides.sellers = [s for s in sides.sellers if name_key(s) not in buyer_keys]
     _not_a_claim(draft, sides, names)
     _named_sides(draft, sides, names, main, notes)
-    if ranker is not None:
-        _ranked_sides(draft, sides, names, main, deals, notes, ranker)
+    _ranked_sides(draft, sides, names, main, deals, notes, ranker)
     target = draft.frame.target_phrase
     if target and _names_nothing(target):
         target = None  # "the shares", "each share" name nothing by themselves
@@ -1741,9 +1740,11 @@ def _named_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | No
 
 
 def _ranked_sides(draft: Draft, sides: Sides, names: ArticleNames, main: str | None,
-                  deals: _DealsBefore, notes: list[dict], ranker: SideRanker) -> None:
+                  deals: _DealsBefore, notes: list[dict], ranker: SideRanker | None) -> None:
     """Put in a side the rules leave open the cast member the learned ranker (sides.py)
     finds likeliest, if likely enough."""
+    if ranker is None:
+        return
     open_sides = [side for side, named in (("buyer", sides.buyers),
                                            ("seller", sides.sellers + sides.targets))
                   if not named and side not in draft.frame.unnamed]

@@ -5,15 +5,17 @@ the side is often still in the article: a company named a sentence or two before
 story's company, a party of the deal before. Which one is a matter of weighing many weak
 signs (where the name stands, its grammatical role, the preposition before it, the kind
 of deal), which a linear model learns better than a rule chain. ``make train`` fits the
-weights (bench/train_sides.py) on the tune part of the gold sets; they ship as data in
+weights (newsfacts/train.py) on the tune part of the gold sets; they ship as data in
 extract/rules/sides.json. A candidate is put in the open side only when the model's
-probability reaches the threshold stored with the weights.
+probability reaches the threshold stored with the weights, no other candidate is as
+likely, and training did not keep the ranker out of that side of that deal type.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,13 +83,13 @@ def _mention_signs(mention: Mention, money: Span, cue_i: int) -> list[str]:
 
 def candidates(mentions: list[Mention], money: Span, cue_i: int, kind: str, deal_type: str,
                side: str, main: str | None, before: dict[str, list[str]],
-               same: callable) -> list[Candidate]:
+               same: Callable[[list[str], list[str]], bool]) -> list[Candidate]:
     """The cast members named near a claim, each with the signs of its nearest mention
     and of the article: the story's company, a side of the deal named before.
 
-    :param same: whether two names are the same party (claims._same_party).
+    :param same: whether two names are the same company (claims._same_company).
     """
-    nearest: dict[str, Mention] = {}
+    nearest: dict[str, Mention | None] = {}
     count: dict[str, int] = {}
     for mention in mentions:
         key = next((k for k in nearest if same([k], [mention.name])), mention.name)

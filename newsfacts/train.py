@@ -64,10 +64,7 @@ def _labelled(doc_id: str, deals: list, collected: list[dict]) -> list[dict]:
         gold = deal.buyer if entry["side"] == "buyer" else deal.seller + (
             [deal.target] if deal.target else [])
         rows.append({"doc": doc_id, "side": entry["side"], "deal_type": entry["deal_type"],
-                     "named": bool(entry["named"]),
-                     "named_right": any(names_match(n, g) for n in entry["named"] for g in gold)
-                     if gold else not entry["named"], "names": entry["named"],
-                     "gold_empty": not gold,
+                     "named": bool(entry["named"]), "gold_empty": not gold,
                      "candidates": [{"name": c.name, "features": c.features,
                                      "right": any(names_match(c.name, g) for g in gold)}
                                     for c in entry["candidates"]]})
@@ -186,8 +183,13 @@ def main(argv: list[str] | None = None) -> None:
 
     shared = Path(args.shared)
     paths = [Path(p.format(shared=shared)) for p in GOLD_SETS]
-    paths = [p for p in paths if p.exists()]
-    rows = collect(paths, shared / "corpora" / "reuters21578", Extractor())
+    corpus = shared / "corpora" / "reuters21578"
+    missing = [str(p) for p in [*paths, corpus] if not p.exists()]
+    if missing:  # the weights must come from every set, or the file changes meaning
+        raise SystemExit(f"newsfacts.train: {missing[0]}: not found (training reads the "
+                         "dev gold and the Reuters corpus under --shared, and every "
+                         "gold set of the repo)")
+    rows = collect(paths, corpus, Extractor())
     if args.rows:
         args.rows.write_text("".join(json.dumps(r) + "\n" for r in rows))
     model = train(rows)

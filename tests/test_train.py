@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("sklearn")
 
-from newsfacts.train import gains, train
+from newsfacts.train import gains, main, train
 
 
 def _row(doc: str, named: bool, right_first: bool, gold_empty: bool = False) -> dict:
@@ -61,6 +61,13 @@ def test_a_deal_types_side_where_filling_loses_is_closed():
     assert model["closed"] == ["buyer|loan"]
     assert model["gain_by_side_and_type"]["buyer|loan"] < 0
     assert model["gain_by_side_and_type"]["buyer|acquisition"] > 0
+
+
+def test_training_without_the_shared_data_says_what_is_missing(tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        main(["--shared", str(tmp_path), "--out", str(tmp_path / "sides.json")])
+    assert f"{tmp_path}/gold/reuters-dev.jsonl: not found" in str(stop.value)
+    assert not (tmp_path / "sides.json").exists()
 
 
 @pytest.mark.shared
