@@ -22,6 +22,8 @@ from pathlib import Path
 from spacy.tokens import Span
 from spacy.util import registry
 
+from ..errors import BadConfig
+
 SIDES_FILE = Path(__file__).parent / "rules" / "sides.json"
 
 # Sentences before the claim's own whose names are candidates (the lead always is).
@@ -139,9 +141,15 @@ class SideRanker:
     @classmethod
     def load(cls, path: str | Path = SIDES_FILE) -> SideRanker:
         """Read the weights ``make train`` wrote."""
-        data = json.loads(Path(path).read_text())
-        return cls(data["weights"], data["bias"], data["threshold"], data.get("margin", 0.0),
-                   data.get("closed", []))
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            ranker = cls({str(k): float(v) for k, v in data["weights"].items()},
+                         float(data["bias"]), float(data["threshold"]),
+                         float(data.get("margin", 0.0)), list(data.get("closed", [])))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+            reason = f"no field {err}" if isinstance(err, KeyError) else str(err).splitlines()[0]
+            raise BadConfig(f"{path}: not a side ranker's weights file ({reason})") from None
+        return ranker
 
     def to_dict(self) -> dict:
         return {"weights": self.weights, "bias": self.bias, "threshold": self.threshold,

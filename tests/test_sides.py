@@ -83,6 +83,23 @@ def test_the_likeliest_candidate_is_put_only_above_the_threshold():
     assert ranker.best([near], "buyer", "acquisition")[0] is near
 
 
+@pytest.mark.parametrize("content, reason", [
+    ("not json", "Expecting value"),
+    ('{"bias": 0.0, "threshold": 0.5}', "no field 'weights'"),
+    ('{"weights": {"buyer|main": "high"}, "bias": 0, "threshold": 0.5}', "could not convert"),
+])
+def test_a_bad_weights_file_is_one_clear_error(tmp_path, content, reason):
+    from newsfacts.errors import BadConfig
+
+    path = tmp_path / "sides.json"
+    path.write_text(content)
+    with pytest.raises(BadConfig) as err:
+        SideRanker.load(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: not a side ranker's weights file") and reason in message
+    assert "\n" not in message
+
+
 def test_the_shipped_weights_are_signs_of_a_side():
     data = json.loads(SIDES_FILE.read_text())
     assert 0 < data["threshold"] < 1
